@@ -1,0 +1,84 @@
+"""The `stukken` command line: options in, one core call, exit code out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .exceptions import Problem, display_path
+from .workspace import find_root
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def werkmap_option(f):
+    return click.option(
+        "-w", "--werkmap", type=click.Path(file_okay=False, path_type=Path), default=".",
+        help="Map met stukken.yaml (standaard: de huidige map of een map daarboven).",
+    )(f)
+
+
+def show_warnings(warnings: list[Problem]) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--versie", "-V", message="stukken %(version)s")
+def cli() -> None:
+    """Vergaderstukken: agenda, verslag, actielijst en vergaderpakket uit YAML-bestanden.
+
+    Werk in de map met stukken.yaml. Een vergadering heet naar haar map in meetings/,
+    een datum als 2024-01-24.
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("datum", required=False)
+@werkmap_option
+def check(datum: str | None, werkmap: Path) -> None:
+    """Controleer de werkmap, of alleen vergadering DATUM (en wat eraan voorafgaat)."""
+    from .commands.check import check as run_check
+
+    result = run_check(find_root(werkmap), datum)
+    show_warnings(result.warnings)
+    click.echo(result.summary())
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("datum", required=False)
+@click.option("--annotatie", "-a", metavar="NAAM",
+              help="Maak alleen de geannoteerde agenda van annotaties/NAAM.yaml.")
+@click.option("--uitvoer", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de uitvoer (standaard: output/ in de werkmap).")
+@werkmap_option
+def build(datum: str | None, annotatie: str | None, uitvoer: Path | None, werkmap: Path) -> None:
+    """Maak de stukken van vergadering DATUM (standaard: de laatste vergadering)."""
+    from .commands.build import build as run_build
+
+    result = run_build(find_root(werkmap), datum, annotatie=annotatie, output=uitvoer)
+    show_warnings(result.warnings)
+    click.echo(f"{len(result.files)} bestanden geschreven naar {display_path(result.folder)}/:")
+    for name in result.files:
+        click.echo(f"  {name}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
+                default="schema")
+def schema(map_: Path) -> None:
+    """Schrijf JSON Schema's van de bestanden naar MAP, voor invulhulp in uw editor."""
+    from .schema import write_json_schemas
+
+    for path in write_json_schemas(map_):
+        click.echo(f"geschreven: {display_path(path)}")
+
+
+def main() -> None:  # pragma: no cover
+    cli(prog_name="stukken")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

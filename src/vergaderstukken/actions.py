@@ -1,0 +1,151 @@
+"""Actions and toezeggingen across meetings: ids, state, and carry-forward.
+
+An action is open from its meeting on until a later meeting's `acties:` marks it
+afgerond or vervallen. State is always computed from the files, never stored, so every
+document and every command agrees on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .exceptions import Loc, Problems
+from .model import Regel, Vergadering, Workspace, sort_key
+from .schema_types import did_you_mean
+
+OPEN_STATUSES = ("open", "loopt")
+CLOSED_STATUSES = ("afgerond", "vervallen")
+
+
+@dataclass
+class ActieStand:
+    """An action as it stands at a given moment."""
+
+    regel: Regel
+    vergadering: Vergadering  # where it was agreed
+    status: str = "open"
+    termijn: date | str | None = None
+    toelichting: str | None = None
+    bijgewerkt: Vergadering | None = None  # meeting of the latest update
+    te_laat: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.regel.id or ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+def all_actions(workspace: Workspace) -> list[tuple[Regel, Vergadering]]:
+    return [
+        (regel, vergadering)
+        for vergadering in workspace.vergaderingen
+        if vergadering.verslag
+        for regel in vergadering.verslag.regels()
+        if regel.is_actie
+    ]
+
+
+def validate_actions(workspace: Workspace, problems: Problems) -> None:
+    """Ids unique in the workspace; every update names an action of an earlier meeting."""
+    origin: dict[str, tuple[Regel, Vergadering]] = {}
+    for regel, vergadering in all_actions(workspace):
+        if regel.id in origin:
+            first, where = origin[regel.id]
+            problems.error(regel.loc, f"actie-id '{regel.id}' bestaat al "
+                           f"(vergadering {where.naam}, {first.loc})")
+            continue
+        origin[regel.id] = (regel, vergadering)
+    for vergadering in workspace.vergaderingen:
+        if not vergadering.verslag:
+            continue
+        earlier = {i for i, (_, v) in origin.items() if sort_key(v) < sort_key(vergadering)}
+        for update in vergadering.verslag.updates:
+            if update.actie_id in earlier:
+                continue
+            if update.actie_id in origin:
+                _, where = origin[update.actie_id]
+                problems.error(update.loc, f"actie '{update.actie_id}' is pas afgesproken in "
+                               f"de vergadering van {where.naam}; alleen een latere vergadering "
+                               "kan haar bijwerken")
+            else:
+                hint = did_you_mean(update.actie_id, sorted(earlier))
+                problems.error(update.loc, f"onbekende actie '{update.actie_id}'{hint}")
+
+
+def standen(workspace: Workspace, tot: Vergadering, *, inclusief: bool) -> list[ActieStand]:
+    """Every action agreed up to `tot`, with the updates of meetings up to `tot` applied.
+
+    `inclusief=False` gives the state as the agenda of `tot` sees it (before the meeting);
+    `inclusief=True` the state after its minutes.
+    """
+    limit = sort_key(tot)
+
+    def counts(vergadering: Vergadering) -> bool:
+        key = sort_key(vergadering)
+        return key <= limit if inclusief else key < limit
+
+    by_id: dict[str, ActieStand] = {}
+    for regel, vergadering in all_actions(workspace):
+        if counts(vergadering) and regel.id not in by_id:
+            by_id[regel.id] = ActieStand(regel, vergadering, termijn=regel.termijn)
+    for vergadering in workspace.vergaderingen:
+        if not counts(vergadering) or not vergadering.verslag:
+            continue
+        for update in vergadering.verslag.updates:
+            stand = by_id.get(update.actie_id)
+            if stand is None or sort_key(stand.vergadering) >= sort_key(vergadering):
+                continue
+            stand.status = update.status or stand.status
+            stand.termijn = update.termijn or stand.termijn
+            stand.toelichting = update.toelichting or stand.toelichting
+            stand.bijgewerkt = vergadering
+    for stand in by_id.values():
+        stand.te_laat = (
+            stand.is_open and isinstance(stand.termijn, date) and stand.termijn < tot.datum
+        )
+    return list(by_id.values())
+
+
+def open_voor_agenda(workspace: Workspace, vergadering: Vergadering) -> list[ActieStand]:
+    """The actions still open after the previous meeting, as the agenda shows them."""
+    return [s for s in standen(workspace, vergadering, inclusief=False) if s.is_open]
+
+
+@dataclass
+class Actielijst:
+    nieuw: list[ActieStand]  # agreed at this meeting
+    lopend: list[ActieStand]  # from earlier meetings, still open
+    gesloten: list[ActieStand]  # from earlier meetings, closed at this meeting
+
+    @property
+    def alle(self) -> list[ActieStand]:
+        return [*self.nieuw, *self.lopend, *self.gesloten]
+
+
+def actielijst(workspace: Workspace, vergadering: Vergadering) -> Actielijst:
+    nieuw, lopend, gesloten = [], [], []
+    for stand in standen(workspace, vergadering, inclusief=True):
+        if stand.vergadering is vergadering:
+            nieuw.append(stand)
+        elif stand.is_open:
+            lopend.append(stand)
+        elif stand.bijgewerkt is vergadering:
+            gesloten.append(stand)
+    return Actielijst(nieuw, lopend, gesloten)
+
+
+def annotation_action_problems(
+    workspace: Workspace, vergadering: Vergadering, problems: Problems
+) -> None:
+    """An overlay may only comment on actions that are open at this meeting."""
+    open_ids = [s.id for s in open_voor_agenda(workspace, vergadering)]
+    for annotatie in vergadering.annotaties.values():
+        for actie_id in annotatie.actie_locs:
+            if actie_id not in open_ids:
+                loc = annotatie.actie_locs.get(actie_id, Loc(annotatie.bestand))
+                hint = did_you_mean(actie_id, open_ids)
+                problems.error(loc, f"actie '{actie_id}' staat niet open op deze vergadering{hint}")

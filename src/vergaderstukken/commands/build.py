@@ -1,0 +1,74 @@
+"""`stukken build`: load → validate → gather → render → write.
+
+Everything is rendered in memory first; only when every document succeeded is the
+output folder replaced, in one rename, so a failed build leaves the previous one intact.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..exceptions import Problem
+from ..model import Vergadering
+from ..render.job import RenderJob
+from ..render.registry import DOCUMENTS
+from ..workspace import load_workspace, select_meeting
+
+
+@dataclass
+class BuildResult:
+    vergadering: Vergadering
+    folder: Path
+    files: list[str]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def build(
+    root: Path,
+    datum: str | None = None,
+    *,
+    annotatie: str | None = None,
+    output: Path | None = None,
+) -> BuildResult:
+    naam = select_meeting(root, datum)
+    workspace, warnings = load_workspace(root, tot=naam)
+    vergadering = workspace.vergadering(naam)
+    job = RenderJob(workspace, vergadering, only_annotatie=annotatie)
+    rendered = gather_and_render(job)
+    target = (output or root / "output") / naam
+    write_atomically(target, rendered, keep_existing=annotatie is not None)
+    return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
+
+
+def gather_and_render(job: RenderJob) -> dict[str, bytes]:
+    rendered: dict[str, bytes] = {}
+    for produce in DOCUMENTS:
+        rendered.update(produce(job))
+    return rendered
+
+
+def write_atomically(target: Path, files: dict[str, bytes], *, keep_existing: bool) -> None:
+    """Write into a sibling temp folder, then swap it in; the old folder survives a failure."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        if keep_existing and target.is_dir():
+            shutil.copytree(target, staging, dirs_exist_ok=True)
+        for name, data in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(data)
+        staging.chmod(0o755)
+        retired = None
+        if target.exists():
+            retired = target.with_name(f".{target.name}.oud")
+            shutil.rmtree(retired, ignore_errors=True)
+            target.rename(retired)
+        staging.rename(target)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+

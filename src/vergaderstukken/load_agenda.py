@@ -1,0 +1,180 @@
+"""Build a Vergadering from agenda.yaml: numbering, ids, attachments and their files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .exceptions import Loc, Problems
+from .model import Agendapunt, Bijlage, Overleg, Vergadering, Volgende, letter, roman
+from .model import roman_value, slugify
+from .schema import read_document
+from .schema_types import Record, Seq, did_you_mean
+
+ATTACHMENT_TYPES = (".md", ".pdf")
+
+
+def load_vergadering(
+    folder: Path, datum: date, overleg: Overleg, problems: Problems
+) -> Vergadering | None:
+    path = folder / "agenda.yaml"
+    if not path.is_file():
+        problems.error(Loc(path), "agenda.yaml ontbreekt in deze vergadermap")
+        return None
+    record = read_document(path, "agenda", problems)
+    if record is None:
+        return None
+    if record.datum and record.datum != datum:
+        problems.error(
+            record.loc_of("datum"),
+            f"datum {record.datum.isoformat()} wijkt af van de mapnaam {folder.name}",
+        )
+    vergadering = Vergadering(
+        naam=folder.name,
+        folder=folder,
+        datum=datum,
+        loc=Loc(path, 1),
+        tijd=record.tijd,
+        locatie=record.locatie or overleg.locatie,
+        nummer=record.nummer,
+        voorzitter=record.voorzitter or overleg.voorzitter,
+    )
+    bijlagen = _bijlagen(record.bijlagen or [], folder, problems)
+    vergadering.punten = _punten(record.agenda or [], bijlagen, problems)
+    vergadering.bijlagen = _number_bijlagen(vergadering, bijlagen, problems)
+    if record.volgende:
+        vergadering.volgende = Volgende(
+            record.volgende.get("datum"), record.volgende.tijd, record.volgende.locatie
+        )
+    return vergadering
+
+
+def _bijlagen(records: Seq, folder: Path, problems: Problems) -> dict[str, Bijlage]:
+    bijlagen: dict[str, Bijlage] = {}
+    for rec in records:
+        if "id" not in rec:
+            continue
+        if rec.id in bijlagen:
+            problems.error(rec.loc_of("id"), f"bijlage-id '{rec.id}' komt twee keer voor "
+                           f"(ook op regel {bijlagen[rec.id].loc.line})")
+            continue
+        bijlage = Bijlage(id=rec.id, titel=rec.titel or "", loc=rec.loc, nummer=rec.nummer or "")
+        if rec.bestand:
+            bijlage.bestand = attachment_path(rec.bestand, folder, rec.loc_of("bestand"), problems)
+        bijlage.verslag = rec.verslag
+        if isinstance(rec.openbaar, bool):
+            bijlage.openbaar = rec.openbaar
+        elif rec.openbaar:
+            loc = rec.loc_of("openbaar")
+            bijlage.openbaar_bestand = attachment_path(rec.openbaar, folder, loc, problems)
+        bijlagen[rec.id] = bijlage
+    return bijlagen
+
+
+def attachment_path(value: str, folder: Path, loc: Loc, problems: Problems) -> Path | None:
+    """Resolve an attachment path; it must stay inside the meeting folder and exist."""
+    candidate = (folder / value).resolve()
+    if Path(value).is_absolute() or not candidate.is_relative_to(folder.resolve()):
+        problems.error(loc, f"bijlage '{value}' ligt buiten de vergadermap; "
+                       "zet het bestand in de map van deze vergadering")
+        return None
+    if candidate.suffix.lower() not in ATTACHMENT_TYPES:
+        problems.error(loc, f"bijlage '{value}': alleen .md- en .pdf-bestanden worden ondersteund")
+        return None
+    if not candidate.is_file():
+        nearby = [p.name for p in candidate.parent.glob("*")] if candidate.parent.is_dir() else []
+        hint = did_you_mean(candidate.name, nearby)
+        problems.error(loc, f"bijlage '{value}' bestaat niet{hint}")
+        return None
+    return candidate
+
+
+def _punten(records: Seq, bijlagen: dict[str, Bijlage], problems: Problems) -> list[Agendapunt]:
+    punten: list[Agendapunt] = []
+    explicit: dict[str, Loc] = {}
+    deel_nummer = 0
+    for index, rec in enumerate(records, start=1):
+        punt = _punt(rec, str(index), bijlagen, problems)
+        if rec.deel:
+            deel_nummer += 1
+            punt.deel, punt.deel_nummer = rec.deel, deel_nummer
+        for sub_index, sub in enumerate(rec.onderdelen or []):
+            onderdeel = _punt(sub, f"{index}{letter(sub_index)}", bijlagen, problems)
+            onderdeel.is_onderdeel = True
+            punt.onderdelen.append(onderdeel)
+        punten.append(punt)
+    all_items = [(p, r) for p, r in _with_records(punten, records)]
+    _assign_ids(all_items, explicit, problems)
+    return punten
+
+
+def _with_records(punten: list[Agendapunt], records: Seq):
+    for punt, rec in zip(punten, records, strict=True):
+        yield punt, rec
+        yield from zip(punt.onderdelen, rec.onderdelen or [], strict=True)
+
+
+def _punt(rec: Record, nummer: str, bijlagen: dict[str, Bijlage], problems: Problems):
+    punt = Agendapunt(
+        id="",
+        nummer=nummer,
+        titel=rec.titel or "",
+        loc=rec.loc,
+        doel=rec.doel,
+        openbaar=rec.openbaar is not False,
+        toelichting=rec.toelichting,
+        vragen=list(rec.vragen or []),
+        acties=bool(rec.acties),
+    )
+    refs = rec.bijlagen or Seq(rec.loc)
+    for ref, loc in zip(refs, refs.locs, strict=True):
+        bijlage = bijlagen.get(ref)
+        if bijlage is None:
+            problems.error(loc, f"onbekende bijlage '{ref}'{did_you_mean(ref, bijlagen)}")
+        elif bijlage not in punt.bijlagen:
+            punt.bijlagen.append(bijlage)
+    return punt
+
+
+def _assign_ids(items, explicit: dict[str, Loc], problems: Problems) -> None:
+    """Explicit ids must be unique; a default slug that collides gets '-2', '-3'."""
+    for punt, rec in items:
+        if rec.id is None:
+            continue
+        if rec.id in explicit:
+            problems.error(rec.loc_of("id"), f"id '{rec.id}' komt twee keer voor in deze "
+                           f"agenda (ook op regel {explicit[rec.id].line})")
+        explicit[rec.id] = rec.loc_of("id")
+        punt.id = rec.id
+    taken = set(explicit)
+    for punt, rec in items:
+        if rec.id is not None:
+            continue
+        base = slugify(punt.titel)
+        candidate, counter = base, 1
+        while candidate in taken:
+            counter += 1
+            candidate = f"{base}-{counter}"
+        punt.id = candidate
+        taken.add(candidate)
+
+
+def _number_bijlagen(
+    vergadering: Vergadering, bijlagen: dict[str, Bijlage], problems: Problems
+) -> list[Bijlage]:
+    """Roman numerals in order of first reference; an explicit nummer ('I-a') overrides."""
+    ordered: list[Bijlage] = []
+    for punt in vergadering.alle_punten():
+        ordered.extend(b for b in punt.bijlagen if b not in ordered)
+    for bijlage in bijlagen.values():
+        if bijlage not in ordered:
+            problems.warn(bijlage.loc, f"bijlage '{bijlage.id}' hoort bij geen enkel agendapunt")
+            ordered.append(bijlage)
+    counter = 0
+    for bijlage in ordered:
+        if bijlage.nummer:
+            counter = max(counter, roman_value(bijlage.nummer))
+        else:
+            counter += 1
+            bijlage.nummer = roman(counter)
+    return ordered

@@ -1,0 +1,262 @@
+"""The domain, in the users' words: Vergadering, Agendapunt, Bijlage, Verslag, Regel, Actie.
+
+These are built by `workspace.py` from validated records; numbering (items 1, 2, 2a;
+attachments I, II; action ids <datum>.<n>) is derived here once, so every document
+shows the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .exceptions import Loc
+
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(number: int) -> str:
+    result = ""
+    for value, letters in ROMAN:
+        while number >= value:
+            result += letters
+            number -= value
+    return result
+
+
+def roman_value(text: str) -> int:
+    """The value of a leading Roman numeral ('I-a' -> 1, 'IV' -> 4), 0 when there is none."""
+    match = re.match(r"^[IVXLCDM]+", text)
+    if not match:
+        return 0
+    values = {letters: value for value, letters in ROMAN if len(letters) == 1}
+    total, previous = 0, 0
+    for letter in reversed(match[0]):
+        value = values[letter]
+        total += -value if value < previous else value
+        previous = max(previous, value)
+    return total
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "punt"
+
+
+def letter(index: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'aa'."""
+    return letter(index // 26 - 1) + chr(97 + index % 26) if index >= 26 else chr(97 + index)
+
+
+@dataclass
+class Overleg:
+    naam: str
+    afkorting: str
+    organisatie: str | None = None
+    secretariaat: str | None = None
+    voorzitter: str | None = None
+    locatie: str | None = None
+    leden: list[str] = field(default_factory=list)
+    lakken: list[tuple[str, str]] = field(default_factory=list)  # (tekst, grond)
+
+
+@dataclass
+class Bijlage:
+    id: str
+    titel: str
+    loc: Loc
+    bestand: Path | None = None  # absolute path inside the meeting folder
+    verslag: str | None = None  # meeting folder name whose minutes form this attachment
+    openbaar: bool = True
+    openbaar_bestand: Path | None = None
+    nummer: str = ""
+
+    @property
+    def soort(self) -> str:
+        if self.verslag:
+            return "verslag"
+        return "pdf" if self.bestand and self.bestand.suffix.lower() == ".pdf" else "markdown"
+
+    @property
+    def label(self) -> str:
+        return f"Bijlage {self.nummer}"
+
+
+@dataclass
+class Agendapunt:
+    id: str
+    nummer: str  # "4", or "7a" for a sub-item
+    titel: str
+    loc: Loc
+    doel: str | None = None
+    openbaar: bool = True
+    toelichting: str | None = None
+    vragen: list[str] = field(default_factory=list)
+    bijlagen: list[Bijlage] = field(default_factory=list)
+    acties: bool = False
+    deel: str | None = None
+    deel_nummer: int | None = None
+    onderdelen: list[Agendapunt] = field(default_factory=list)
+    is_onderdeel: bool = False
+
+    @property
+    def letter(self) -> str:
+        return self.nummer.lstrip("0123456789")
+
+    @property
+    def doel_tekst(self) -> str:
+        return f"ter {self.doel}" if self.doel else ""
+
+
+@dataclass
+class Volgende:
+    datum: date
+    tijd: tuple[str, ...] | None = None
+    locatie: str | None = None
+
+
+@dataclass
+class Persoon:
+    organisatie: str
+    naam: str | None = None
+    functie: str | None = None
+    rol: str | None = None
+    kennisgeving: bool = False
+
+
+@dataclass
+class Regel:
+    """One B/K/A entry of the minutes."""
+
+    soort: str  # besluit | knelpunt | actie | afspraak | toezegging
+    tekst: str
+    punt: Agendapunt
+    loc: Loc
+    toelichting: str | None = None
+    wie: str | None = None
+    termijn: date | str | None = None
+    id: str | None = None  # actions and toezeggingen only, always set after loading
+    besluitnummer: int | None = None  # besluiten and afspraken, 1, 2, 3 per meeting
+
+    @property
+    def letter(self) -> str:
+        return {"besluit": "B", "knelpunt": "K", "actie": "A", "afspraak": "Afspraak",
+                "toezegging": "Toezegging"}[self.soort]
+
+    @property
+    def is_actie(self) -> bool:
+        return self.soort in ("actie", "toezegging")
+
+    @property
+    def is_besluit(self) -> bool:
+        return self.soort in ("besluit", "afspraak")
+
+
+@dataclass
+class VerslagPunt:
+    punt: Agendapunt
+    tekst: str | None = None
+    regels: list[Regel] = field(default_factory=list)
+
+
+@dataclass
+class ActieUpdate:
+    actie_id: str
+    loc: Loc
+    status: str | None = None
+    toelichting: str | None = None
+    termijn: date | str | None = None
+
+
+@dataclass
+class Verslag:
+    loc: Loc
+    status: str = "concept"
+    vastgesteld_op: date | None = None
+    notulist: str | None = None
+    aanwezig: list[Persoon] = field(default_factory=list)
+    afwezig: list[Persoon] = field(default_factory=list)
+    punten: dict[str, VerslagPunt] = field(default_factory=dict)  # by item id
+    updates: list[ActieUpdate] = field(default_factory=list)
+
+    def regels(self) -> list[Regel]:
+        """Every entry in the order the minutes show them (agenda order, entry order)."""
+        return [regel for punt in self.punten.values() for regel in punt.regels]
+
+
+@dataclass
+class AnnotatiePunt:
+    punt: Agendapunt
+    loc: Loc
+    advies: str | None = None
+    tekst: str | None = None
+
+
+@dataclass
+class Annotatie:
+    naam: str
+    bestand: Path
+    auteur: str | None = None
+    voor: str | None = None
+    inleiding: str | None = None
+    punten: dict[str, AnnotatiePunt] = field(default_factory=dict)  # by item id
+    acties: dict[str, str] = field(default_factory=dict)  # action id -> note
+    actie_locs: dict[str, Loc] = field(default_factory=dict)
+
+
+@dataclass
+class Vergadering:
+    naam: str  # the folder name: an ISO date, possibly with a suffix
+    folder: Path
+    datum: date
+    loc: Loc
+    tijd: tuple[str, ...] | None = None
+    locatie: str | None = None
+    nummer: int | None = None
+    voorzitter: str | None = None
+    punten: list[Agendapunt] = field(default_factory=list)
+    bijlagen: list[Bijlage] = field(default_factory=list)  # in numeral order
+    volgende: Volgende | None = None
+    verslag: Verslag | None = None
+    annotaties: dict[str, Annotatie] = field(default_factory=dict)
+
+    def alle_punten(self) -> list[Agendapunt]:
+        """Items and sub-items in agenda order."""
+        return [p for punt in self.punten for p in (punt, *punt.onderdelen)]
+
+    def item_keys(self) -> dict[str, Agendapunt]:
+        """Every way an item may be named: its id and its number ('4', '5b')."""
+        keys: dict[str, Agendapunt] = {}
+        for punt in self.alle_punten():
+            keys[punt.nummer] = punt
+            keys[punt.id] = punt
+        return keys
+
+    def find_item(self, key: str) -> Agendapunt | None:
+        return self.item_keys().get(str(key).strip().lower().replace(" ", "")) or \
+            self.item_keys().get(str(key).strip())
+
+    def verslag_nummer(self, punt: Agendapunt) -> str:
+        """The number the minutes show: '5.3' when the meeting has a sequence number."""
+        return f"{self.nummer}.{punt.nummer}" if self.nummer is not None else punt.nummer
+
+
+@dataclass
+class Workspace:
+    root: Path
+    overleg: Overleg
+    vergaderingen: list[Vergadering]  # in date order
+
+    def vergadering(self, naam: str) -> Vergadering | None:
+        return next((v for v in self.vergaderingen if v.naam == naam), None)
+
+    def eerdere(self, vergadering: Vergadering) -> list[Vergadering]:
+        return [v for v in self.vergaderingen if sort_key(v) < sort_key(vergadering)]
+
+
+def sort_key(vergadering: Vergadering) -> tuple:
+    return (vergadering.datum, vergadering.naam)

@@ -1,0 +1,63 @@
+"""DOCX documents from docxtpl templates (A4, in `templates/`), with Markdown fields.
+
+Templates call `|md` on a block field ({{p punt.toelichting|md }}) and `|md_inline` on a
+title ({{r punt.titel|md_inline }}); both build Word content from the same Markdown
+parser the PDFs use. autoescape is on, or docxtpl silently drops '&' and '<'.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from html import unescape
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+
+from ..exceptions import Loc, StukkenError
+from ..markdown import render_inline
+from .docx_markdown import markdown_inline, markdown_subdoc
+from .docx_stable import make_reproducible, set_core_properties
+from .job import RenderJob
+from .templates import environment, template_errors
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: str | None) -> str:
+    """A Markdown one-liner as plain text (for table cells and properties)."""
+    return unescape(TAG.sub("", str(render_inline(text)))) if text else ""
+
+
+def render_docx(job: RenderJob, template: str, context: dict, *, source: Loc,
+                image_root: Path | None = None) -> bytes:
+    path = job.templates.path(template)
+    try:
+        tpl = DocxTemplate(path)
+        tpl.render_init()
+    except Exception as error:  # a damaged override is the user's file, not our bug
+        raise StukkenError(f"{path}: sjabloon kan niet worden gelezen als .docx ({error})") from None
+    warn = job.warner(source)
+    root = image_root or job.vergadering.folder
+    env = environment()
+    env.filters.update(
+        md=lambda text: markdown_subdoc(tpl, text, image_root=root, warn=warn),
+        md_inline=lambda text: markdown_inline(tpl, text, warn=warn),
+        tekst=plain,
+    )
+    with template_errors():
+        try:
+            tpl.render(context, jinja_env=env, autoescape=True)
+        except Exception as error:
+            if error.__class__.__module__.startswith("jinja2"):
+                raise
+            raise StukkenError(f"{path}: sjabloonfout: {error}") from None
+    document = context["document"]
+    set_core_properties(tpl, title=document["titel"], subject=document["omschrijving"],
+                        author=job.workspace.overleg.secretariaat or job.workspace.overleg.naam,
+                        when=job.vergadering.datum)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / template
+        tpl.save(target)
+        make_reproducible(target, job.vergadering.datum)
+        return target.read_bytes()

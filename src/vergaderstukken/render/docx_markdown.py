@@ -1,0 +1,436 @@
+"""Markdown text fields as Word content for docxtpl templates.
+
+The token stream comes from the same parser as the HTML/PDF output, so both formats
+agree on what a field means. Block fields become a Subdoc (``{{p body }}`` in the
+template), one-line titles a RichText (``{{r title }}``).
+
+Headings inside a field become bold paragraphs, not the template's "Heading N" styles:
+the document itself uses those styles for its own structure (agenda items, sections),
+and a "# Kopje" typed in a field would otherwise land at the top level of Word's
+navigation pane and table of contents, and take the size of a chapter title.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, RGBColor, Twips
+from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate, RichText
+from docxtpl.subdoc import Subdoc  # needs docxcompose: docxtpl[subdoc]
+from markdown_it.token import Token
+
+from vergaderstukken.markdown import md_parser
+
+__all__ = ["markdown_inline", "markdown_subdoc", "xml_safe"]
+
+MONO_FONT = "Courier New"  # present in Word; LibreOffice maps it to Liberation Mono
+LINK_COLOR = RGBColor(0x05, 0x63, 0xC1)
+MAX_IMAGE_WIDTH = Cm(15)
+MAX_IMAGE_HEIGHT = Cm(22)
+# Matches the hanging indent of python-docx's and Word's default "List Bullet", so
+# styled and prefixed list paragraphs line up.
+LIST_INDENT = Twips(360)
+QUOTE_INDENT = Cm(1)
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+BULLETS = ("•", "◦", "▪")
+OUTSIDE_ROOT = "alleen afbeeldingen binnen de werkmap zijn toegestaan"
+_TOGGLES = {"strong": "bold", "em": "italic", "s": "strike"}
+_ALIGN = {
+    "text-align:right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "text-align:center": WD_ALIGN_PARAGRAPH.CENTER,
+}
+
+# Characters outside the XML 1.0 Char production (control characters, lone
+# surrogates, U+FFFE/U+FFFF): lxml refuses them, and a stray one pasted from a PDF
+# must not stop the build.
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+Warn = Callable[[str], None]
+# Word rejects a document whose property elements are out of schema order, so
+# borders and shading go before whatever python-docx may already have written.
+_PPR_AFTER_SHD = ("w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr")
+
+
+def _el(tag: str, **attrs: str):
+    el = OxmlElement(tag)
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), value)
+    return el
+
+
+def _toggle(fmt: dict[str, int], kind: str) -> bool:
+    """Count **, * and ~~ nesting in `fmt`; False if `kind` is not one of them."""
+    name, _, edge = kind.rpartition("_")
+    if name not in _TOGGLES or edge not in ("open", "close"):
+        return False
+    fmt[_TOGGLES[name]] += 1 if edge == "open" else -1
+    return True
+
+
+def xml_safe(text: str | None) -> str:
+    """Return `text` without the characters XML 1.0 cannot carry."""
+    return _XML_INVALID.sub("", text or "")
+
+
+def _default_warn(message: str) -> None:
+    warnings.warn(message, stacklevel=2)
+
+
+def _plain(tokens: Sequence[Token] | None) -> str:
+    """Text of inline tokens without markup, for alt texts."""
+    out = []
+    for tok in tokens or ():
+        if tok.type in ("text", "code_inline", "html_inline"):
+            out.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif tok.children:
+            out.append(_plain(tok.children))
+    return "".join(out)
+
+
+def _link_target(href: str) -> str | None:
+    """Only absolute web/mail links become hyperlinks; a relative target means
+    nothing once the document has been mailed around."""
+    return href if urlsplit(href).scheme.lower() in LINK_SCHEMES else None
+
+
+@dataclass
+class _List:
+    ordered: bool
+    delimiter: str
+    counter: int
+    pending: str | None = None  # prefix not yet written for the current item
+
+
+class _Builder:
+    def __init__(self, tpl: DocxTemplate, image_root: Path | None, warn: Warn) -> None:
+        self.tpl = tpl
+        self.doc: Subdoc = tpl.new_subdoc()
+        self.image_root = image_root.resolve() if image_root is not None else None
+        self.warn = warn
+        self.lists: list[_List] = []
+        self.quote_depth = 0
+        self.tight_last: Paragraph | None = None
+
+    # --- styles ---------------------------------------------------------------
+
+    def has_style(self, name: str) -> bool:
+        return name in self.doc.styles
+
+    def bullet_style(self, depth: int) -> str | None:
+        """The template's bullet style for this depth, if its bullet really exists.
+
+        A "List Bullet" copied between documents often keeps its numPr while the
+        numbering definition stayed behind; Word then shows no bullet at all.
+        """
+        name = "List Bullet" if depth == 1 else f"List Bullet {depth}"
+        if depth > 3 or self.quote_depth or not self.has_style(name):
+            return None
+        ids = self.doc.styles[name].element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        found = ids and any(
+            rel.target_part.element.xpath(f'./w:num[@w:numId="{ids[0]}"]')
+            for rel in self.doc.part.rels.values()
+            if rel.reltype == RT.NUMBERING and not rel.is_external
+        )
+        return name if found else None
+
+    # --- blocks ---------------------------------------------------------------
+
+    def indent(self) -> int:
+        return len(self.lists) * LIST_INDENT + self.quote_depth * QUOTE_INDENT
+
+    def block_paragraph(self) -> Paragraph:
+        """A new body paragraph, carrying the pending list prefix if any."""
+        para = self.doc.add_paragraph()
+        fmt = para.paragraph_format
+        lst = self.lists[-1] if self.lists else None
+        if lst is not None and lst.pending is not None:
+            prefix, lst.pending = lst.pending, None
+            style = None if lst.ordered else self.bullet_style(len(self.lists))
+            if style:
+                para.style = style
+                return para
+            # Ordered lists always get a typed number: Word's list numbering would
+            # run on from one list into the next within the same document.
+            fmt.left_indent = self.indent()
+            fmt.first_line_indent = -LIST_INDENT
+            para.add_run(prefix + "\t")
+            return para
+        if self.indent():
+            fmt.left_indent = self.indent()
+        return para
+
+    def flush_prefix(self) -> None:
+        """An item that opens with a table or nested list still shows its marker."""
+        if self.lists and self.lists[-1].pending is not None:
+            self.block_paragraph()
+
+    def build(self, tokens: list[Token]) -> Subdoc:
+        stream = iter(tokens)
+        for tok in stream:
+            self.block(tok, stream)
+        blocks = [el for el in self.doc.element.body if el.tag != qn("w:sectPr")]
+        # A table cell must end in a paragraph; the template may put the field in one.
+        if not blocks or blocks[-1].tag == qn("w:tbl"):
+            self.doc.add_paragraph()
+        return self.doc
+
+    def block(self, tok: Token, stream: Iterator[Token]) -> None:
+        kind = tok.type
+        if kind in ("paragraph_open", "heading_open"):
+            para = self.block_paragraph()
+            if kind == "heading_open":
+                para.paragraph_format.keep_with_next = True
+            elif tok.hidden:
+                # A tight list (no blank lines between items) reads as one block, as
+                # in the HTML output: no gap between items, the usual one after it.
+                para.paragraph_format.space_after = 0
+                self.tight_last = para
+            self.inline(para, next(stream).children, bold=kind == "heading_open")
+            next(stream)  # the matching _close
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            self.flush_prefix()
+            start = int(tok.attrs.get("start", 1))
+            self.lists.append(_List(kind == "ordered_list_open", tok.markup or ".", start))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+            if not self.lists and self.tight_last is not None:
+                self.tight_last.paragraph_format.space_after = None
+                self.tight_last = None
+        elif kind == "list_item_open":
+            lst = self.lists[-1]
+            if lst.ordered:
+                lst.pending = f"{tok.info or lst.counter}{lst.delimiter}"
+                lst.counter += 1
+            else:
+                lst.pending = BULLETS[(len(self.lists) - 1) % len(BULLETS)]
+        elif kind == "list_item_close":
+            self.flush_prefix()
+        elif kind == "blockquote_open":
+            self.flush_prefix()
+            self.quote_depth += 1
+        elif kind == "blockquote_close":
+            self.quote_depth -= 1
+        elif kind in ("fence", "code_block"):
+            self.code_block(tok.content)
+        elif kind == "hr":
+            self.rule()
+        elif kind == "html_block":
+            self.block_paragraph().add_run(tok.content.rstrip("\n"))
+        elif kind == "table_open":
+            self.flush_prefix()
+            self.table(stream)
+
+    def code_block(self, code: str) -> None:
+        para = self.block_paragraph()
+        shd = _el("w:shd", val="clear", color="auto", fill="F2F2F2")
+        para._p.get_or_add_pPr().insert_element_before(shd, *_PPR_AFTER_SHD)
+        # python-docx turns "\n" into <w:br/> and "\t" into <w:tab/>, keeping
+        # the lines of the block together in one shaded paragraph.
+        run = para.add_run(code.rstrip("\n"))
+        run.font.name = MONO_FONT
+
+    def rule(self) -> None:
+        para = self.block_paragraph()
+        border = _el("w:pBdr")
+        border.append(_el("w:bottom", val="single", sz="6", space="1", color="auto"))
+        para._p.get_or_add_pPr().insert_element_before(border, "w:shd", *_PPR_AFTER_SHD)
+
+    def table(self, stream: Iterator[Token]) -> None:
+        rows: list[list[tuple[Token, Token | None]]] = []
+        for tok in stream:
+            if tok.type == "table_close":
+                break
+            if tok.type == "tr_open":
+                rows.append([])
+            elif tok.type in ("th_open", "td_open"):
+                rows[-1].append((tok, None))
+            elif tok.type == "inline":
+                rows[-1][-1] = (rows[-1][-1][0], tok)
+        table = self.doc.add_table(rows=0, cols=len(rows[0]))
+        self.style_table(table)
+        for cells in rows:
+            row = table.add_row()  # after style_table: new cells copy the column widths
+            # markdown-it pads short rows and cuts long ones, so zip loses nothing.
+            for cell, (start, inline) in zip(row.cells, cells, strict=False):
+                para = cell.paragraphs[0]
+                para.alignment = _ALIGN.get(str(start.attrs.get("style")))
+                self.inline(para, inline.children if inline else None, start.type == "th_open")
+            if cells[0][0].type == "th_open":
+                # Repeat the header row on every page the table spans.
+                row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
+
+    def style_table(self, table) -> None:
+        section = self.tpl.docx.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
+        for column in table.columns:
+            column.width = width // len(table.columns)
+        if self.has_style("Table Grid"):
+            table.style = "Table Grid"
+            return
+        borders = _el("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            borders.append(_el(f"w:{edge}", val="single", sz="4", space="0", color="auto"))
+        table._tbl.tblPr.insert_element_before(
+            borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"
+        )
+
+    # --- inline ---------------------------------------------------------------
+
+    def inline(self, para: Paragraph, children: list[Token] | None, bold: bool = False) -> None:
+        fmt = {"bold": int(bold), "italic": 0, "strike": 0}
+        link = None  # the open <w:hyperlink>, if any
+
+        def run(text: str = "", code: bool = False):
+            r = para.add_run(text)
+            if fmt["bold"]:
+                r.bold = True
+            if fmt["italic"]:
+                r.italic = True
+            if fmt["strike"]:
+                r.font.strike = True
+            if code:
+                r.font.name = MONO_FONT
+            if link is not None:
+                link.append(r._r)
+                if self.has_style("Hyperlink"):
+                    r.style = "Hyperlink"
+                else:
+                    r.font.color.rgb = LINK_COLOR
+                    r.font.underline = True
+            return r
+
+        for tok in children or ():
+            kind = tok.type
+            if kind in ("text", "html_inline"):
+                run(tok.content)
+            elif kind == "code_inline":
+                run(tok.content, code=True)
+            elif kind == "softbreak":
+                run(" ")
+            elif kind == "hardbreak":
+                run().add_break()
+            elif _toggle(fmt, kind):
+                continue
+            elif kind == "link_open":
+                target = _link_target(str(tok.attrs.get("href", "")))
+                if target is not None:
+                    link = _el("w:hyperlink", history="1")
+                    link.set(qn("r:id"), self.tpl.build_url_id(target))
+                    para._p.append(link)
+            elif kind == "link_close":
+                link = None
+            elif kind == "image":
+                self.image(tok, run)
+
+    def image(self, tok: Token, run: Callable[..., object]) -> None:
+        src = str(tok.attrs.get("src", ""))
+        shown = unquote(src)
+        alt = _plain(tok.children) or tok.content
+        path = self.local_image(src)
+        if path is None:
+            self.warn(f"afbeelding '{shown}' niet opgenomen: {OUTSIDE_ROOT}")
+        elif not path.is_file():
+            self.warn(f"afbeelding '{shown}' niet opgenomen: bestand niet gevonden")
+        else:
+            r = run()
+            try:
+                shape = r.add_picture(str(path))
+            except Exception as exc:  # any unreadable file: warn, keep building
+                self.warn(f"afbeelding '{shown}' niet opgenomen: {exc or type(exc).__name__}")
+            else:
+                scale = min(1.0, MAX_IMAGE_WIDTH / shape.width, MAX_IMAGE_HEIGHT / shape.height)
+                if scale < 1.0:
+                    shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
+                shape._inline.docPr.set("descr", alt)
+                return
+        run(f"[{alt}]" if alt else "[afbeelding]")
+
+    def local_image(self, src: str) -> Path | None:
+        """The file `src` names inside image_root, or None when it points elsewhere.
+
+        Nothing is ever fetched: a build must not depend on the network, and a
+        remote or absolute path would let a text field read arbitrary files.
+        """
+        parts = urlsplit(src)
+        if self.image_root is None or parts.scheme or parts.netloc or not parts.path:
+            return None
+        path = (self.image_root / unquote(parts.path)).resolve()
+        return path if path.is_relative_to(self.image_root) else None
+
+
+def markdown_subdoc(
+    tpl: DocxTemplate,
+    text: str | None,
+    *,
+    image_root: Path | None = None,
+    warn: Warn | None = None,
+) -> Subdoc:
+    """Convert a Markdown block field into a Subdoc for a ``{{p field }}`` tag.
+
+    Call before ``tpl.render``: links and images are registered on the template's
+    document part, which a second render would reload and lose. Images are only taken
+    from inside `image_root`; others are replaced by their alt text and reported
+    through `warn` (default: ``warnings.warn``).
+    """
+    builder = _Builder(tpl, image_root, warn or _default_warn)
+    return builder.build(md_parser().parse(xml_safe(text)))
+
+
+def markdown_inline(tpl: DocxTemplate, text: str | None, *, warn: Warn | None = None) -> RichText:
+    """Convert a one-line Markdown field (a title) into RichText for a ``{{r field }}`` tag.
+
+    Only inline markup applies, so "3. Begroting" stays a title instead of becoming a
+    list. Line breaks become spaces and images their alt text.
+    """
+    rich = RichText()
+    tokens = md_parser().parseInline(xml_safe(text))
+    children = (tokens[0].children or []) if tokens else []
+    fmt = {"bold": 0, "italic": 0, "strike": 0}
+    url_id = None
+    for tok in children:
+        kind = tok.type
+        if _toggle(fmt, kind):
+            continue
+        if kind == "link_open":
+            target = _link_target(str(tok.attrs.get("href", "")))
+            url_id = tpl.build_url_id(target) if target else None
+            continue
+        if kind == "link_close":
+            url_id = None
+            continue
+        if kind in ("text", "code_inline", "html_inline"):
+            content = tok.content
+        elif kind in ("softbreak", "hardbreak"):
+            content = " "
+        elif kind == "image":
+            alt = _plain(tok.children) or tok.content
+            (warn or _default_warn)(
+                f"afbeelding '{unquote(str(tok.attrs.get('src', '')))}' niet opgenomen: "
+                "geen afbeeldingen in een titel"
+            )
+            content = f"[{alt}]" if alt else "[afbeelding]"
+        else:
+            continue
+        rich.add(
+            content,
+            bold=bool(fmt["bold"]),
+            italic=bool(fmt["italic"]),
+            strike=bool(fmt["strike"]),
+            font=MONO_FONT if kind == "code_inline" else None,
+            url_id=url_id,
+            color=f"{LINK_COLOR}" if url_id else None,
+            underline=bool(url_id),
+        )
+    return rich

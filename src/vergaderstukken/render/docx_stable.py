@@ -1,0 +1,147 @@
+"""Byte-identical DOCX output.
+
+A .docx is a zip: every entry carries the time it was written, and docProps/core.xml
+records when and by whom the file was made. Both change on each build, so identical
+input would give a different file every time, which defeats checking the outputs
+into version control or comparing them in CI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from lxml import etree
+
+__all__ = ["make_reproducible", "set_core_properties"]
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+DEFAULT_WHEN = dt.datetime(2000, 1, 1)
+GENERATOR = "vergaderstukken"
+
+_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def _w3cdtf(when: dt.date | dt.datetime | None) -> str:
+    if when is None:
+        when = DEFAULT_WHEN
+    elif not isinstance(when, dt.datetime):
+        when = dt.datetime(when.year, when.month, when.day)
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _fixed_core(xml: bytes, when: dt.date | dt.datetime | None) -> bytes:
+    root = etree.fromstring(xml)
+    stamp = _w3cdtf(when)
+    fixed = {
+        "dcterms:created": stamp,
+        "dcterms:modified": stamp,
+        "cp:lastModifiedBy": GENERATOR,
+        "cp:revision": "1",
+    }
+    for name, value in fixed.items():
+        prefix, local = name.split(":")
+        el = root.find(f"{{{_NS[prefix]}}}{local}")
+        if el is None:
+            el = etree.SubElement(root, f"{{{_NS[prefix]}}}{local}")
+        el.text = value
+        if prefix == "dcterms":
+            el.set(f"{{{_NS['xsi']}}}type", "dcterms:W3CDTF")
+    # A print date copied from the template says nothing about this document.
+    for el in root.findall(f"{{{_NS['cp']}}}lastPrinted"):
+        root.remove(el)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def make_reproducible(path: Path, when: dt.date | dt.datetime | None = None) -> None:
+    """Rewrite the saved .docx at `path` so equal input gives equal bytes.
+
+    Zip entries keep their order but get a fixed timestamp, permissions and
+    compression; created/modified in docProps/core.xml become `when` (the meeting
+    date is a good choice; default 2000-01-01), lastModifiedBy and revision fixed.
+    """
+    path = Path(path)
+    with zipfile.ZipFile(path) as zin:
+        entries = [(info.filename, zin.read(info)) for info in zin.infolist()]
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w") as zout:
+            for name, data in entries:
+                if name == "docProps/core.xml":
+                    data = _fixed_core(data, when)
+                info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 3  # Unix, also when built on Windows
+                info.external_attr = 0o100644 << 16
+                zout.writestr(info, data, compresslevel=6)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _set_language(doc: Document, language: str) -> None:
+    """Default proofing language in styles.xml, so Word spell-checks in Dutch."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def set_core_properties(
+    doc_or_tpl: Document | DocxTemplate,
+    *,
+    title: str,
+    subject: str = "",
+    author: str = "",
+    language: str = "nl-NL",
+    when: dt.date | dt.datetime | None = None,
+) -> None:
+    """Set the document properties Word shows under File > Info.
+
+    With a DocxTemplate, call after ``render``: docxtpl renders the core properties as
+    Jinja templates (a "{{" in a title would break), and ``get_docx()`` after a render
+    reloads the template, so the rendered document is taken from ``tpl.docx``.
+    """
+    doc = doc_or_tpl.docx if isinstance(doc_or_tpl, DocxTemplate) else doc_or_tpl
+    stamp = dt.datetime.strptime(_w3cdtf(when), "%Y-%m-%dT%H:%M:%SZ")
+    props = doc.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.language = language
+    props.last_modified_by = GENERATOR
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
+    props.comments = ""  # python-docx's template says "generated by python-docx"
+    _set_language(doc, language)

@@ -1,0 +1,60 @@
+"""One build's shared state: the workspace, the templates, warnings and rendered parts.
+
+Every document of a build is rendered in one process through one job, so WeasyPrint is
+imported once and a part (the agenda, generated minutes) is rendered once and reused by
+the meeting pack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..exceptions import Loc, Problem
+from ..model import Vergadering, Workspace
+from .pdf import html_to_pdf
+from .templates import Templates
+
+
+@dataclass
+class RenderJob:
+    workspace: Workspace
+    vergadering: Vergadering
+    only_annotatie: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    parts: dict[str, bytes] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.templates = Templates(self.workspace.root)
+
+    @property
+    def fonts(self) -> Path:
+        return self.templates.builtin / "fonts"
+
+    def warn(self, loc: Loc, message: str) -> None:
+        problem = Problem(loc, f"waarschuwing: {message}")
+        if problem not in self.warnings:
+            self.warnings.append(problem)
+
+    def warner(self, loc: Loc) -> Callable[[str], None]:
+        return lambda message: self.warn(loc, message)
+
+    def pdf(
+        self, template: str, context: dict, *, source: Loc, base_dir: Path | None = None
+    ) -> bytes:
+        """Render an HTML template to PDF bytes, inside the workspace sandbox."""
+        html = self.templates.render(template, context)
+        roots = [self.workspace.root, self.templates.builtin]
+        return html_to_pdf(
+            html,
+            base_dir=base_dir or self.vergadering.folder,
+            roots=roots,
+            warn=self.warner(source),
+        )
+
+    def part(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """A rendered part, made once per build (the pack reuses what the documents made)."""
+        if key not in self.parts:
+            self.parts[key] = make()
+        return self.parts[key]

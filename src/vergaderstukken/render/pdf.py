@@ -1,0 +1,61 @@
+"""HTML to PDF with WeasyPrint, in a sandbox: nothing is fetched from the network and no
+file outside the workspace or the package is read.
+
+WeasyPrint is imported lazily: it costs ~0.6 s, and `stukken check` never needs it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SandboxFetcher(URLFetcher):
+        """Serves data: URLs and files below the allowed roots; refuses everything else."""
+
+        def __init__(self, roots: Iterable[Path], warn: Callable[[str], None]):
+            super().__init__(allowed_protocols={"file", "data"})
+            self.roots = [root.resolve() for root in roots]
+            self.warn = warn
+
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path)).resolve()
+                if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
+                    return URLFetcherResponse(url, body=path.read_bytes())
+                self.warn(
+                    f"'{path}' niet opgenomen: alleen bestanden binnen de werkmap worden gebruikt"
+                )
+                raise ValueError(f"outside the workspace: {url}")
+            self.warn(f"'{url}' niet opgehaald: stukken haalt niets van internet")
+            raise ValueError(f"remote resource refused: {url}")
+
+    return SandboxFetcher
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    base_dir: Path,
+    roots: Iterable[Path],
+    warn: Callable[[str], None],
+    tagged: bool = True,
+) -> bytes:
+    """Render one HTML document; `base_dir` resolves relative image paths."""
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    fetcher = _fetcher_class()(roots, warn)
+    document = weasyprint.HTML(
+        string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+    )
+    return document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)

@@ -1,0 +1,104 @@
+"""Template lookup and the Jinja environment shared by every document.
+
+Lookup order: the workspace's `templates/` first, the built-in templates last. A workspace
+template may extend a built-in one as "builtin/agenda.html" (pelican's prefix trick).
+Undefined variables fail loudly with the template's name and line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .. import dutch
+from ..exceptions import StukkenError
+from ..markdown import render_block, render_inline
+
+TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
+
+
+def builtin_templates() -> Path:
+    """Installed wheels carry the templates inside the package; a checkout has them on top."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "templates", package.parents[1] / "templates"):
+        if (candidate / "agenda.html").is_file():
+            return candidate
+    raise StukkenError(f"ingebouwde sjablonen niet gevonden bij {package}")
+
+
+class Templates:
+    """Finds template files and renders HTML/text templates for one workspace."""
+
+    def __init__(self, workspace_root: Path):
+        self.builtin = builtin_templates()
+        own = workspace_root / "templates"
+        self.folders = [own, self.builtin] if own.is_dir() else [self.builtin]
+        builtin_loader = jinja2.FileSystemLoader(self.builtin)
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(f) for f in self.folders[:-1]]
+        loaders += [jinja2.PrefixLoader({"builtin": builtin_loader}, delimiter="/"), builtin_loader]
+        self.env = environment(jinja2.ChoiceLoader(loaders))
+
+    def path(self, name: str) -> Path:
+        """A binary template (a .docx): the workspace's own copy wins."""
+        for folder in self.folders:
+            if (folder / name).is_file():
+                return folder / name
+        raise StukkenError(
+            f"sjabloon '{name}' niet gevonden in {', '.join(map(str, self.folders))}"
+        )
+
+    def render(self, name: str, context: dict) -> str:
+        with template_errors():
+            return self.env.get_template(name).render(context)
+
+
+def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        markdown=render_block,
+        inline=render_inline,
+        datum_lang=dutch.datum_lang,
+        datum_kort=dutch.datum_kort,
+        datum_numeriek=dutch.datum_numeriek,
+        tijd=dutch.tijd,
+        termijn=dutch.termijn,
+        css_string=css_string,
+    )
+    return env
+
+
+def css_string(value: object) -> str:
+    """Text safe inside a double-quoted CSS string (page headers and footers)."""
+    text = str(value or "")
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:-_()·" else f"\\{ord(ch):x} " for ch in text)
+    return Markup(escaped)  # every character HTML could misread is a CSS escape now
+
+
+class template_errors:
+    """Turn a Jinja error into `template:line: sjabloonfout: ...`, never a traceback."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, tb):
+        if error is None or not isinstance(error, jinja2.TemplateError):
+            return False
+        name = getattr(error, "filename", None) or getattr(error, "name", None)
+        line = getattr(error, "lineno", None)
+        if line is None:
+            for frame in reversed(traceback.extract_tb(tb)):
+                if frame.filename.endswith(TEMPLATE_SUFFIXES) or "template" in frame.filename:
+                    name, line = frame.filename, frame.lineno
+                    break
+        where = f"{name}:{line}" if line else (name or "sjabloon")
+        raise StukkenError(f"{where}: sjabloonfout: {error.message or error}") from None

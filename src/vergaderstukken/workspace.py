@@ -1,0 +1,137 @@
+"""Load and validate a whole workspace: stukken.yaml, every meeting, minutes, overlays.
+
+Loading never stops at the first mistake: everything is read, every problem collected,
+and then one `ValidationError` lists them all as `file:line: message`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from .actions import annotation_action_problems, validate_actions
+from .exceptions import Loc, Problem, Problems, StukkenError
+from .load_agenda import load_vergadering
+from .load_verslag import load_annotatie, load_verslag
+from .model import Overleg, Vergadering, Workspace, sort_key
+from .schema import read_document
+from .schema_types import did_you_mean, parse_iso_date
+
+MEETING_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")
+
+
+def find_root(start: Path) -> Path:
+    """The workspace is the nearest folder, from `start` upwards, holding stukken.yaml."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "stukken.yaml").is_file():
+            return folder
+    raise StukkenError(
+        f"geen stukken.yaml gevonden in {start} of een map daarboven; "
+        "ga naar de werkmap of geef die op met --werkmap"
+    )
+
+
+def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
+    meetings = root / "meetings"
+    if not meetings.is_dir():
+        problems.error(Loc(root / "stukken.yaml"), "de map meetings/ ontbreekt naast stukken.yaml")
+        return []
+    found = []
+    for folder in sorted(p for p in meetings.iterdir() if p.is_dir()):
+        match = MEETING_FOLDER.match(folder.name)
+        day = parse_iso_date(match[1]) if match else None
+        if day is None:
+            problems.error(Loc(folder), f"mapnaam '{folder.name}' is geen datum (JJJJ-MM-DD, "
+                           "eventueel met achtervoegsel zoals 2024-01-24-extra)")
+            continue
+        found.append((folder, day))
+    return sorted(found, key=lambda pair: (pair[1], pair[0].name))
+
+
+def load_overleg(root: Path, problems: Problems) -> Overleg:
+    record = read_document(root / "stukken.yaml", "stukken", problems)
+    if record is None or not record.overleg:
+        return Overleg(naam="", afkorting="")
+    o = record.overleg
+    lakken = [(r.tekst, r.grond) for r in ((record.woo or {}).get("lakken") or [])]
+    return Overleg(o.naam or "", o.afkorting or "", o.organisatie, o.secretariaat,
+                   o.voorzitter, o.locatie, list(record.leden or []), lakken)
+
+
+def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[Problem]]:
+    """Load the workspace (up to and including meeting `tot`); return it with its warnings."""
+    problems = Problems()
+    overleg = load_overleg(root, problems)
+    folders = meeting_folders(root, problems)
+    if tot is not None:
+        limit = next(((d, f.name) for f, d in folders if f.name == tot), None)
+        folders = [(f, d) for f, d in folders if limit is None or (d, f.name) <= limit]
+    vergaderingen = [
+        v for f, d in folders if (v := load_vergadering(f, d, overleg, problems)) is not None
+    ]
+    workspace = Workspace(root, overleg, vergaderingen)
+    for vergadering in vergaderingen:
+        if (vergadering.folder / "verslag.yaml").is_file():
+            vergadering.verslag = load_verslag(vergadering, problems)
+        for path in sorted((vergadering.folder / "annotaties").glob("*.y*ml")):
+            annotatie = load_annotatie(path, vergadering, problems)
+            if annotatie is not None:
+                vergadering.annotaties[annotatie.naam] = annotatie
+        _check_verslag_bijlagen(workspace, vergadering, problems)
+    validate_actions(workspace, problems)
+    for vergadering in vergaderingen:
+        annotation_action_problems(workspace, vergadering, problems)
+    problems.raise_if_any()
+    return workspace, sorted(set(problems.warnings))
+
+
+def _check_verslag_bijlagen(workspace: Workspace, vergadering: Vergadering, problems) -> None:
+    """A `verslag: DATUM` attachment needs an earlier meeting that has minutes."""
+    for bijlage in vergadering.bijlagen:
+        if not bijlage.verslag:
+            continue
+        bron = find_meeting(workspace, bijlage.verslag)
+        names = [v.naam for v in workspace.vergaderingen]
+        if bron is None:
+            problems.error(bijlage.loc, f"bijlage '{bijlage.id}': geen vergadering "
+                           f"'{bijlage.verslag}'{did_you_mean(bijlage.verslag, names)}")
+        elif sort_key(bron) >= sort_key(vergadering):
+            problems.error(bijlage.loc, f"bijlage '{bijlage.id}': het verslag van "
+                           f"{bron.naam} kan pas na die vergadering bijgevoegd worden")
+        elif not (bron.folder / "verslag.yaml").is_file():
+            problems.error(bijlage.loc, f"bijlage '{bijlage.id}': vergadering {bron.naam} "
+                           "heeft (nog) geen verslag.yaml")
+        else:
+            bijlage.verslag = bron.naam
+
+
+def find_meeting(workspace: Workspace, name: str) -> Vergadering | None:
+    exact = workspace.vergadering(name)
+    if exact is not None:
+        return exact
+    same_day = [v for v in workspace.vergaderingen if v.naam.startswith(name)]
+    return same_day[0] if len(same_day) == 1 else None
+
+
+def select_meeting(root: Path, datum: str | None) -> str:
+    """The folder name a DATUM argument means; no argument means the latest meeting."""
+    problems = Problems()
+    names = [f.name for f, _ in meeting_folders(root, problems)]
+    if datum is None:
+        if not names:
+            raise StukkenError("er is nog geen vergadering: maak meetings/JJJJ-MM-DD/agenda.yaml")
+        return names[-1]
+    wanted = Path(datum).name  # accept meetings/2024-01-24 as well
+    matches = [n for n in names if n == wanted or n.startswith(wanted + "-")]
+    if wanted in names and (wanted != datum or len(matches) == 1):
+        return wanted
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise StukkenError(
+            f"{datum} noemt meer dan één vergadering: {', '.join(matches)}; "
+            f"geef de volledige mapnaam (bijv. {matches[-1]}, of meetings/{matches[0]})"
+        )
+    raise StukkenError(f"geen vergadering '{datum}' in meetings/{did_you_mean(datum, names)}")

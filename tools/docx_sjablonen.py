@@ -1,0 +1,213 @@
+"""Generate the built-in A4 DOCX templates in templates/ (docxtpl syntax).
+
+The .docx files are committed; run this after changing it:
+
+    .venv/bin/python tools/docx_sjablonen.py
+
+python-docx starts from a US Letter document, so every template sets A4 and its own
+styles here. Each template function writes one file; new documents add a function.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from vergaderstukken.render.docx_stable import make_reproducible  # noqa: E402
+
+TEMPLATES = ROOT / "templates"
+BLUE = RGBColor(0x15, 0x42, 0x73)
+GREY = RGBColor(0x55, 0x55, 0x55)
+FONT = "Lato"
+
+
+def new_document():
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2.0)
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(10.5)
+    normal.paragraph_format.space_after = Pt(3)
+    for name, size, color in (("Title", 20, BLUE), ("Heading 1", 12, BLUE),
+                              ("Heading 2", 11.5, None), ("Heading 3", 10.5, None)):
+        style = styles[name]
+        style.font.name, style.font.size, style.font.bold = FONT, Pt(size), True
+        style.font.color.rgb = color or RGBColor(0x1A, 0x1A, 0x1A)
+        style.font.italic = False
+        style.paragraph_format.space_before = Pt(10 if name != "Title" else 0)
+        style.paragraph_format.space_after = Pt(3)
+        style.paragraph_format.keep_with_next = True
+        fonts = style.element.rPr.find(qn("w:rFonts"))
+        if fonts is not None:  # the theme font would otherwise win over Lato
+            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(attr), None)
+    styles["Title"].element.pPr.remove_all("w:pBdr") if styles["Title"].element.pPr is not None else None
+    return doc
+
+
+def add_field(paragraph, code: str) -> None:
+    run = paragraph.add_run()
+    begin, instr, end = OxmlElement("w:fldChar"), OxmlElement("w:instrText"), OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {code} "
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(instr)
+    run._r.append(end)
+
+
+def header_footer(doc, kop: str) -> None:
+    section = doc.sections[0]
+    header = section.header.paragraphs[0]
+    run = header.add_run("{{ overleg.organisatie or '' }}\t\t" + kop)
+    run.font.size, run.font.color.rgb = Pt(8), GREY
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for text in ("{{ document.markering }}\t\tPagina ", None, " van ", None):
+        if text is None:
+            add_field(footer, "PAGE" if footer.text.endswith("Pagina ") else "NUMPAGES")
+        else:
+            footer.add_run(text)
+    for run in footer.runs:
+        run.font.size, run.font.color.rgb = Pt(8), GREY
+
+
+def para(doc, text: str = "", style: str | None = None, *, bold=False, italic=False,
+         size=None, color=None):
+    paragraph = doc.add_paragraph(style=style)
+    if text:
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold or None, italic or None
+        if size:
+            run.font.size = Pt(size)
+        if color:
+            run.font.color.rgb = color
+    return paragraph
+
+
+def runs(doc, parts: list[str], style: str | None = None):
+    """A paragraph whose parts are separate runs, so a {{r ...}} tag owns its run."""
+    paragraph = doc.add_paragraph(style=style)
+    for part in parts:
+        paragraph.add_run(part)
+    return paragraph
+
+
+def gegevens(doc) -> None:
+    para(doc, "Datum: {{ vergadering.datum|datum_lang }}")
+    for key, label, value in (
+        ("vergadering.tijd", "Tijd", "{{ vergadering.tijd|tijd }}"),
+        ("vergadering.locatie", "Locatie", "{{ vergadering.locatie }}"),
+        ("vergadering.voorzitter", "Voorzitter", "{{ vergadering.voorzitter }}"),
+    ):
+        para(doc, "{%p if " + key + " %}")
+        para(doc, f"{label}: {value}")
+        para(doc, "{%p endif %}")
+
+
+def acties_tabel(doc, lijst: str) -> None:
+    para(doc, "{%p if " + lijst + " %}")
+    table = doc.add_table(rows=4, cols=5)
+    table.style = "Table Grid"
+    for cell, title in zip(table.rows[0].cells, ("Nr.", "Actie", "Wie", "Termijn", "Status"),
+                           strict=True):
+        cell.paragraphs[0].add_run(title).bold = True
+    table.rows[1].cells[0].text = "{%tr for stand in " + lijst + " %}"
+    values = ("{{ stand.id }}", "{{r stand.regel.tekst|md_inline }}",
+              "{{ stand.regel.wie or '' }}",
+              "{{ stand.termijn|termijn }}{% if stand.te_laat %} (verlopen){% endif %}",
+              "{{ stand.status }}")
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
+        cell.paragraphs[0].add_run(value)
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    for row in table.rows:
+        for cell, width in zip(row.cells, (2.6, 7.4, 3.0, 2.6, 1.9), strict=True):
+            cell.width = Cm(width)
+    para(doc, "{%p else %}")
+    para(doc, "Er staan geen acties open.", italic=True)
+    para(doc, "{%p endif %}")
+
+
+def punt_inhoud(doc, var: str) -> None:
+    para(doc, "{%p if " + var + ".doel %}")
+    para(doc, "{{ " + var + ".doel_tekst }}", italic=True, color=GREY)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if " + var + ".toelichting %}")
+    para(doc, "{{p " + var + ".toelichting|md }}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if " + var + ".vragen %}")
+    para(doc, "Vragen aan de vergadering", bold=True)
+    para(doc, "{%p for vraag in " + var + ".vragen %}")
+    runs(doc, ["{{ loop.index }}. ", "{{r vraag|md_inline }}"])
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if " + var + ".acties %}")
+    acties_tabel(doc, "open_acties")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p for bijlage in " + var + ".bijlagen %}")
+    para(doc, "– {{ bijlage.label }}: {{ bijlage.titel|tekst }}")
+    para(doc, "{%p endfor %}")
+
+
+def agenda_body(doc, extra_per_punt=None) -> None:
+    para(doc, "{%p for punt in punten %}")
+    para(doc, "{%p if punt.deel %}")
+    para(doc, "Deel {{ punt.deel_nummer }}: {{ punt.deel|tekst }}", "Heading 1")
+    para(doc, "{%p endif %}")
+    runs(doc, ["{{ punt.nummer }}.\t", "{{r punt.titel|md_inline }}"], "Heading 2")
+    punt_inhoud(doc, "punt")
+    if extra_per_punt:
+        extra_per_punt(doc, "punt")
+    para(doc, "{%p for onderdeel in punt.onderdelen %}")
+    runs(doc, ["{{ onderdeel.letter }})\t", "{{r onderdeel.titel|md_inline }}"], "Heading 3")
+    punt_inhoud(doc, "onderdeel")
+    if extra_per_punt:
+        extra_per_punt(doc, "onderdeel")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p if vergadering.volgende %}")
+    para(doc, "De volgende vergadering is op {{ vergadering.volgende.datum|datum_lang }}"
+              "{% if vergadering.volgende.tijd %}, {{ vergadering.volgende.tijd|tijd }}{% endif %}"
+              "{% if vergadering.volgende.locatie %}, {{ vergadering.volgende.locatie }}{% endif %}.")
+    para(doc, "{%p endif %}")
+
+
+def agenda() -> Document:
+    doc = new_document()
+    header_footer(doc, "{{ document.kop }}")
+    para(doc, "{{ overleg.naam }}{% if overleg.organisatie %} · {{ overleg.organisatie }}{% endif %}",
+         size=10, color=BLUE)
+    para(doc, "Agenda {{ overleg.naam }}", "Title")
+    gegevens(doc)
+    agenda_body(doc)
+    return doc
+
+
+BUILDERS = {
+    "agenda.docx": agenda,
+}
+
+
+def main() -> None:
+    for name, builder in BUILDERS.items():
+        target = TEMPLATES / name
+        builder().save(target)
+        make_reproducible(target)
+        print(f"geschreven: {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
