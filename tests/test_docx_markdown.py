@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import struct
 import subprocess
@@ -29,6 +30,8 @@ Nieuwe regel.
 
 Tom & Jerry <b>vet</b>
 
+Sjabloontekst {{{{ x }}}} en {{% if %}} blijft staan.
+
 - eerste punt
 - tweede punt
   - genest punt
@@ -47,6 +50,7 @@ Tussenzin.
 
 ```
 code <x> & y
+  tweede regel
 ```
 
 | Naam | Bedrag |
@@ -153,7 +157,8 @@ def test_html_and_specials_stay_literal(rendered):
     path, _ = rendered
     all_text = texts(path)
     assert "Tom & Jerry <b>vet</b>" in all_text
-    assert "code <x> & y" in all_text
+    assert "code <x> & y\n  tweede regel" in all_text
+    assert "Sjabloontekst {{ x }} en {% if %} blijft staan." in all_text
     assert "Controlcharhier." in all_text
     assert not runs_with(path, "vet")  # no bold run from the HTML tag
 
@@ -211,6 +216,8 @@ def test_table(rendered):
     assert all(r.bold for c in table.rows[0].cells for r in c.paragraphs[0].runs)
     assert not any(r.bold for c in table.rows[1].cells for r in c.paragraphs[0].runs)
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    # 100% wide, so it also fits when the template puts the field in a table cell
+    assert table._tbl.tblPr.find(qn("w:tblW")).get(qn("w:type")) == "pct"
 
 
 def test_images(rendered):
@@ -278,6 +285,10 @@ def test_reproducible(tmp_path):
     assert "2000-01-01T00:00:00Z" in core and "<dc:title>Agenda</dc:title>" in core
     props = Document(first).core_properties
     assert (props.author, props.language, props.revision) == ("Secretariaat", "nl-NL", 1)
+
+    make_reproducible(second, when=dt.date(2026, 3, 12))
+    with zipfile.ZipFile(second) as z:
+        assert "2026-03-12T00:00:00Z" in z.read("docProps/core.xml").decode()
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")

@@ -276,6 +276,11 @@ class _Builder:
         width = section.page_width - section.left_margin - section.right_margin
         for column in table.columns:
             column.width = width // len(table.columns)
+        # The grid assumes the full text width; 100% lets the table shrink to fit
+        # when the template puts the field in a table cell or a narrower column.
+        tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
+        tbl_w.set(qn("w:type"), "pct")
+        tbl_w.set(qn("w:w"), "5000")
         if self.has_style("Table Grid"):
             table.style = "Table Grid"
             return

@@ -1,0 +1,43 @@
+# Quick start: `make demo` builds the example meeting, `make test` runs the tests.
+VENV ?= .venv
+PYTHON ?= python3
+BIN = $(VENV)/bin
+
+.PHONY: demo test lint format templates golden bench system-deps clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+system-deps:
+	@./scripts/system-deps.sh
+
+demo: system-deps $(BIN)/.installed
+	$(BIN)/stukken build 2024-01-24
+
+test: system-deps $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/ruff format --check src tests tools benchmarks
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format src tests tools benchmarks
+	$(BIN)/ruff check --fix src tests tools benchmarks
+
+# Regenerate the built-in DOCX templates after changing tools/docx_sjablonen.py.
+templates: $(BIN)/.installed
+	$(BIN)/python tools/docx_sjablonen.py
+
+# Rewrite the golden text files in tests/golden/ after an intended change of output.
+golden: $(BIN)/.installed
+	STUKKEN_GOLDEN=schrijf $(BIN)/python -m pytest tests/test_golden.py
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf output build dist .pytest_cache
