@@ -334,11 +334,13 @@ class Mapping(Type):
             return INVALID
         record = Record(ctx.loc(node))
         empty: set[str] = set()
+        suggested: set[str] = set()  # a misspelt required key is reported once, not twice
         for name, key_node, value_node in mapping_pairs(node, ctx, self.noun):
             key = self.by_name.get(name)
             if key is None:
                 hint = did_you_mean(name, self.by_name)
                 ctx.error(key_node, f"onbekende sleutel '{name}' in {self.noun}{hint}")
+                suggested.add(hint)
                 continue
             record.key_locs[name] = ctx.loc(key_node)
             if is_null(value_node):
@@ -350,7 +352,8 @@ class Mapping(Type):
         for key in self.keys:
             if key.required and key.name in empty:
                 ctx.problems.error(record.loc_of(key.name), f"'{key.name}' mag niet leeg zijn")
-            elif key.required and key.name not in record.key_locs:
+            elif (key.required and key.name not in record.key_locs
+                  and did_you_mean(key.name, [key.name]) not in suggested):
                 ctx.problems.error(record.loc, f"{self.noun} mist de verplichte sleutel '{key.name}'")
         if self.check:
             self.check(record, ctx)

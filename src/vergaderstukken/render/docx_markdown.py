@@ -384,10 +384,12 @@ def markdown_subdoc(
 ) -> Subdoc:
     """Convert a Markdown block field into a Subdoc for a ``{{p field }}`` tag.
 
-    Call before ``tpl.render``: links and images are registered on the template's
-    document part, which a second render would reload and lose. Images are only taken
-    from inside `image_root`; others are replaced by their alt text and reported
-    through `warn` (default: ``warnings.warn``).
+    Call before or during ``tpl.render`` (a Jinja filter works), for the document
+    body only: links and images are registered on the main document part, so in a
+    header or footer they would dangle, and a second render of `tpl` reloads the
+    template and drops them. Images are only taken from inside `image_root`; others
+    are replaced by their alt text and reported through `warn` (default:
+    ``warnings.warn``).
     """
     builder = _Builder(tpl, image_root, warn or _default_warn)
     return builder.build(md_parser().parse(xml_safe(text)))
