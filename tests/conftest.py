@@ -60,11 +60,15 @@ def workspace(tmp_path):
 
     def make(files: dict[str, str | bytes] | None = None, *, base: bool = True) -> Path:
         root = tmp_path / "werkmap"
-        defaults = {
-            "stukken.yaml": STUKKEN_YAML,
-            "meetings/2024-01-24/agenda.yaml": AGENDA_YAML,
-            "meetings/2024-01-24/bijlagen/plan.md": "# Plan\n\nDe dijk wordt versterkt.\n",
-        } if base else {}
+        defaults = (
+            {
+                "stukken.yaml": STUKKEN_YAML,
+                "meetings/2024-01-24/agenda.yaml": AGENDA_YAML,
+                "meetings/2024-01-24/bijlagen/plan.md": "# Plan\n\nDe dijk wordt versterkt.\n",
+            }
+            if base
+            else {}
+        )
         return write_files(root, {**defaults, **(files or {})})
 
     return make
@@ -121,18 +125,28 @@ def docx_text(path: Path) -> str:
     from docx import Document
 
     document = Document(str(path))
+
+    def text_of(element) -> str:
+        parts = []
+        for node in element.iter():
+            name = node.tag.rsplit("}", 1)[-1]
+            if name == "t":
+                parts.append(node.text or "")
+            elif name == "tab" and node.getparent().tag.endswith("}r"):
+                parts.append("\t")
+            elif name in ("br", "cr"):
+                parts.append("\n")
+        return "".join(parts)
+
     lines = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+            lines.append(text_of(block))
         elif tag == "tbl":
             for row in block.iter():
                 if row.tag.endswith("}tr"):
-                    cells = [
-                        "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
-                        for cell in row.iterchildren() if cell.tag.endswith("}tc")
-                    ]
+                    cells = [text_of(c) for c in row.iterchildren() if c.tag.endswith("}tc")]
                     lines.append(" | ".join(cells))
     return "\n".join(lines)
 

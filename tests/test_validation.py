@@ -25,12 +25,18 @@ def test_clean_workspace_checks(workspace, stukken):
 
 
 def test_unknown_key_with_suggestion(workspace, stukken):
-    lines = errors_for(workspace, stukken, {AGENDA: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: """\
         datum: 2024-01-24
         agenda:
           - titel: Opening
             toelichtng: Welkom.
-        """})
+        """
+        },
+    )
     assert lines[0] == (
         f"{AGENDA}:4: onbekende sleutel 'toelichtng' in agendapunt (bedoelde u 'toelichting'?)"
     )
@@ -38,7 +44,11 @@ def test_unknown_key_with_suggestion(workspace, stukken):
 
 
 def test_wrong_types(workspace, stukken):
-    lines = errors_for(workspace, stukken, {AGENDA: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: """\
         datum: 2024-01-24
         nummer: twaalf
         agenda:
@@ -46,7 +56,9 @@ def test_wrong_types(workspace, stukken):
             bijlagen: plan
             vragen:
               een: twee
-        """})
+        """
+        },
+    )
     assert lines[:3] == [
         f"{AGENDA}:2: 'nummer' moet een geheel getal zijn, niet 'twaalf'",
         f"{AGENDA}:5: 'bijlagen' moet een lijst zijn, niet de waarde 'plan'",
@@ -55,14 +67,20 @@ def test_wrong_types(workspace, stukken):
 
 
 def test_impossible_date_and_time(workspace, stukken):
-    lines = errors_for(workspace, stukken, {AGENDA: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: """\
         datum: 2024-01-24
         tijd: 25:00
         agenda:
           - titel: Opening
         volgende:
           datum: 2024-02-30
-        """})
+        """
+        },
+    )
     assert lines[:2] == [
         f"{AGENDA}:2: 'tijd': ongeldige tijd '25:00' (verwacht UU:MM of UU:MM-UU:MM)",
         f"{AGENDA}:6: 'datum': onmogelijke datum '2024-02-30' (verwacht JJJJ-MM-DD)",
@@ -70,11 +88,17 @@ def test_impossible_date_and_time(workspace, stukken):
 
 
 def test_datum_must_match_folder(workspace, stukken):
-    lines = errors_for(workspace, stukken, {AGENDA: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: """\
         datum: 2024-01-25
         agenda:
           - titel: Opening
-        """})
+        """
+        },
+    )
     assert lines[0] == f"{AGENDA}:1: datum 2024-01-25 wijkt af van de mapnaam 2024-01-24"
 
 
@@ -87,10 +111,14 @@ def test_folder_name_must_be_a_date(workspace, stukken):
 
 
 def test_missing_required_keys(workspace, stukken):
-    lines = errors_for(workspace, stukken, {
-        "stukken.yaml": "overleg:\n  naam: ROW\n",
-        AGENDA: "datum: 2024-01-24\nagenda:\n  - doel: bespreking\n",
-    })
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            "stukken.yaml": "overleg:\n  naam: ROW\n",
+            AGENDA: "datum: 2024-01-24\nagenda:\n  - doel: bespreking\n",
+        },
+    )
     assert lines[:2] == [
         f"{AGENDA}:3: agendapunt mist de verplichte sleutel 'titel'",
         "stukken.yaml:2: overleg mist de verplichte sleutel 'afkorting'",
@@ -98,7 +126,11 @@ def test_missing_required_keys(workspace, stukken):
 
 
 def test_duplicate_ids_and_keys(workspace, stukken):
-    lines = errors_for(workspace, stukken, {AGENDA: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: """\
         datum: 2024-01-24
         agenda:
           - titel: Opening
@@ -109,7 +141,9 @@ def test_duplicate_ids_and_keys(workspace, stukken):
         bijlagen:
           - {id: plan, titel: Plan, bestand: bijlagen/plan.md}
           - {id: plan, titel: Plan 2, bestand: bijlagen/plan.md}
-        """})
+        """
+        },
+    )
     assert lines[:3] == [
         f"{AGENDA}:6: id 'start' komt twee keer voor in deze agenda (ook op regel 4)",
         f"{AGENDA}:7: sleutel 'titel' staat twee keer in agendapunt (ook op regel 5)",
@@ -118,31 +152,49 @@ def test_duplicate_ids_and_keys(workspace, stukken):
 
 
 def test_unknown_attachment_reference(workspace, stukken):
-    lines = errors_for(workspace, stukken, {AGENDA: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: """\
         datum: 2024-01-24
         agenda:
           - titel: Plan
             bijlagen: [plann]
         bijlagen:
           - {id: plan, titel: Plan, bestand: bijlagen/plan.md}
-        """})
+        """
+        },
+    )
     assert lines[0] == f"{AGENDA}:4: onbekende bijlage 'plann' (bedoelde u 'plan'?)"
 
 
 @pytest.mark.parametrize(
     ("bestand", "message"),
     [
-        ("../../../geheim.md", "bijlage '../../../geheim.md' ligt buiten de vergadermap; "
-                               "zet het bestand in de map van deze vergadering"),
-        ("/etc/passwd.md", "bijlage '/etc/passwd.md' ligt buiten de vergadermap; "
-                           "zet het bestand in de map van deze vergadering"),
+        (
+            "../../../geheim.md",
+            "bijlage '../../../geheim.md' ligt buiten de vergadermap; "
+            "zet het bestand in de map van deze vergadering",
+        ),
+        (
+            "/etc/passwd.md",
+            "bijlage '/etc/passwd.md' ligt buiten de vergadermap; "
+            "zet het bestand in de map van deze vergadering",
+        ),
         ("bijlagen/plam.md", "bijlage 'bijlagen/plam.md' bestaat niet (bedoelde u 'plan.md'?)"),
-        ("bijlagen/plan.docx", "bijlage 'bijlagen/plan.docx': alleen .md- en .pdf-bestanden "
-                               "worden ondersteund"),
+        (
+            "bijlagen/plan.docx",
+            "bijlage 'bijlagen/plan.docx': alleen .md- en .pdf-bestanden worden ondersteund",
+        ),
     ],
 )
 def test_attachment_paths(workspace, stukken, bestand, message):
-    lines = errors_for(workspace, stukken, {AGENDA: f"""\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: f"""\
         datum: 2024-01-24
         agenda:
           - titel: Plan
@@ -151,12 +203,19 @@ def test_attachment_paths(workspace, stukken, bestand, message):
           - id: plan
             titel: Plan
             bestand: {bestand}
-        """, "geheim.md": "geheim"})
+        """,
+            "geheim.md": "geheim",
+        },
+    )
     assert lines[0] == f"{AGENDA}:8: {message}"
 
 
 def test_entry_with_two_kinds_and_misplaced_keys(workspace, stukken):
-    lines = errors_for(workspace, stukken, {VERSLAG: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            VERSLAG: """\
         punten:
           dijk:
             bka:
@@ -164,7 +223,9 @@ def test_entry_with_two_kinds_and_misplaced_keys(workspace, stukken):
                 actie: Het waterschap voert het uit.
               - knelpunt: Geld ontbreekt.
                 wie: Provincie
-        """})
+        """
+        },
+    )
     assert lines[:2] == [
         f"{VERSLAG}:4: B/K/A-regel heeft precies één soort, hier staan er 2: besluit, actie",
         f"{VERSLAG}:7: 'wie' hoort alleen bij een actie of toezegging",
@@ -172,13 +233,19 @@ def test_entry_with_two_kinds_and_misplaced_keys(workspace, stukken):
 
 
 def test_unknown_item_in_minutes(workspace, stukken):
-    lines = errors_for(workspace, stukken, {VERSLAG: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            VERSLAG: """\
         punten:
           dijkk:
             tekst: Besproken.
           9:
             tekst: Bestaat niet.
-        """})
+        """
+        },
+    )
     assert lines[:2] == [
         f"{VERSLAG}:2: onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)",
         f"{VERSLAG}:4: onbekend agendapunt '9'",
@@ -186,11 +253,17 @@ def test_unknown_item_in_minutes(workspace, stukken):
 
 
 def test_invalid_yaml_syntax(workspace, stukken):
-    lines = errors_for(workspace, stukken, {AGENDA: """\
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: """\
         datum: 2024-01-24
         agenda:
           - titel: Opening: welkom
-        """})
+        """
+        },
+    )
     assert lines[0] == (
         f"{AGENDA}:3: ongeldige YAML: hier mag geen 'sleutel: waarde' staan (ontbreekt een "
         "inspringing, of moet de tekst tussen aanhalingstekens?)"
@@ -198,10 +271,14 @@ def test_invalid_yaml_syntax(workspace, stukken):
 
 
 def test_all_problems_reported_at_once_across_files(workspace, stukken):
-    lines = errors_for(workspace, stukken, {
-        AGENDA: "datum: 2024-01-24\nagenda:\n  - titel: A\n    doel: besluit\n",
-        VERSLAG: "status: klaar\n",
-    })
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: "datum: 2024-01-24\nagenda:\n  - titel: A\n    doel: besluit\n",
+            VERSLAG: "status: klaar\n",
+        },
+    )
     assert lines == [
         f"{AGENDA}:4: 'doel': onbekende waarde 'besluit' (bedoelde u 'besluitvorming'?); "
         "toegestaan: besluitvorming, bespreking, informatie, kennisname, advisering",
@@ -222,9 +299,11 @@ def test_no_workspace(tmp_path, stukken):
 
 
 def test_same_day_meetings_need_the_full_name(workspace, stukken):
-    root = workspace({
-        "meetings/2024-01-24-extra/agenda.yaml": "datum: 2024-01-24\nagenda:\n  - titel: A\n",
-    })
+    root = workspace(
+        {
+            "meetings/2024-01-24-extra/agenda.yaml": "datum: 2024-01-24\nagenda:\n  - titel: A\n",
+        }
+    )
     result = stukken(root, "check", "2024-01-24")
     assert result.exit_code == 1
     assert result.stderr == (

@@ -40,8 +40,12 @@ def new_document():
     normal = styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(10.5)
     normal.paragraph_format.space_after = Pt(3)
-    for name, size, color in (("Title", 20, BLUE), ("Heading 1", 12, BLUE),
-                              ("Heading 2", 11.5, None), ("Heading 3", 10.5, None)):
+    for name, size, color in (
+        ("Title", 20, BLUE),
+        ("Heading 1", 12, BLUE),
+        ("Heading 2", 11.5, None),
+        ("Heading 3", 10.5, None),
+    ):
         style = styles[name]
         style.font.name, style.font.size, style.font.bold = FONT, Pt(size), True
         style.font.color.rgb = color or RGBColor(0x1A, 0x1A, 0x1A)
@@ -53,13 +57,19 @@ def new_document():
         if fonts is not None:  # the theme font would otherwise win over Lato
             for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
                 fonts.attrib.pop(qn(attr), None)
-    styles["Title"].element.pPr.remove_all("w:pBdr") if styles["Title"].element.pPr is not None else None
+    styles["Title"].element.pPr.remove_all("w:pBdr") if styles[
+        "Title"
+    ].element.pPr is not None else None
     return doc
 
 
 def add_field(paragraph, code: str) -> None:
     run = paragraph.add_run()
-    begin, instr, end = OxmlElement("w:fldChar"), OxmlElement("w:instrText"), OxmlElement("w:fldChar")
+    begin, instr, end = (
+        OxmlElement("w:fldChar"),
+        OxmlElement("w:instrText"),
+        OxmlElement("w:fldChar"),
+    )
     begin.set(qn("w:fldCharType"), "begin")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {code} "
@@ -85,8 +95,16 @@ def header_footer(doc, kop: str) -> None:
         run.font.size, run.font.color.rgb = Pt(8), GREY
 
 
-def para(doc, text: str = "", style: str | None = None, *, bold=False, italic=False,
-         size=None, color=None):
+def para(
+    doc,
+    text: str = "",
+    style: str | None = None,
+    *,
+    bold=False,
+    italic=False,
+    size=None,
+    color=None,
+):
     paragraph = doc.add_paragraph(style=style)
     if text:
         run = paragraph.add_run(text)
@@ -118,24 +136,45 @@ def gegevens(doc) -> None:
         para(doc, "{%p endif %}")
 
 
+def set_widths(table, widths_cm) -> None:
+    """Fixed column widths; LibreOffice reads the grid, Word the cells, so set both."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+
+
+def small_text(table, size: float = 9) -> None:
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(size)
+
+
 def acties_tabel(doc, lijst: str) -> None:
     para(doc, "{%p if " + lijst + " %}")
     table = doc.add_table(rows=4, cols=5)
     table.style = "Table Grid"
-    for cell, title in zip(table.rows[0].cells, ("Nr.", "Actie", "Wie", "Termijn", "Status"),
-                           strict=True):
+    for cell, title in zip(
+        table.rows[0].cells, ("Nr.", "Actie", "Wie", "Termijn", "Status"), strict=True
+    ):
         cell.paragraphs[0].add_run(title).bold = True
     table.rows[1].cells[0].text = "{%tr for stand in " + lijst + " %}"
-    values = ("{{ stand.id }}", "{{r stand.regel.tekst|md_inline }}",
-              "{{ stand.regel.wie or '' }}",
-              "{{ stand.termijn|termijn }}{% if stand.te_laat %} (verlopen){% endif %}",
-              "{{ stand.status }}")
+    values = (
+        "{{ stand.id }}",
+        "{{r stand.regel.tekst|md_inline }}",
+        "{{ stand.regel.wie or '' }}",
+        "{{ stand.termijn|termijn }}{% if stand.te_laat %} (verlopen){% endif %}",
+        "{{ stand.status }}",
+    )
     for cell, value in zip(table.rows[2].cells, values, strict=True):
         cell.paragraphs[0].add_run(value)
     table.rows[3].cells[0].text = "{%tr endfor %}"
-    for row in table.rows:
-        for cell, width in zip(row.cells, (2.6, 7.4, 3.0, 2.6, 1.9), strict=True):
-            cell.width = Cm(width)
+    set_widths(table, (3.1, 6.2, 2.9, 2.5, 1.8))
+    small_text(table)
     para(doc, "{%p else %}")
     para(doc, "Er staan geen acties open.", italic=True)
     para(doc, "{%p endif %}")
@@ -165,7 +204,7 @@ def punt_inhoud(doc, var: str) -> None:
 def agenda_body(doc, extra_per_punt=None) -> None:
     para(doc, "{%p for punt in punten %}")
     para(doc, "{%p if punt.deel %}")
-    para(doc, "Deel {{ punt.deel_nummer }}: {{ punt.deel|tekst }}", "Heading 1")
+    para(doc, "DEEL {{ punt.deel_nummer }}: {{ punt.deel|tekst }}", "Heading 1")
     para(doc, "{%p endif %}")
     runs(doc, ["{{ punt.nummer }}.\t", "{{r punt.titel|md_inline }}"], "Heading 2")
     punt_inhoud(doc, "punt")
@@ -179,17 +218,24 @@ def agenda_body(doc, extra_per_punt=None) -> None:
     para(doc, "{%p endfor %}")
     para(doc, "{%p endfor %}")
     para(doc, "{%p if vergadering.volgende %}")
-    para(doc, "De volgende vergadering is op {{ vergadering.volgende.datum|datum_lang }}"
-              "{% if vergadering.volgende.tijd %}, {{ vergadering.volgende.tijd|tijd }}{% endif %}"
-              "{% if vergadering.volgende.locatie %}, {{ vergadering.volgende.locatie }}{% endif %}.")
+    para(
+        doc,
+        "De volgende vergadering is op {{ vergadering.volgende.datum|datum_lang }}"
+        "{% if vergadering.volgende.tijd %}, {{ vergadering.volgende.tijd|tijd }}{% endif %}"
+        "{% if vergadering.volgende.locatie %}, {{ vergadering.volgende.locatie }}{% endif %}.",
+    )
     para(doc, "{%p endif %}")
 
 
 def agenda() -> Document:
     doc = new_document()
     header_footer(doc, "{{ document.kop }}")
-    para(doc, "{{ overleg.naam }}{% if overleg.organisatie %} · {{ overleg.organisatie }}{% endif %}",
-         size=10, color=BLUE)
+    para(
+        doc,
+        "{{ overleg.naam }}{% if overleg.organisatie %} · {{ overleg.organisatie }}{% endif %}",
+        size=10,
+        color=BLUE,
+    )
     para(doc, "Agenda {{ overleg.naam }}", "Title")
     gegevens(doc)
     agenda_body(doc)

@@ -15,7 +15,10 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def werkmap_option(f):
     return click.option(
-        "-w", "--werkmap", type=click.Path(file_okay=False, path_type=Path), default=".",
+        "-w",
+        "--werkmap",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=".",
         help="Map met stukken.yaml (standaard: de huidige map of een map daarboven).",
     )(f)
 
@@ -49,10 +52,18 @@ def check(datum: str | None, werkmap: Path) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("datum", required=False)
-@click.option("--annotatie", "-a", metavar="NAAM",
-              help="Maak alleen de geannoteerde agenda van annotaties/NAAM.yaml.")
-@click.option("--uitvoer", "-o", type=click.Path(file_okay=False, path_type=Path),
-              help="Map voor de uitvoer (standaard: output/ in de werkmap).")
+@click.option(
+    "--annotatie",
+    "-a",
+    metavar="NAAM",
+    help="Maak alleen de geannoteerde agenda van annotaties/NAAM.yaml.",
+)
+@click.option(
+    "--uitvoer",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de uitvoer (standaard: output/ in de werkmap).",
+)
 @werkmap_option
 def build(datum: str | None, annotatie: str | None, uitvoer: Path | None, werkmap: Path) -> None:
     """Maak de stukken van vergadering DATUM (standaard: de laatste vergadering)."""
@@ -66,8 +77,9 @@ def build(datum: str | None, annotatie: str | None, uitvoer: Path | None, werkma
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
-                default="schema")
+@click.argument(
+    "map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path), default="schema"
+)
 def schema(map_: Path) -> None:
     """Schrijf JSON Schema's van de bestanden naar MAP, voor invulhulp in uw editor."""
     from .schema import write_json_schemas

@@ -55,8 +55,10 @@ def validate_actions(workspace: Workspace, problems: Problems) -> None:
     for regel, vergadering in all_actions(workspace):
         if regel.id in origin:
             first, where = origin[regel.id]
-            problems.error(regel.loc, f"actie-id '{regel.id}' bestaat al "
-                           f"(vergadering {where.naam}, {first.loc})")
+            problems.error(
+                regel.loc,
+                f"actie-id '{regel.id}' bestaat al (vergadering {where.naam}, {first.loc})",
+            )
             continue
         origin[regel.id] = (regel, vergadering)
     for vergadering in workspace.vergaderingen:
@@ -68,9 +70,12 @@ def validate_actions(workspace: Workspace, problems: Problems) -> None:
                 continue
             if update.actie_id in origin:
                 _, where = origin[update.actie_id]
-                problems.error(update.loc, f"actie '{update.actie_id}' is pas afgesproken in "
-                               f"de vergadering van {where.naam}; alleen een latere vergadering "
-                               "kan haar bijwerken")
+                problems.error(
+                    update.loc,
+                    f"actie '{update.actie_id}' is pas afgesproken in "
+                    f"de vergadering van {where.naam}; alleen een latere vergadering "
+                    "kan haar bijwerken",
+                )
             else:
                 hint = did_you_mean(update.actie_id, sorted(earlier))
                 problems.error(update.loc, f"onbekende actie '{update.actie_id}'{hint}")

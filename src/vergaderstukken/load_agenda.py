@@ -6,8 +6,17 @@ from datetime import date
 from pathlib import Path
 
 from .exceptions import Loc, Problems
-from .model import Agendapunt, Bijlage, Overleg, Vergadering, Volgende, letter, roman
-from .model import roman_value, slugify
+from .model import (
+    Agendapunt,
+    Bijlage,
+    Overleg,
+    Vergadering,
+    Volgende,
+    letter,
+    roman,
+    roman_value,
+    slugify,
+)
 from .schema import read_document
 from .schema_types import Record, Seq, did_you_mean
 
@@ -55,8 +64,11 @@ def _bijlagen(records: Seq, folder: Path, problems: Problems) -> dict[str, Bijla
         if "id" not in rec:
             continue
         if rec.id in bijlagen:
-            problems.error(rec.loc_of("id"), f"bijlage-id '{rec.id}' komt twee keer voor "
-                           f"(ook op regel {bijlagen[rec.id].loc.line})")
+            problems.error(
+                rec.loc_of("id"),
+                f"bijlage-id '{rec.id}' komt twee keer voor "
+                f"(ook op regel {bijlagen[rec.id].loc.line})",
+            )
             continue
         bijlage = Bijlage(id=rec.id, titel=rec.titel or "", loc=rec.loc, nummer=rec.nummer or "")
         if rec.bestand:
@@ -75,8 +87,11 @@ def attachment_path(value: str, folder: Path, loc: Loc, problems: Problems) -> P
     """Resolve an attachment path; it must stay inside the meeting folder and exist."""
     candidate = (folder / value).resolve()
     if Path(value).is_absolute() or not candidate.is_relative_to(folder.resolve()):
-        problems.error(loc, f"bijlage '{value}' ligt buiten de vergadermap; "
-                       "zet het bestand in de map van deze vergadering")
+        problems.error(
+            loc,
+            f"bijlage '{value}' ligt buiten de vergadermap; "
+            "zet het bestand in de map van deze vergadering",
+        )
         return None
     if candidate.suffix.lower() not in ATTACHMENT_TYPES:
         problems.error(loc, f"bijlage '{value}': alleen .md- en .pdf-bestanden worden ondersteund")
@@ -142,8 +157,11 @@ def _assign_ids(items, explicit: dict[str, Loc], problems: Problems) -> None:
         if rec.id is None:
             continue
         if rec.id in explicit:
-            problems.error(rec.loc_of("id"), f"id '{rec.id}' komt twee keer voor in deze "
-                           f"agenda (ook op regel {explicit[rec.id].line})")
+            problems.error(
+                rec.loc_of("id"),
+                f"id '{rec.id}' komt twee keer voor in deze "
+                f"agenda (ook op regel {explicit[rec.id].line})",
+            )
         explicit[rec.id] = rec.loc_of("id")
         punt.id = rec.id
     taken = set(explicit)

@@ -31,8 +31,11 @@ def resolve_item(
         problems.error(loc, f"onbekend agendapunt '{key}'{hint}")
         return None
     if punt.id in seen:
-        problems.error(loc, f"agendapunt {punt.nummer} ('{punt.id}') staat hier twee keer "
-                       f"(ook op regel {seen[punt.id].line})")
+        problems.error(
+            loc,
+            f"agendapunt {punt.nummer} ('{punt.id}') staat hier twee keer "
+            f"(ook op regel {seen[punt.id].line})",
+        )
         return None
     seen[punt.id] = loc
     return punt
@@ -52,8 +55,10 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
         afwezig=[_persoon(p) for p in record.afwezig or []],
     )
     if record.vastgesteld_op and verslag.status != "vastgesteld":
-        problems.warn(record.loc_of("vastgesteld_op"),
-                      "vastgesteld_op staat er, maar status is niet 'vastgesteld'")
+        problems.warn(
+            record.loc_of("vastgesteld_op"),
+            "vastgesteld_op staat er, maar status is niet 'vastgesteld'",
+        )
     by_item: dict[str, VerslagPunt] = {}
     seen: dict[str, Loc] = {}
     punten = record.punten or Record(record.loc)
@@ -65,9 +70,7 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
         regels = [_regel(r, punt) for r in value.bka or []]
         by_item[punt.id] = VerslagPunt(punt, value.tekst, regels)
     # The minutes follow the agenda, whatever the order of `punten:`.
-    verslag.punten = {
-        p.id: by_item.get(p.id, VerslagPunt(p)) for p in vergadering.alle_punten()
-    }
+    verslag.punten = {p.id: by_item.get(p.id, VerslagPunt(p)) for p in vergadering.alle_punten()}
     _number_regels(vergadering, verslag)
     acties = record.acties or Record(record.loc)
     for key, value in acties.items():
@@ -77,16 +80,18 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
         elif isinstance(value, str):
             verslag.updates.append(ActieUpdate(key, loc, status=value))
         else:
-            verslag.updates.append(ActieUpdate(key, loc, value.status, value.toelichting,
-                                               value.termijn))
+            verslag.updates.append(
+                ActieUpdate(key, loc, value.status, value.toelichting, value.termijn)
+            )
     return verslag
 
 
 def _persoon(value) -> Persoon:
     if isinstance(value, str):
         return Persoon(organisatie=value)
-    return Persoon(value.organisatie or "", value.naam, value.functie, value.rol,
-                   bool(value.kennisgeving))
+    return Persoon(
+        value.organisatie or "", value.naam, value.functie, value.rol, bool(value.kennisgeving)
+    )
 
 
 def _regel(record: Record, punt: Agendapunt) -> Regel:

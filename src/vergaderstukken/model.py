@@ -15,8 +15,21 @@ from pathlib import Path
 
 from .exceptions import Loc
 
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def roman(number: int) -> str:
@@ -144,8 +157,13 @@ class Regel:
 
     @property
     def letter(self) -> str:
-        return {"besluit": "B", "knelpunt": "K", "actie": "A", "afspraak": "Afspraak",
-                "toezegging": "Toezegging"}[self.soort]
+        return {
+            "besluit": "B",
+            "knelpunt": "K",
+            "actie": "A",
+            "afspraak": "Afspraak",
+            "toezegging": "Toezegging",
+        }[self.soort]
 
     @property
     def is_actie(self) -> bool:
@@ -237,8 +255,9 @@ class Vergadering:
         return keys
 
     def find_item(self, key: str) -> Agendapunt | None:
-        return self.item_keys().get(str(key).strip().lower().replace(" ", "")) or \
-            self.item_keys().get(str(key).strip())
+        return self.item_keys().get(
+            str(key).strip().lower().replace(" ", "")
+        ) or self.item_keys().get(str(key).strip())
 
     def verslag_nummer(self, punt: Agendapunt) -> str:
         """The number the minutes show: '5.3' when the meeting has a sequence number."""

@@ -39,27 +39,43 @@ ACTIE_SOORTEN = ("actie", "toezegging")
 
 # --- stukken.yaml -------------------------------------------------------------------------
 
-OVERLEG = Mapping("overleg", [
-    Key("naam", Text(), "Naam van het overleg, voluit.", required=True),
-    Key("afkorting", Text(), "Afkorting; gebruikt in titels en metadata.", required=True),
-    Key("organisatie", Text(), "Organisatie; staat in de paginakop."),
-    Key("secretariaat", Text(), "Afzender van het vergaderpakket."),
-    Key("voorzitter", Text(), "Standaardvoorzitter."),
-    Key("locatie", Text(), "Standaardlocatie van de vergaderingen."),
-])
+OVERLEG = Mapping(
+    "overleg",
+    [
+        Key("naam", Text(), "Naam van het overleg, voluit.", required=True),
+        Key("afkorting", Text(), "Afkorting; gebruikt in titels en metadata.", required=True),
+        Key("organisatie", Text(), "Organisatie; staat in de paginakop."),
+        Key("secretariaat", Text(), "Afzender van het vergaderpakket."),
+        Key("voorzitter", Text(), "Standaardvoorzitter."),
+        Key("locatie", Text(), "Standaardlocatie van de vergaderingen."),
+    ],
+)
 
-LAK = Mapping("lakregel", [
-    Key("tekst", Text(), "Tekst die overal wordt weggelakt.", required=True),
-    Key("grond", Text(), "Woo-uitzonderingsgrond, bijv. 5.1.2e.", required=True),
-])
+LAK = Mapping(
+    "lakregel",
+    [
+        Key("tekst", Text(), "Tekst die overal wordt weggelakt.", required=True),
+        Key("grond", Text(), "Woo-uitzonderingsgrond, bijv. 5.1.2e.", required=True),
+    ],
+)
 
-STUKKEN = Mapping("stukken.yaml", [
-    Key("overleg", OVERLEG, "Het overleg en zijn standaarden.", required=True),
-    Key("leden", ListOf(Text()), "Organisaties die aan tafel zitten."),
-    Key("woo", Mapping("woo", [
-        Key("lakken", ListOf(LAK), "Teksten die in de openbare versie worden gelakt."),
-    ]), "Instellingen voor de openbare versie (Woo)."),
-])
+STUKKEN = Mapping(
+    "stukken.yaml",
+    [
+        Key("overleg", OVERLEG, "Het overleg en zijn standaarden.", required=True),
+        Key("leden", ListOf(Text()), "Organisaties die aan tafel zitten."),
+        Key(
+            "woo",
+            Mapping(
+                "woo",
+                [
+                    Key("lakken", ListOf(LAK), "Teksten die in de openbare versie worden gelakt."),
+                ],
+            ),
+            "Instellingen voor de openbare versie (Woo).",
+        ),
+    ],
+)
 
 # --- agenda.yaml --------------------------------------------------------------------------
 
@@ -76,11 +92,14 @@ PUNT_KEYS = [
 
 ONDERDEEL = Mapping("onderdeel", PUNT_KEYS)
 
-AGENDAPUNT = Mapping("agendapunt", [
-    *PUNT_KEYS,
-    Key("deel", Text(), "Begint een deel ('DEEL 1: ...') boven dit punt."),
-    Key("onderdelen", ListOf(ONDERDEEL), "Subpunten, geletterd a), b), c)."),
-])
+AGENDAPUNT = Mapping(
+    "agendapunt",
+    [
+        *PUNT_KEYS,
+        Key("deel", Text(), "Begint een deel ('DEEL 1: ...') boven dit punt."),
+        Key("onderdelen", ListOf(ONDERDEEL), "Subpunten, geletterd a), b), c)."),
+    ],
+)
 
 
 def check_bijlage(record: Record, ctx: Context) -> None:
@@ -96,31 +115,43 @@ def check_bijlage(record: Record, ctx: Context) -> None:
         ctx.problems.error(record.loc, "bijlage mist de verplichte sleutel 'titel'")
 
 
-BIJLAGE = Mapping("bijlage", [
-    Key("id", Text(), "Id waarmee agendapunten naar deze bijlage verwijzen.", required=True),
-    Key("titel", Text(), "Titel van de bijlage (bij 'verslag' standaard 'Verslag ...')."),
-    Key("bestand", Text(), "Pad binnen de vergadermap; .md wordt opgemaakt, .pdf ingevoegd."),
-    Key("verslag", Text(), "Datum (map) van een vergadering waarvan het verslag de bijlage is."),
-    Key("openbaar", BoolOrText(), "false: niet openbaar; een pad: de gelakte versie."),
-    Key("nummer", Text(), "Eigen nummer in plaats van het Romeinse volgnummer (bijv. I-a)."),
-], check=check_bijlage)
+BIJLAGE = Mapping(
+    "bijlage",
+    [
+        Key("id", Text(), "Id waarmee agendapunten naar deze bijlage verwijzen.", required=True),
+        Key("titel", Text(), "Titel van de bijlage (bij 'verslag' standaard 'Verslag ...')."),
+        Key("bestand", Text(), "Pad binnen de vergadermap; .md wordt opgemaakt, .pdf ingevoegd."),
+        Key(
+            "verslag", Text(), "Datum (map) van een vergadering waarvan het verslag de bijlage is."
+        ),
+        Key("openbaar", BoolOrText(), "false: niet openbaar; een pad: de gelakte versie."),
+        Key("nummer", Text(), "Eigen nummer in plaats van het Romeinse volgnummer (bijv. I-a)."),
+    ],
+    check=check_bijlage,
+)
 
-VOLGENDE = Mapping("volgende vergadering", [
-    Key("datum", Date(), "Datum van de volgende vergadering.", required=True),
-    Key("tijd", TimeRange(), "Tijd, UU:MM-UU:MM."),
-    Key("locatie", Text(), "Locatie."),
-])
+VOLGENDE = Mapping(
+    "volgende vergadering",
+    [
+        Key("datum", Date(), "Datum van de volgende vergadering.", required=True),
+        Key("tijd", TimeRange(), "Tijd, UU:MM-UU:MM."),
+        Key("locatie", Text(), "Locatie."),
+    ],
+)
 
-AGENDA = Mapping("agenda.yaml", [
-    Key("datum", Date(), "Datum van de vergadering; gelijk aan de mapnaam.", required=True),
-    Key("tijd", TimeRange(), "Tijd, UU:MM-UU:MM of UU:MM."),
-    Key("locatie", Text(), "Locatie; standaard overleg.locatie."),
-    Key("nummer", Integer(), "Volgnummer van de vergadering (verslag: '12.3')."),
-    Key("voorzitter", Text(), "Voorzitter; standaard overleg.voorzitter."),
-    Key("agenda", ListOf(AGENDAPUNT), "De agendapunten, genummerd 1, 2, 3.", required=True),
-    Key("bijlagen", ListOf(BIJLAGE), "Bijlagen, genummerd I, II, III."),
-    Key("volgende", VOLGENDE, "De volgende vergadering."),
-])
+AGENDA = Mapping(
+    "agenda.yaml",
+    [
+        Key("datum", Date(), "Datum van de vergadering; gelijk aan de mapnaam.", required=True),
+        Key("tijd", TimeRange(), "Tijd, UU:MM-UU:MM of UU:MM."),
+        Key("locatie", Text(), "Locatie; standaard overleg.locatie."),
+        Key("nummer", Integer(), "Volgnummer van de vergadering (verslag: '12.3')."),
+        Key("voorzitter", Text(), "Voorzitter; standaard overleg.voorzitter."),
+        Key("agenda", ListOf(AGENDAPUNT), "De agendapunten, genummerd 1, 2, 3.", required=True),
+        Key("bijlagen", ListOf(BIJLAGE), "Bijlagen, genummerd I, II, III."),
+        Key("volgende", VOLGENDE, "De volgende vergadering."),
+    ],
+)
 
 # --- verslag.yaml -------------------------------------------------------------------------
 
@@ -131,10 +162,16 @@ PERSOON_KEYS = [
     Key("rol", Text(), "Rol in dit overleg, bijv. voorzitter."),
 ]
 AANWEZIGE = OneOf(Text(), Mapping("aanwezige", PERSOON_KEYS))
-AFWEZIGE = OneOf(Text(), Mapping("afwezige", [
-    *PERSOON_KEYS,
-    Key("kennisgeving", Boolean(), "Met kennisgeving afwezig ('m.k.')."),
-]))
+AFWEZIGE = OneOf(
+    Text(),
+    Mapping(
+        "afwezige",
+        [
+            *PERSOON_KEYS,
+            Key("kennisgeving", Boolean(), "Met kennisgeving afwezig ('m.k.')."),
+        ],
+    ),
+)
 
 
 def check_regel(record: Record, ctx: Context) -> None:
@@ -154,57 +191,96 @@ def check_regel(record: Record, ctx: Context) -> None:
                 )
 
 
-REGEL = Mapping("B/K/A-regel", [
-    Key("besluit", MARKDOWN, "Besluit (B)."),
-    Key("knelpunt", MARKDOWN, "Knelpunt (K)."),
-    Key("actie", MARKDOWN, "Actie (A)."),
-    Key("afspraak", MARKDOWN, "Afspraak; staat bij de besluiten."),
-    Key("toezegging", MARKDOWN, "Toezegging; gevolgd als een actie."),
-    Key("toelichting", MARKDOWN, "Toelichting in de zijkolom."),
-    Key("wie", Text(), "Wie de actie uitvoert."),
-    Key("termijn", Termijn(), "Uiterlijke datum (JJJJ-MM-DD) of vrije tekst."),
-    Key("id", Text(), "Vaste id van de actie; standaard <datum>.<n>."),
-], check=check_regel)
+REGEL = Mapping(
+    "B/K/A-regel",
+    [
+        Key("besluit", MARKDOWN, "Besluit (B)."),
+        Key("knelpunt", MARKDOWN, "Knelpunt (K)."),
+        Key("actie", MARKDOWN, "Actie (A)."),
+        Key("afspraak", MARKDOWN, "Afspraak; staat bij de besluiten."),
+        Key("toezegging", MARKDOWN, "Toezegging; gevolgd als een actie."),
+        Key("toelichting", MARKDOWN, "Toelichting in de zijkolom."),
+        Key("wie", Text(), "Wie de actie uitvoert."),
+        Key("termijn", Termijn(), "Uiterlijke datum (JJJJ-MM-DD) of vrije tekst."),
+        Key("id", Text(), "Vaste id van de actie; standaard <datum>.<n>."),
+    ],
+    check=check_regel,
+)
 
-VERSLAGPUNT = Mapping("verslagpunt", [
-    Key("tekst", MARKDOWN, "Verslag in lopende tekst (Markdown)."),
-    Key("bka", ListOf(REGEL), "Besluiten, knelpunten, acties, in gesproken volgorde."),
-])
+VERSLAGPUNT = Mapping(
+    "verslagpunt",
+    [
+        Key("tekst", MARKDOWN, "Verslag in lopende tekst (Markdown)."),
+        Key("bka", ListOf(REGEL), "Besluiten, knelpunten, acties, in gesproken volgorde."),
+    ],
+)
 
-ACTIE_UPDATE = OneOf(Choice(*ACTIE_STATUSSEN), Mapping("actie-update", [
-    Key("status", Choice(*ACTIE_STATUSSEN), "open, loopt, afgerond of vervallen."),
-    Key("toelichting", MARKDOWN, "Stand van zaken."),
-    Key("termijn", Termijn(), "Nieuwe termijn."),
-]))
+ACTIE_UPDATE = OneOf(
+    Choice(*ACTIE_STATUSSEN),
+    Mapping(
+        "actie-update",
+        [
+            Key("status", Choice(*ACTIE_STATUSSEN), "open, loopt, afgerond of vervallen."),
+            Key("toelichting", MARKDOWN, "Stand van zaken."),
+            Key("termijn", Termijn(), "Nieuwe termijn."),
+        ],
+    ),
+)
 
-VERSLAG = Mapping("verslag.yaml", [
-    Key("status", Choice("concept", "vastgesteld"), "concept of vastgesteld."),
-    Key("vastgesteld_op", Date(), "Datum van vaststelling."),
-    Key("notulist", Text(), "Wie het verslag maakte."),
-    Key("aanwezig", ListOf(AANWEZIGE), "Aanwezigen: organisatie of persoon."),
-    Key("afwezig", ListOf(AFWEZIGE), "Afwezigen; kennisgeving: true toont 'm.k.'."),
-    Key("punten", KeyedBy("verslag per agendapunt", VERSLAGPUNT,
-                          "Per agendapunt (id of nummer, bijv. 5b)."), "Verslag per agendapunt."),
-    Key("acties", KeyedBy("voortgang van acties", ACTIE_UPDATE,
-                          "Per actie-id de nieuwe status."), "Voortgang van eerdere acties."),
-])
+VERSLAG = Mapping(
+    "verslag.yaml",
+    [
+        Key("status", Choice("concept", "vastgesteld"), "concept of vastgesteld."),
+        Key("vastgesteld_op", Date(), "Datum van vaststelling."),
+        Key("notulist", Text(), "Wie het verslag maakte."),
+        Key("aanwezig", ListOf(AANWEZIGE), "Aanwezigen: organisatie of persoon."),
+        Key("afwezig", ListOf(AFWEZIGE), "Afwezigen; kennisgeving: true toont 'm.k.'."),
+        Key(
+            "punten",
+            KeyedBy(
+                "verslag per agendapunt", VERSLAGPUNT, "Per agendapunt (id of nummer, bijv. 5b)."
+            ),
+            "Verslag per agendapunt.",
+        ),
+        Key(
+            "acties",
+            KeyedBy("voortgang van acties", ACTIE_UPDATE, "Per actie-id de nieuwe status."),
+            "Voortgang van eerdere acties.",
+        ),
+    ],
+)
 
 # --- annotaties/NAAM.yaml ------------------------------------------------------------------
 
-ANNOTATIE_PUNT = OneOf(MARKDOWN, Mapping("annotatie", [
-    Key("advies", MARKDOWN, "Advies, getoond als 'Advies: ...'."),
-    Key("tekst", MARKDOWN, "Toelichting van de adviseur."),
-]))
+ANNOTATIE_PUNT = OneOf(
+    MARKDOWN,
+    Mapping(
+        "annotatie",
+        [
+            Key("advies", MARKDOWN, "Advies, getoond als 'Advies: ...'."),
+            Key("tekst", MARKDOWN, "Toelichting van de adviseur."),
+        ],
+    ),
+)
 
-ANNOTATIE = Mapping("annotatie", [
-    Key("auteur", Text(), "Wie de annotatie schreef."),
-    Key("voor", Text(), "Voor wie de annotatie is geschreven."),
-    Key("inleiding", MARKDOWN, "Begeleidende notitie bovenaan."),
-    Key("punten", KeyedBy("annotaties per agendapunt", ANNOTATIE_PUNT,
-                          "Per agendapunt (id of nummer)."), "Annotaties per agendapunt."),
-    Key("acties", KeyedBy("annotaties per actie", MARKDOWN,
-                          "Per actie-id een opmerking."), "Opmerkingen bij openstaande acties."),
-])
+ANNOTATIE = Mapping(
+    "annotatie",
+    [
+        Key("auteur", Text(), "Wie de annotatie schreef."),
+        Key("voor", Text(), "Voor wie de annotatie is geschreven."),
+        Key("inleiding", MARKDOWN, "Begeleidende notitie bovenaan."),
+        Key(
+            "punten",
+            KeyedBy("annotaties per agendapunt", ANNOTATIE_PUNT, "Per agendapunt (id of nummer)."),
+            "Annotaties per agendapunt.",
+        ),
+        Key(
+            "acties",
+            KeyedBy("annotaties per actie", MARKDOWN, "Per actie-id een opmerking."),
+            "Opmerkingen bij openstaande acties.",
+        ),
+    ],
+)
 
 DOCUMENTS = {
     "stukken": STUKKEN,

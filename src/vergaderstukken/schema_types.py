@@ -9,11 +9,12 @@ read from their source text, never from YAML 1.1's guesses: `tijd: 15:45` stays 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -315,7 +316,9 @@ def mapping_pairs(node: yaml.MappingNode, ctx: Context, what: str):
         key = key_node.value
         line = key_node.start_mark.line + 1
         if key in seen:
-            ctx.error(key_node, f"sleutel '{key}' staat twee keer in {what} (ook op regel {seen[key]})")
+            ctx.error(
+                key_node, f"sleutel '{key}' staat twee keer in {what} (ook op regel {seen[key]})"
+            )
             continue
         seen[key] = line
         yield key, key_node, value_node
@@ -352,9 +355,14 @@ class Mapping(Type):
         for key in self.keys:
             if key.required and key.name in empty:
                 ctx.problems.error(record.loc_of(key.name), f"'{key.name}' mag niet leeg zijn")
-            elif (key.required and key.name not in record.key_locs
-                  and did_you_mean(key.name, [key.name]) not in suggested):
-                ctx.problems.error(record.loc, f"{self.noun} mist de verplichte sleutel '{key.name}'")
+            elif (
+                key.required
+                and key.name not in record.key_locs
+                and did_you_mean(key.name, [key.name]) not in suggested
+            ):
+                ctx.problems.error(
+                    record.loc, f"{self.noun} mist de verplichte sleutel '{key.name}'"
+                )
         if self.check:
             self.check(record, ctx)
         return record

@@ -43,8 +43,11 @@ def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
         match = MEETING_FOLDER.match(folder.name)
         day = parse_iso_date(match[1]) if match else None
         if day is None:
-            problems.error(Loc(folder), f"mapnaam '{folder.name}' is geen datum (JJJJ-MM-DD, "
-                           "eventueel met achtervoegsel zoals 2024-01-24-extra)")
+            problems.error(
+                Loc(folder),
+                f"mapnaam '{folder.name}' is geen datum (JJJJ-MM-DD, "
+                "eventueel met achtervoegsel zoals 2024-01-24-extra)",
+            )
             continue
         found.append((folder, day))
     return sorted(found, key=lambda pair: (pair[1], pair[0].name))
@@ -56,8 +59,16 @@ def load_overleg(root: Path, problems: Problems) -> Overleg:
         return Overleg(naam="", afkorting="")
     o = record.overleg
     lakken = [(r.tekst, r.grond) for r in ((record.woo or {}).get("lakken") or [])]
-    return Overleg(o.naam or "", o.afkorting or "", o.organisatie, o.secretariaat,
-                   o.voorzitter, o.locatie, list(record.leden or []), lakken)
+    return Overleg(
+        o.naam or "",
+        o.afkorting or "",
+        o.organisatie,
+        o.secretariaat,
+        o.voorzitter,
+        o.locatie,
+        list(record.leden or []),
+        lakken,
+    )
 
 
 def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[Problem]]:
@@ -95,14 +106,22 @@ def _check_verslag_bijlagen(workspace: Workspace, vergadering: Vergadering, prob
         bron = find_meeting(workspace, bijlage.verslag)
         names = [v.naam for v in workspace.vergaderingen]
         if bron is None:
-            problems.error(bijlage.loc, f"bijlage '{bijlage.id}': geen vergadering "
-                           f"'{bijlage.verslag}'{did_you_mean(bijlage.verslag, names)}")
+            problems.error(
+                bijlage.loc,
+                f"bijlage '{bijlage.id}': geen vergadering "
+                f"'{bijlage.verslag}'{did_you_mean(bijlage.verslag, names)}",
+            )
         elif sort_key(bron) >= sort_key(vergadering):
-            problems.error(bijlage.loc, f"bijlage '{bijlage.id}': het verslag van "
-                           f"{bron.naam} kan pas na die vergadering bijgevoegd worden")
+            problems.error(
+                bijlage.loc,
+                f"bijlage '{bijlage.id}': het verslag van "
+                f"{bron.naam} kan pas na die vergadering bijgevoegd worden",
+            )
         elif not (bron.folder / "verslag.yaml").is_file():
-            problems.error(bijlage.loc, f"bijlage '{bijlage.id}': vergadering {bron.naam} "
-                           "heeft (nog) geen verslag.yaml")
+            problems.error(
+                bijlage.loc,
+                f"bijlage '{bijlage.id}': vergadering {bron.naam} heeft (nog) geen verslag.yaml",
+            )
         else:
             bijlage.verslag = bron.naam
 

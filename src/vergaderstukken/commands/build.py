@@ -71,4 +71,3 @@ def write_atomically(target: Path, files: dict[str, bytes], *, keep_existing: bo
             shutil.rmtree(retired, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-

@@ -24,12 +24,17 @@ class CheckResult:
         bijlagen = sum(len(v.bijlagen) for v in vergaderingen)
         verslagen = sum(1 for v in vergaderingen if v.verslag)
         annotaties = sum(len(v.annotaties) for v in vergaderingen)
-        wat = (f"vergadering {self.meeting}" if self.meeting
-               else f"{len(vergaderingen)} {'vergadering' if len(vergaderingen) == 1 else 'vergaderingen'}")
-        return (f"In orde: {wat}, {punten} agendapunten, {bijlagen} bijlagen, "
-                f"{verslagen} {'verslag' if verslagen == 1 else 'verslagen'}, "
-                f"{annotaties} {'annotatie' if annotaties == 1 else 'annotaties'}"
-                + (f", {len(self.warnings)} waarschuwingen." if self.warnings else "."))
+        wat = (
+            f"vergadering {self.meeting}"
+            if self.meeting
+            else f"{len(vergaderingen)} {'vergadering' if len(vergaderingen) == 1 else 'vergaderingen'}"
+        )
+        return (
+            f"In orde: {wat}, {punten} agendapunten, {bijlagen} bijlagen, "
+            f"{verslagen} {'verslag' if verslagen == 1 else 'verslagen'}, "
+            f"{annotaties} {'annotatie' if annotaties == 1 else 'annotaties'}"
+            + (f", {len(self.warnings)} waarschuwingen." if self.warnings else ".")
+        )
 
 
 def check(root: Path, datum: str | None = None) -> CheckResult:

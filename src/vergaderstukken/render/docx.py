@@ -29,14 +29,17 @@ def plain(text: str | None) -> str:
     return unescape(TAG.sub("", str(render_inline(text)))) if text else ""
 
 
-def render_docx(job: RenderJob, template: str, context: dict, *, source: Loc,
-                image_root: Path | None = None) -> bytes:
+def render_docx(
+    job: RenderJob, template: str, context: dict, *, source: Loc, image_root: Path | None = None
+) -> bytes:
     path = job.templates.path(template)
     try:
         tpl = DocxTemplate(path)
         tpl.render_init()
     except Exception as error:  # a damaged override is the user's file, not our bug
-        raise StukkenError(f"{path}: sjabloon kan niet worden gelezen als .docx ({error})") from None
+        raise StukkenError(
+            f"{path}: sjabloon kan niet worden gelezen als .docx ({error})"
+        ) from None
     warn = job.warner(source)
     root = image_root or job.vergadering.folder
     env = environment()
@@ -53,9 +56,13 @@ def render_docx(job: RenderJob, template: str, context: dict, *, source: Loc,
                 raise
             raise StukkenError(f"{path}: sjabloonfout: {error}") from None
     document = context["document"]
-    set_core_properties(tpl, title=document["titel"], subject=document["omschrijving"],
-                        author=job.workspace.overleg.secretariaat or job.workspace.overleg.naam,
-                        when=job.vergadering.datum)
+    set_core_properties(
+        tpl,
+        title=document["titel"],
+        subject=document["omschrijving"],
+        author=job.workspace.overleg.secretariaat or job.workspace.overleg.naam,
+        when=job.vergadering.datum,
+    )
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / template
         tpl.save(target)
