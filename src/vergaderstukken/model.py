@@ -255,9 +255,16 @@ class Vergadering:
         return keys
 
     def find_item(self, key: str) -> Agendapunt | None:
-        return self.item_keys().get(
-            str(key).strip().lower().replace(" ", "")
-        ) or self.item_keys().get(str(key).strip())
+        """An item by id or number; also by the first words of its default id
+        ('opening' for 'opening-vaststellen-agenda') when only one item starts so."""
+        keys = self.item_keys()
+        text = str(key).strip()
+        found = keys.get(text) or keys.get(text.lower().replace(" ", ""))
+        if found is not None:
+            return found
+        prefix = slugify(text) + "-"
+        starting = [p for p in self.alle_punten() if p.id.startswith(prefix)]
+        return starting[0] if len(starting) == 1 else None
 
     def verslag_nummer(self, punt: Agendapunt) -> str:
         """The number the minutes show: '5.3' when the meeting has a sequence number."""
