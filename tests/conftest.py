@@ -102,7 +102,7 @@ def stukken(monkeypatch):
 
     def run(root: Path, *args: str) -> Result:
         monkeypatch.chdir(root)
-        result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
+        result = CliRunner().invoke(cli, list(args), prog_name="stukken", catch_exceptions=True)
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Result(result)

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cli_nl
 from .exceptions import Problem, display_path
 from .workspace import find_root
+
+cli_nl.install()  # before the commands below are declared, so their help is Dutch too
+_, DutchGroup = cli_nl.command_classes()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -28,7 +31,7 @@ def show_warnings(warnings: list[Problem]) -> None:
         click.echo(str(warning), err=True)
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=DutchGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "--versie", "-V", message="stukken %(version)s")
 def cli() -> None:
     """Vergaderstukken: agenda, verslag, actielijst en vergaderpakket uit YAML-bestanden.

@@ -106,7 +106,6 @@ def attachment_path(value: str, folder: Path, loc: Loc, problems: Problems) -> P
 
 def _punten(records: Seq, bijlagen: dict[str, Bijlage], problems: Problems) -> list[Agendapunt]:
     punten: list[Agendapunt] = []
-    explicit: dict[str, Loc] = {}
     deel_nummer = 0
     for index, rec in enumerate(records, start=1):
         punt = _punt(rec, str(index), bijlagen, problems)
@@ -118,8 +117,7 @@ def _punten(records: Seq, bijlagen: dict[str, Bijlage], problems: Problems) -> l
             onderdeel.is_onderdeel = True
             punt.onderdelen.append(onderdeel)
         punten.append(punt)
-    all_items = [(p, r) for p, r in _with_records(punten, records)]
-    _assign_ids(all_items, explicit, problems)
+    _assign_ids(list(_with_records(punten, records)), problems)
     return punten
 
 
@@ -151,8 +149,9 @@ def _punt(rec: Record, nummer: str, bijlagen: dict[str, Bijlage], problems: Prob
     return punt
 
 
-def _assign_ids(items, explicit: dict[str, Loc], problems: Problems) -> None:
+def _assign_ids(items, problems: Problems) -> None:
     """Explicit ids must be unique; a default slug that collides gets '-2', '-3'."""
+    explicit: dict[str, Loc] = {}
     for punt, rec in items:
         if rec.id is None:
             continue

@@ -1,0 +1,106 @@
+"""Click's own words (usage, options, its error messages) in Dutch.
+
+Click translates through gettext but ships no Dutch catalogue; our users read Dutch, so
+the strings they can meet are translated here and put in place of Click's `_`.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+DUTCH = {
+    "Usage:": "Gebruik:",
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Positional arguments": "Argumenten",
+    "Show this message and exit.": "Toon deze hulp en stop.",
+    "Show the version and exit.": "Toon de versie en stop.",
+    "Error: {message}": "fout: {message}",
+    "Try '{command} {option}' for help.": "Probeer '{command} {option}' voor hulp.",
+    "No such command {name!r}.": "Onbekende opdracht {name!r}.",
+    "No such option: {name}": "Onbekende optie: {name}",
+    "No such option {name!r}.": "Onbekende optie {name!r}.",
+    "Missing argument": "Argument ontbreekt",
+    "Missing option": "Optie ontbreekt",
+    "Missing parameter": "Parameter ontbreekt",
+    "Missing command.": "Geef een opdracht.",
+    "Missing {param_type}": "{param_type} ontbreekt",
+    "Missing parameter: {param_name}": "Parameter ontbreekt: {param_name}",
+    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
+    "Invalid value: {message}": "Ongeldige waarde: {message}",
+    "Option {name!r} does not take a value.": "Optie {name!r} neemt geen waarde.",
+    "Aborted!": "Afgebroken.",
+    "default: {default}": "standaard: {default}",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} is een bestand.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} is een map.",
+    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
+    "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
+    "directory": "map",
+    "file": "bestand",
+    "path": "pad",
+    "argument": "argument",
+    "option": "optie",
+    "parameter": "parameter",
+    "integer": "geheel getal",
+}
+
+DUTCH_PLURAL = {
+    "Did you mean {possibility}?": (
+        "Bedoelde u {possibility}?",
+        "(Bedoelde u een van: {possibilities}?)",
+    ),
+    "Got unexpected extra argument ({args})": (
+        "Onverwacht extra argument ({args})",
+        "Onverwachte extra argumenten ({args})",
+    ),
+    "Option {name!r} requires an argument.": (
+        "Optie {name!r} vraagt om een waarde.",
+        "Optie {name!r} vraagt om {nargs} waarden.",
+    ),
+}
+
+CLICK_MODULES = ("core", "exceptions", "decorators", "formatting", "parser", "types", "termui")
+
+
+def gettext(message: str) -> str:
+    return DUTCH.get(message, message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    if singular in DUTCH_PLURAL:
+        return DUTCH_PLURAL[singular][0 if count == 1 else 1]
+    return singular if count == 1 else plural
+
+
+def install() -> None:
+    for name in CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
+
+
+class Command:
+    """Mixin: Dutch placeholders in usage lines ('[OPTIES]')."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
+
+
+def command_classes():
+    import click
+
+    class DutchCommand(Command, click.Command):
+        pass
+
+    class DutchGroup(Command, click.Group):
+        command_class = DutchCommand
+
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+            super().__init__(*args, **kwargs)
+
+    return DutchCommand, DutchGroup
