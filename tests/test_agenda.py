@@ -321,3 +321,17 @@ def test_template_syntax_error_names_the_file(workspace, stukken):
     result = stukken(root, "build")
     assert result.exit_code == 1
     assert "templates/agenda.html:2: sjabloonfout: " in result.stderr
+
+
+def test_markdown_links_stay_clickable(workspace, stukken):
+    import pikepdf
+
+    _, out = build(workspace, stukken)
+    with pikepdf.open(out / "agenda.pdf") as pdf:
+        uris = [
+            str(annot.A.URI)
+            for page in pdf.pages
+            for annot in page.get("/Annots", [])
+            if "/A" in annot and "/URI" in annot.A
+        ]
+    assert "https://example.org/rvs" in uris
