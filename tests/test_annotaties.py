@@ -647,3 +647,65 @@ def test_committed_docx_template_matches_its_builder(tmp_path):
     module.BUILDERS["geannoteerde-agenda.docx"]().save(target)
     module.make_reproducible(target)
     assert target.read_bytes() == (module.TEMPLATES / "geannoteerde-agenda.docx").read_bytes()
+
+
+def test_empty_notes_are_warned_about(workspace, stukken):
+    root = workspace(
+        {
+            **BASE,
+            "meetings/2024-01-24/annotaties/noord.yaml": """\
+        punten:
+          dijk: {}
+          3a:
+        acties:
+          kaart:
+        """,
+        }
+    )
+    result = stukken(root, "check")
+    assert result.exit_code == 0, result.stderr
+    assert result.lines == [
+        f"{PATH}:2: annotatie bij agendapunt 2 ('dijk') is leeg",
+        f"{PATH}:3: annotatie bij agendapunt 3a ('werkgroep') is leeg",
+        f"{PATH}:5: opmerking bij actie 'kaart' is leeg",
+    ]
+
+
+def test_longer_advice_gets_its_label_on_a_line_of_its_own(workspace, stukken):
+    root = workspace(
+        {
+            **BASE,
+            "meetings/2024-01-24/annotaties/noord.yaml": """\
+        punten:
+          werkgroep:
+            advies: |
+              Eerste alinea van het advies.
+
+              - punt een
+              - punt twee
+        """,
+        }
+    )
+    assert stukken(root, "build", "2024-01-24").exit_code == 0
+    pdf = pdf_text(out(root, "geannoteerde-agenda-noord.pdf"))
+    assert in_order(
+        pdf,
+        "a)",
+        "Verslag werkgroep",
+        "ANNOTATIE",
+        "Advies:\nEerste alinea",
+        "punt een",
+        "punt twee",
+        "b)",
+        "Brief provincie",
+    )
+    docx = docx_text(out(root, "geannoteerde-agenda-noord.docx"))
+    assert in_order(
+        docx,
+        "a)Verslag werkgroep",
+        "AnnotatieAdvies:Eerste alinea van het advies.",
+        "punt een",
+        "punt twee",
+        "b)Brief provincie",
+    )
+    assert "bij de openstaande acties" not in pdf

@@ -322,9 +322,7 @@ def geannoteerde_agenda() -> Document:
     finish(cell)
     spacer(doc)
     para(doc, "{%p endif %}")
-    para(doc, "De agenda is ongewijzigd. De annotaties staan in de gekleurde kaders onder de "
-              "agendapunten{% if notities %} en bij de openstaande acties{% endif %}.",
-         italic=True, size=9, color=GREY)
+    para(doc, "De agenda is ongewijzigd. {{ uitleg }}", italic=True, size=9, color=GREY)
     agenda_body(doc, extra_per_punt=annotatie_kader, notities="notities")
     return doc
 

@@ -98,4 +98,20 @@ def annotated_context(job: RenderJob, annotatie: Annotatie) -> dict:
         },
         notities=dict(annotatie.acties),
     )
+    context["uitleg"] = uitleg(context["per_punt"], context["notities"])
     return context
+
+
+def uitleg(per_punt: dict, notities: dict) -> str:
+    """The reading hint under the heading: where this overlay's notes are."""
+    waar = [
+        w
+        for w, some in (
+            ("onder de agendapunten", per_punt),
+            ("bij de openstaande acties", notities),
+        )
+        if some
+    ]
+    if not waar:
+        return "Deze annotatie bevat geen opmerkingen bij de agendapunten."
+    return f"De annotaties staan in de gekleurde kaders {' en '.join(waar)}."
