@@ -1,153 +1,23 @@
-"""Annotated agendas (issue #4): one document per advisor's overlay, notes under the right
-items and actions, and no overlay text in any other output file."""
+"""Annotated agendas (issue #4): one document per advisor's overlay, the full agenda with
+the notes under the right items and actions, marked as internal advice, and no overlay
+text in any other output file."""
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import docx_text, in_order, pdf_pages, pdf_text
+from alle_tekst import everything_in
+from annotatie_werkmap import BASE, MARKERING, NOORD, OVERLAYS, ZUID, out
+from conftest import docx_text, in_order, pdf_pages, pdf_text, write_files
 from soffice import docx_to_pdf
-
-MARKERING = "Intern advies – niet verspreiden"
-
-# A meeting with parts, sub-items, questions, an attachment, open actions from an earlier
-# meeting, minutes and a next meeting: everything the agenda can show.
-BASE = {
-    "meetings/2023-12-01/agenda.yaml": """\
-        datum: 2023-12-01
-        agenda:
-          - titel: Opening
-          - titel: Dijkversterking
-            id: dijk
-        """,
-    "meetings/2023-12-01/verslag.yaml": """\
-        status: vastgesteld
-        vastgesteld_op: 2024-01-24
-        punten:
-          dijk:
-            bka:
-              - actie: Het waterschap levert de kaart van de kering aan.
-                wie: Waterschap
-                termijn: 2024-01-15
-                id: kaart
-              - actie: De gemeente Ede zoekt de kosten van de kade uit.
-                wie: Gemeente Ede
-              - actie: De provincie stuurt de subsidieregeling rond.
-                wie: Provincie
-                id: regeling
-        """,
-    "meetings/2024-01-24/agenda.yaml": """\
-        datum: 2024-01-24
-        tijd: 15:45-17:15
-        agenda:
-          - titel: Opening
-          - titel: Dijkversterking
-            id: dijk
-            deel: Water
-            doel: besluitvorming
-            bijlagen: [plan]
-            toelichting: Het plan ligt ter besluitvorming voor.
-            vragen:
-              - Stemt u in met het plan?
-          - titel: Ter kennisname
-            onderdelen:
-              - titel: Verslag werkgroep
-                id: werkgroep
-              - titel: Brief provincie
-                id: brief
-          - titel: Openstaande acties
-            id: acties
-            acties: true
-          - titel: Rondvraag
-            deel: Afsluiting
-        bijlagen:
-          - id: plan
-            titel: Plan dijkversterking
-            bestand: bijlagen/plan.md
-        volgende:
-          datum: 2024-03-13
-          tijd: 15:00-16:30
-        """,
-    "meetings/2024-01-24/bijlagen/plan.md": "# Plan\n\nDe dijk wordt versterkt.\n",
-    "meetings/2024-01-24/verslag.yaml": """\
-        status: concept
-        punten:
-          dijk:
-            tekst: Het plan wordt besproken.
-            bka:
-              - besluit: Het plan wordt vastgesteld.
-              - actie: Het waterschap start de aanbesteding.
-                wie: Waterschap
-        acties:
-          regeling: afgerond
-        """,
-}
-
-# Every string an overlay carries, per field, each distinctive enough to search for.
-NOORD = {
-    "auteur": "Beleidsadviseur Noordwaardia",
-    "voor": "Wethouder Noordveldhuis",
-    "inleiding": "Noordinleidingtekst",
-    "advies": "Noordadviestekst",
-    "tekst": "Noordtoelichtingtekst",
-    "brief": "Noordbriefnotitie",
-    "actie": "Noordactienotitie",
-}
-ZUID = {
-    "auteur": "Beleidsadviseur Zuidwaardia",
-    "voor": "Wethouder Zuidveldhuis",
-    "inleiding": "Zuidinleidingtekst",
-    "advies": "Zuidadviestekst",
-    "tekst": "Zuidtoelichtingtekst",
-    "opening": "Zuidopeningnotitie",
-    "actie": "Zuidactienotitie",
-}
-
-OVERLAYS = {
-    # Items by id, by number ("3b") and by YAML integer key; Markdown in the notes.
-    "meetings/2024-01-24/annotaties/noord.yaml": """\
-        auteur: {auteur}
-        voor: {voor}
-        inleiding: |
-          Twee punten. {inleiding} staat **hier**.
-        punten:
-          dijk:
-            advies: Instemmen, {advies}
-            tekst: |
-              Met de kanttekening dat **vetgedrukt** {tekst} telt.
-
-              - eerste bolletje
-              - tweede bolletje
-          "3b": Ter info over de brief, {brief}.
-        acties:
-          kaart: Is hier al zicht op? {actie}
-        """.format(**NOORD),
-    "meetings/2024-01-24/annotaties/zuid.yaml": """\
-        auteur: {auteur}
-        voor: {voor}
-        inleiding: {inleiding}
-        punten:
-          1: {opening}
-          2:
-            advies: Niet instemmen, {advies}
-            tekst: {tekst}
-        acties:
-          2023-12-01.2: Navragen. {actie}
-        """.format(**ZUID),
-}
-
-
-def out(root: Path, name: str) -> Path:
-    return root / "output" / "2024-01-24" / name
 
 
 @pytest.fixture
 def annotated(workspace, stukken):
-    """The workspace above, built; returns its root."""
+    """The workspace of annotatie_werkmap, built; returns its root."""
     root = workspace({**BASE, **OVERLAYS})
     result = stukken(root, "build", "2024-01-24")
     assert result.exit_code == 0, result.stderr
@@ -292,6 +162,78 @@ def test_docx_converts_with_libreoffice(annotated, tmp_path):
     )
 
 
+def test_second_overlay_has_its_own_notes_in_its_own_places(annotated):
+    text = docx_text(out(annotated, "geannoteerde-agenda-zuid.docx"))
+    assert in_order(
+        text,
+        f"Voor: {ZUID['voor']}",
+        ZUID["inleiding"],
+        "1.Opening",
+        ZUID["opening"],
+        "2.Dijkversterking",
+        f"Advies: Niet instemmen, {ZUID['advies']}",
+        ZUID["tekst"],
+        "3.Ter kennisname",
+    )
+    lines = text.splitlines()
+    ede = next(i for i, line in enumerate(lines) if line.startswith("2023-12-01.2 |"))
+    assert lines[ede + 1] == f"Annotatie | Navragen. {ZUID['actie']}"
+    assert lines.count(f"Annotatie | Navragen. {ZUID['actie']}") == 1
+
+
+def test_committed_docx_template_matches_its_builder(tmp_path):
+    import importlib.util
+
+    tools = Path(__file__).resolve().parents[1] / "tools" / "docx_sjablonen.py"
+    spec = importlib.util.spec_from_file_location("docx_sjablonen", tools)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = tmp_path / "geannoteerde-agenda.docx"
+    module.BUILDERS["geannoteerde-agenda.docx"]().save(target)
+    module.make_reproducible(target)
+    assert target.read_bytes() == (module.TEMPLATES / "geannoteerde-agenda.docx").read_bytes()
+
+
+def test_longer_advice_gets_its_label_on_a_line_of_its_own(workspace, stukken):
+    root = workspace(
+        {
+            **BASE,
+            "meetings/2024-01-24/annotaties/noord.yaml": """\
+        punten:
+          werkgroep:
+            advies: |
+              Eerste alinea van het advies.
+
+              - punt een
+              - punt twee
+        """,
+        }
+    )
+    assert stukken(root, "build", "2024-01-24").exit_code == 0
+    pdf = pdf_text(out(root, "geannoteerde-agenda-noord.pdf"))
+    assert in_order(
+        pdf,
+        "a)",
+        "Verslag werkgroep",
+        "ANNOTATIE",
+        "Advies:\nEerste alinea",
+        "punt een",
+        "punt twee",
+        "b)",
+        "Brief provincie",
+    )
+    docx = docx_text(out(root, "geannoteerde-agenda-noord.docx"))
+    assert in_order(
+        docx,
+        "a)Verslag werkgroep",
+        "AnnotatieAdvies:Eerste alinea van het advies.",
+        "punt een",
+        "punt twee",
+        "b)Brief provincie",
+    )
+    assert "bij de openstaande acties" not in pdf
+
+
 # --- marking ----------------------------------------------------------------------------
 
 
@@ -319,61 +261,10 @@ def test_agenda_is_unchanged_by_overlays(workspace, stukken):
 
 
 def write_overlays(root: Path) -> None:
-    from conftest import write_files
-
     write_files(root, OVERLAYS)
 
 
 # --- confidentiality --------------------------------------------------------------------
-
-
-def pdf_strings(path: Path) -> str:
-    """Every string object and every decompressed stream of a PDF (metadata, XMP,
-    bookmarks, annotations), beside its text layer."""
-    import pikepdf
-
-    found: list[str] = []
-
-    def walk(obj, top: bool = False) -> None:
-        if not top and getattr(obj, "is_indirect", False):
-            return  # visited on its own through pdf.objects
-        if isinstance(obj, pikepdf.Stream):
-            found.append(obj.read_bytes().decode("utf-8", "replace"))
-        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-            for value in obj.values():
-                walk(value)
-        elif isinstance(obj, pikepdf.Array):
-            for value in obj:
-                walk(value)
-        elif isinstance(obj, pikepdf.String):
-            found.append(str(obj))
-
-    with pikepdf.open(path) as pdf:
-        for obj in pdf.objects:
-            walk(obj, top=True)
-        found.extend(str(v) for v in pdf.docinfo.values())
-        found.extend(str(v) for _, v in pdf.open_metadata().items())
-    return "\n".join(found)
-
-
-def docx_strings(path: Path) -> str:
-    """Every part of a .docx as text: the XML as is, and with the tags taken out (a
-    string may be split over runs)."""
-    found = []
-    with zipfile.ZipFile(path) as docx:
-        for name in docx.namelist():
-            xml = docx.read(name).decode("utf-8", "replace")
-            found += [name, xml, re.sub(r"<[^>]+>", "", xml)]
-    return "\n".join(found)
-
-
-def everything_in(path: Path) -> str:
-    """All text a file carries, however it is stored; generic over every output kind."""
-    if path.suffix == ".pdf":
-        return pdf_text(path) + pdf_strings(path)
-    if path.suffix == ".docx":
-        return docx_strings(path)
-    return path.read_bytes().decode("utf-8", "replace")
 
 
 def test_overlay_text_appears_only_in_its_own_documents(annotated):
@@ -457,129 +348,6 @@ def test_annotatie_without_overlays(workspace, stukken):
     ]
 
 
-# --- validation -------------------------------------------------------------------------
-
-
-def check_errors(workspace, stukken, overlay: str, extra: dict | None = None) -> list[str]:
-    root = workspace(
-        {**BASE, "meetings/2024-01-24/annotaties/noord.yaml": overlay, **(extra or {})}
-    )
-    result = stukken(root, "check")
-    assert result.exit_code == 1
-    return result.lines
-
-
-PATH = "meetings/2024-01-24/annotaties/noord.yaml"
-
-
-def test_misspelt_item_key_names_file_line_and_closest_id(workspace, stukken):
-    lines = check_errors(
-        workspace,
-        stukken,
-        """\
-        auteur: A
-        punten:
-          opening: goed
-          dijkk: Typo
-          werkgorep:
-            advies: ja
-          9: bestaat niet
-        """,
-    )
-    assert lines == [
-        f"{PATH}:4: onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)",
-        f"{PATH}:5: onbekend agendapunt 'werkgorep' (bedoelde u 'werkgroep'?)",
-        f"{PATH}:7: onbekend agendapunt '9'",
-        "3 fouten gevonden; er is niets geschreven.",
-    ]
-
-
-def test_same_item_twice_by_id_and_number(workspace, stukken):
-    lines = check_errors(
-        workspace,
-        stukken,
-        """\
-        punten:
-          dijk: een
-          2: twee
-        """,
-    )
-    assert lines[0] == f"{PATH}:3: agendapunt 2 ('dijk') staat hier twee keer (ook op regel 2)"
-
-
-def test_action_notes_must_name_an_open_action(workspace, stukken):
-    lines = check_errors(
-        workspace,
-        stukken,
-        """\
-        acties:
-          kaart: goed
-          kaartt: typo
-          2024-01-24.1: van deze vergadering
-        """,
-        {
-            "meetings/2023-12-15/agenda.yaml": "datum: 2023-12-15\nagenda:\n  - titel: Een\n",
-            "meetings/2023-12-15/verslag.yaml": "acties:\n  regeling: vervallen\n",
-        },
-    )
-    assert lines == [
-        f"{PATH}:3: onbekende actie 'kaartt' (bedoelde u 'kaart'?)",
-        f"{PATH}:4: actie '2024-01-24.1' wordt in deze vergadering afgesproken en staat nog "
-        "niet open op deze agenda",
-        "2 fouten gevonden; er is niets geschreven.",
-    ]
-    lines = check_errors(
-        workspace,
-        stukken,
-        "acties:\n  regeling: al dicht\n",
-        {
-            "meetings/2023-12-15/agenda.yaml": "datum: 2023-12-15\nagenda:\n  - titel: Een\n",
-            "meetings/2023-12-15/verslag.yaml": "acties:\n  regeling: vervallen\n",
-        },
-    )
-    assert lines[0] == (
-        f"{PATH}:2: actie 'regeling' is al vervallen en staat niet meer open op deze vergadering"
-    )
-
-
-def test_action_note_needs_an_agenda_that_shows_the_actions(workspace, stukken):
-    agenda = BASE["meetings/2024-01-24/agenda.yaml"].replace("            acties: true\n", "")
-    lines = check_errors(
-        workspace, stukken, "acties:\n  kaart: Vraag\n", {"meetings/2024-01-24/agenda.yaml": agenda}
-    )
-    assert lines[0] == (
-        f"{PATH}:2: opmerking bij actie 'kaart' staat nergens: deze agenda "
-        "toont de openstaande acties niet (geen agendapunt met 'acties: true')"
-    )
-
-
-def test_overlay_named_twice(workspace, stukken):
-    root = workspace(
-        {**BASE, **OVERLAYS, "meetings/2024-01-24/annotaties/noord.yml": "auteur: B\n"}
-    )
-    result = stukken(root, "check")
-    assert result.lines[0] == (
-        "meetings/2024-01-24/annotaties/noord.yml: annotatie 'noord' "
-        "staat twee keer in annotaties/: noord.yaml en noord.yml"
-    )
-
-
-def test_check_catches_an_item_id_changed_after_the_overlay_was_written(example, stukken):
-    agenda = example / "meetings/2024-01-24/agenda.yaml"
-    agenda.write_text(agenda.read_text().replace("id: portefeuilles", "id: portefeuilles-tra"))
-    overlay = "meetings/2024-01-24/annotaties/hellendoorn.yaml"
-    line = next(
-        i
-        for i, text in enumerate((example / overlay).read_text().splitlines(), 1)
-        if text.startswith("  portefeuilles:")
-    )
-    result = stukken(example, "check")
-    assert result.exit_code == 1
-    assert (
-        f"{overlay}:{line}: onbekend agendapunt 'portefeuilles' (bedoelde u 'portefeuilles-tra'?)"
-    ) in result.lines
-
-
 # --- the example ------------------------------------------------------------------------
 
 
@@ -617,95 +385,42 @@ def test_example_hellendoorn_overlay_builds_with_the_meeting(example, stukken):
     assert "Hellendoorn is 14" not in pdf_text(example / "output/2024-01-24/agenda.pdf")
 
 
-def test_second_overlay_has_its_own_notes_in_its_own_places(annotated):
-    text = docx_text(out(annotated, "geannoteerde-agenda-zuid.docx"))
-    assert in_order(
-        text,
-        f"Voor: {ZUID['voor']}",
-        ZUID["inleiding"],
-        "1.Opening",
-        ZUID["opening"],
-        "2.Dijkversterking",
-        f"Advies: Niet instemmen, {ZUID['advies']}",
-        ZUID["tekst"],
-        "3.Ter kennisname",
-    )
-    lines = text.splitlines()
-    ede = next(i for i, line in enumerate(lines) if line.startswith("2023-12-01.2 |"))
-    assert lines[ede + 1] == f"Annotatie | Navragen. {ZUID['actie']}"
-    assert lines.count(f"Annotatie | Navragen. {ZUID['actie']}") == 1
+# --- workspace templates -----------------------------------------------------------------
 
 
-def test_committed_docx_template_matches_its_builder(tmp_path):
-    import importlib.util
-
-    tools = Path(__file__).resolve().parents[1] / "tools" / "docx_sjablonen.py"
-    spec = importlib.util.spec_from_file_location("docx_sjablonen", tools)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    target = tmp_path / "geannoteerde-agenda.docx"
-    module.BUILDERS["geannoteerde-agenda.docx"]().save(target)
-    module.make_reproducible(target)
-    assert target.read_bytes() == (module.TEMPLATES / "geannoteerde-agenda.docx").read_bytes()
-
-
-def test_empty_notes_are_warned_about(workspace, stukken):
-    root = workspace(
-        {
-            **BASE,
-            "meetings/2024-01-24/annotaties/noord.yaml": """\
-        punten:
-          dijk: {}
-          3a:
-        acties:
-          kaart:
-        """,
-        }
-    )
-    result = stukken(root, "check")
-    assert result.exit_code == 0, result.stderr
+def test_own_agenda_template_that_drops_the_notes_is_an_error(workspace, stukken):
+    own = """\
+        {% extends "base.html" %}
+        {% block inhoud %}
+        {% for punt in punten %}<h2>{{ punt.titel }}</h2>{% endfor %}
+        {% endblock %}
+        """
+    root = workspace({**BASE, **OVERLAYS, "templates/agenda.html": own})
+    result = stukken(root, "build", "2024-01-24")
+    assert result.exit_code == 1
     assert result.lines == [
-        f"{PATH}:2: annotatie bij agendapunt 2 ('dijk') is leeg",
-        f"{PATH}:3: annotatie bij agendapunt 3a ('werkgroep') is leeg",
-        f"{PATH}:5: opmerking bij actie 'kaart' is leeg",
+        "fout: meetings/2024-01-24/annotaties/noord.yaml: de geannoteerde agenda toont niet "
+        "alle annotaties (agendapunt 'dijk', agendapunt 'brief', actie 'kaart'); een eigen "
+        "templates/agenda.html moet de blokken na_punt en na_onderdeel houden en 'notities' "
+        "doorgeven aan punt_inhoud (laat het erven van 'builtin/agenda.html')"
     ]
 
 
-def test_longer_advice_gets_its_label_on_a_line_of_its_own(workspace, stukken):
-    root = workspace(
-        {
-            **BASE,
-            "meetings/2024-01-24/annotaties/noord.yaml": """\
-        punten:
-          werkgroep:
-            advies: |
-              Eerste alinea van het advies.
-
-              - punt een
-              - punt twee
-        """,
-        }
-    )
+def test_own_agenda_template_that_extends_the_builtin_one_keeps_the_notes(workspace, stukken):
+    own = """\
+        {% extends "builtin/agenda.html" %}
+        {% block voor_punten %}<p>Eigen tekst van het secretariaat.</p>{% endblock %}
+        """
+    root = workspace({**BASE, **OVERLAYS, "templates/agenda.html": own})
     assert stukken(root, "build", "2024-01-24").exit_code == 0
-    pdf = pdf_text(out(root, "geannoteerde-agenda-noord.pdf"))
+    assert "Eigen tekst van het secretariaat." in pdf_text(out(root, "agenda.pdf"))
+    text = " ".join(pdf_text(out(root, "geannoteerde-agenda-noord.pdf")).split())
     assert in_order(
-        pdf,
-        "a)",
-        "Verslag werkgroep",
-        "ANNOTATIE",
-        "Advies:\nEerste alinea",
-        "punt een",
-        "punt twee",
-        "b)",
+        text,
+        NOORD["inleiding"],
+        "Dijkversterking",
+        NOORD["advies"],
         "Brief provincie",
+        NOORD["brief"],
+        NOORD["actie"],
     )
-    docx = docx_text(out(root, "geannoteerde-agenda-noord.docx"))
-    assert in_order(
-        docx,
-        "a)Verslag werkgroep",
-        "AnnotatieAdvies:Eerste alinea van het advies.",
-        "punt een",
-        "punt twee",
-        "b)Brief provincie",
-    )
-    assert "bij de openstaande acties" not in pdf

@@ -8,7 +8,9 @@ per overlay and nothing is cached in `job.parts`, so no other document can pick 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 
 from ..exceptions import Loc, StukkenError
 from ..markdown import md_parser
@@ -20,6 +22,9 @@ from .job import RenderJob
 
 MARKERING = "Intern advies – niet verspreiden"
 PREFIX = "geannoteerde-agenda-"
+HTML_TEMPLATE = "geannoteerde-agenda.html"
+PLACED_NOTE = re.compile(r'<aside class="annotatie" id="annotatie-([^"]*)"')
+PLACED_ACTION_NOTE = re.compile(r'<tr class="actie-annotatie" data-actie="([^"]*)"')
 
 
 @dataclass
@@ -51,9 +56,26 @@ def documents(job: RenderJob) -> dict[str, bytes]:
         context = annotated_context(job, annotatie)
         source = Loc(annotatie.bestand)
         pdf_name, docx_name = file_names(annotatie.naam)
-        rendered[pdf_name] = job.pdf("geannoteerde-agenda.html", context, source=source)
+        check_placement(job.templates.render(HTML_TEMPLATE, context), context, source)
+        rendered[pdf_name] = job.pdf(HTML_TEMPLATE, context, source=source)
         rendered[docx_name] = render_docx(job, "geannoteerde-agenda.docx", context, source=source)
     return rendered
+
+
+def check_placement(html: str, context: dict, source: Loc) -> None:
+    """Every note must be in the document. A workspace's own templates/agenda.html without
+    the blocks this document fills would otherwise drop the advice without a word."""
+    items = {unescape(i) for i in PLACED_NOTE.findall(html)}
+    actions = {unescape(i) for i in PLACED_ACTION_NOTE.findall(html)}
+    missing = [f"agendapunt '{i}'" for i in context["per_punt"] if i not in items]
+    missing += [f"actie '{i}'" for i in context["notities"] if i not in actions]
+    if missing:
+        raise StukkenError(
+            f"{source}: de geannoteerde agenda toont niet alle annotaties "
+            f"({', '.join(missing)}); een eigen templates/agenda.html moet de blokken "
+            "na_punt en na_onderdeel houden en 'notities' doorgeven aan punt_inhoud "
+            "(laat het erven van 'builtin/agenda.html')"
+        )
 
 
 def selected(vergadering: Vergadering, only: str | None) -> list[Annotatie]:
