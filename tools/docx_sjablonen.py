@@ -154,7 +154,9 @@ def small_text(table, size: float = 9) -> None:
                     run.font.size = Pt(size)
 
 
-def acties_tabel(doc, lijst: str) -> None:
+def acties_tabel(doc, lijst: str, notities: str | None = None) -> None:
+    """The actions table; `notities` (a template dict action id -> note) adds a row under
+    each action that has a note, for the annotated agenda."""
     para(doc, "{%p if " + lijst + " %}")
     table = doc.add_table(rows=4, cols=5)
     table.style = "Table Grid"
@@ -173,6 +175,8 @@ def acties_tabel(doc, lijst: str) -> None:
     for cell, value in zip(table.rows[2].cells, values, strict=True):
         cell.paragraphs[0].add_run(value)
     table.rows[3].cells[0].text = "{%tr endfor %}"
+    if notities:
+        actie_notitie_rijen(table, notities)
     set_widths(table, (3.1, 6.2, 2.9, 2.5, 1.8))
     small_text(table)
     para(doc, "{%p else %}")
@@ -180,7 +184,7 @@ def acties_tabel(doc, lijst: str) -> None:
     para(doc, "{%p endif %}")
 
 
-def punt_inhoud(doc, var: str) -> None:
+def punt_inhoud(doc, var: str, notities: str | None = None) -> None:
     para(doc, "{%p if " + var + ".doel %}")
     para(doc, "{{ " + var + ".doel_tekst }}", italic=True, color=GREY)
     para(doc, "{%p endif %}")
@@ -194,25 +198,25 @@ def punt_inhoud(doc, var: str) -> None:
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
     para(doc, "{%p if " + var + ".acties %}")
-    acties_tabel(doc, "open_acties")
+    acties_tabel(doc, "open_acties", notities)
     para(doc, "{%p endif %}")
     para(doc, "{%p for bijlage in " + var + ".bijlagen %}")
     para(doc, "– {{ bijlage.label }}: {{ bijlage.titel|tekst }}")
     para(doc, "{%p endfor %}")
 
 
-def agenda_body(doc, extra_per_punt=None) -> None:
+def agenda_body(doc, extra_per_punt=None, notities: str | None = None) -> None:
     para(doc, "{%p for punt in punten %}")
     para(doc, "{%p if punt.deel %}")
     para(doc, "DEEL {{ punt.deel_nummer }}: {{ punt.deel|tekst }}", "Heading 1")
     para(doc, "{%p endif %}")
     runs(doc, ["{{ punt.nummer }}.\t", "{{r punt.titel|md_inline }}"], "Heading 2")
-    punt_inhoud(doc, "punt")
+    punt_inhoud(doc, "punt", notities)
     if extra_per_punt:
         extra_per_punt(doc, "punt")
     para(doc, "{%p for onderdeel in punt.onderdelen %}")
     runs(doc, ["{{ onderdeel.letter }})\t", "{{r onderdeel.titel|md_inline }}"], "Heading 3")
-    punt_inhoud(doc, "onderdeel")
+    punt_inhoud(doc, "onderdeel", notities)
     if extra_per_punt:
         extra_per_punt(doc, "onderdeel")
     para(doc, "{%p endfor %}")
@@ -242,8 +246,136 @@ def agenda() -> Document:
     return doc
 
 
+# --- the annotated agenda ----------------------------------------------------------------
+
+TINT = "FBF3DF"  # the advisor's notes: the same tint and bar as in the PDF
+BAR = "B8860B"
+ACCENT = RGBColor(0x7A, 0x52, 0x00)
+RED = RGBColor(0xAA, 0x00, 0x00)
+
+
+def tint(cell, bar: bool = True) -> None:
+    """Shade a table cell and give it a coloured bar on the left (OOXML order matters)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    if bar:
+        borders = OxmlElement("w:tcBorders")
+        left = OxmlElement("w:left")
+        for key, value in (("val", "single"), ("sz", "20"), ("space", "0"), ("color", BAR)):
+            left.set(qn(f"w:{key}"), value)
+        borders.append(left)
+        tc_pr.append(borders)
+    shd = OxmlElement("w:shd")
+    for key, value in (("val", "clear"), ("color", "auto"), ("fill", TINT)):
+        shd.set(qn(f"w:{key}"), value)
+    tc_pr.append(shd)
+    margins = OxmlElement("w:tcMar")
+    for side in ("top", "bottom"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "90")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tc_pr.append(margins)
+
+
+def label(paragraph, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.bold, run.font.all_caps = True, True
+    run.font.size, run.font.color.rgb = Pt(7.5), ACCENT
+
+
+def spacer(doc) -> None:
+    """A tiny paragraph: keeps two tables apart (Word joins adjacent tables) and ends
+    the body with a paragraph."""
+    paragraph = doc.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(4)
+
+
+def kader(doc):
+    """A one-cell tinted table, full text width; returns the cell, emptied."""
+    table = doc.add_table(rows=1, cols=1)
+    cell = table.rows[0].cells[0]
+    cell.width = Cm(16.5)
+    tint(cell)
+    return cell
+
+
+def finish(cell) -> None:
+    cell._tc.remove(cell.paragraphs[0]._p)  # python-docx starts a cell with an empty one
+
+
+def actie_notitie_rijen(table, notities: str) -> None:
+    """Under each action with a note: a tinted row "Annotatie | note" (4 cells merged)."""
+    end = table.rows[-1]._tr
+    rows = [table.add_row() for _ in range(3)]
+    for row in rows:
+        end.addprevious(row._tr)
+        for cell, width in zip(row.cells, (2.6, 7.4, 3.0, 2.6, 1.9), strict=True):
+            cell.width = Cm(width)
+    rows[0].cells[0].text = "{%tr if " + notities + ".get(stand.id) %}"
+    first, rest = rows[1].cells[0], rows[1].cells[1].merge(rows[1].cells[4])
+    label(first.paragraphs[0], "Annotatie")
+    rest.paragraphs[0].add_run("{{p " + notities + "[stand.id]|md }}")
+    tint(first)
+    tint(rest, bar=False)
+    rows[2].cells[0].text = "{%tr endif %}"
+
+
+def annotatie_kader(doc, var: str) -> None:
+    """The agenda_body hook: the advisor's note under item `var`, if there is one."""
+    note = "per_punt[" + var + ".id]"
+    para(doc, "{%p if " + var + ".id in per_punt %}")
+    spacer(doc)
+    cell = kader(doc)
+    label(cell.add_paragraph(), "Annotatie")
+    para(cell, "{%p if " + note + ".advies %}")
+    para(cell, "{%p if " + note + ".advies_kort %}")
+    advies = cell.add_paragraph()
+    run = advies.add_run("Advies: ")
+    run.bold, run.font.color.rgb = True, ACCENT
+    advies.add_run("{{r " + note + ".advies|md_inline }}")
+    para(cell, "{%p else %}")
+    para(cell, "Advies:", bold=True, color=ACCENT)
+    para(cell, "{{p " + note + ".advies|md }}")
+    para(cell, "{%p endif %}")
+    para(cell, "{%p endif %}")
+    para(cell, "{%p if " + note + ".tekst %}")
+    para(cell, "{{p " + note + ".tekst|md }}")
+    para(cell, "{%p endif %}")
+    finish(cell)
+    spacer(doc)
+    para(doc, "{%p endif %}")
+
+
+def geannoteerde_agenda() -> Document:
+    doc = new_document()
+    header_footer(doc, "{{ document.kop }}")
+    marking = para(doc, "{{ document.markering }}", bold=True, size=8, color=RED)
+    marking.runs[0].font.all_caps = True
+    para(doc, "{{ overleg.naam }}{% if overleg.organisatie %} · {{ overleg.organisatie }}"
+              "{% endif %}", size=10, color=BLUE)
+    para(doc, "Geannoteerde agenda {{ overleg.naam }}", "Title")
+    gegevens(doc)
+    for key, title in (("voor", "Voor"), ("auteur", "Van")):
+        para(doc, "{%p if annotatie." + key + " %}")
+        para(doc, f"{title}: " + "{{ annotatie." + key + " }}")
+        para(doc, "{%p endif %}")
+    para(doc, "{%p if annotatie.inleiding %}")
+    spacer(doc)
+    cell = kader(doc)
+    label(cell.add_paragraph(), "Inleiding")
+    para(cell, "{{p annotatie.inleiding|md }}")
+    finish(cell)
+    spacer(doc)
+    para(doc, "{%p endif %}")
+    para(doc, "De agenda is ongewijzigd. {{ uitleg }}", italic=True, size=9, color=GREY)
+    agenda_body(doc, extra_per_punt=annotatie_kader, notities="notities")
+    return doc
+
+
 BUILDERS = {
     "agenda.docx": agenda,
+    "geannoteerde-agenda.docx": geannoteerde_agenda,
 }
 
 

@@ -55,18 +55,11 @@ def check(datum: str | None, werkmap: Path) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("datum", required=False)
-@click.option(
-    "--annotatie",
-    "-a",
-    metavar="NAAM",
-    help="Maak alleen de geannoteerde agenda van annotaties/NAAM.yaml.",
-)
-@click.option(
-    "--uitvoer",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Map voor de uitvoer (standaard: output/ in de werkmap).",
-)
+@click.option("--annotatie", "-a", metavar="NAAM",
+              help="Maak alleen de geannoteerde agenda van annotaties/NAAM.yaml; de andere "
+                   "bestanden in de uitvoermap blijven staan.")
+@click.option("--uitvoer", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de uitvoer (standaard: output/ in de werkmap).")
 @werkmap_option
 def build(datum: str | None, annotatie: str | None, uitvoer: Path | None, werkmap: Path) -> None:
     """Maak de stukken van vergadering DATUM (standaard: de laatste vergadering)."""

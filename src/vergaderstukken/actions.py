@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .exceptions import Loc, Problems
+from .exceptions import Problems
 from .model import Regel, Vergadering, Workspace, sort_key
 from .schema_types import did_you_mean
 
@@ -146,11 +146,28 @@ def actielijst(workspace: Workspace, vergadering: Vergadering) -> Actielijst:
 def annotation_action_problems(
     workspace: Workspace, vergadering: Vergadering, problems: Problems
 ) -> None:
-    """An overlay may only comment on actions that are open at this meeting."""
-    open_ids = [s.id for s in open_voor_agenda(workspace, vergadering)]
+    """An overlay may only comment on actions its agenda shows: those open at this meeting,
+    and only when an item with `acties: true` shows them; otherwise the note would vanish."""
+    before = {s.id: s for s in standen(workspace, vergadering, inclusief=False)}
+    open_ids = [i for i, s in before.items() if s.is_open]
+    origin = {regel.id: v for regel, v in all_actions(workspace)}
+    shown = any(punt.acties for punt in vergadering.alle_punten())
     for annotatie in vergadering.annotaties.values():
-        for actie_id in annotatie.actie_locs:
-            if actie_id not in open_ids:
-                loc = annotatie.actie_locs.get(actie_id, Loc(annotatie.bestand))
+        for actie_id, loc in annotatie.actie_locs.items():
+            if actie_id in open_ids and not shown:
+                problems.error(loc, f"opmerking bij actie '{actie_id}' staat nergens: deze "
+                               "agenda toont de openstaande acties niet (geen agendapunt "
+                               "met 'acties: true')")
+            elif actie_id in open_ids:
+                continue
+            elif actie_id in before:
+                problems.error(loc, f"actie '{actie_id}' is al {before[actie_id].status} en "
+                               "staat niet meer open op deze vergadering")
+            elif actie_id in origin:
+                waar = ("in deze vergadering" if origin[actie_id] is vergadering
+                        else f"pas in de vergadering van {origin[actie_id].naam}")
+                problems.error(loc, f"actie '{actie_id}' wordt {waar} afgesproken en staat "
+                               "nog niet open op deze agenda")
+            else:
                 hint = did_you_mean(actie_id, open_ids)
-                problems.error(loc, f"actie '{actie_id}' staat niet open op deze vergadering{hint}")
+                problems.error(loc, f"onbekende actie '{actie_id}'{hint}")

@@ -162,7 +162,7 @@ def _assign_ids(items, problems: Problems) -> None:
                 f"agenda (ook op regel {explicit[rec.id].line})",
             )
         explicit[rec.id] = rec.loc_of("id")
-        punt.id = rec.id
+        punt.id, punt.eigen_id = rec.id, True
     taken = set(explicit)
     for punt, rec in items:
         if rec.id is not None:

@@ -136,12 +136,18 @@ def load_annotatie(path: Path, vergadering: Vergadering, problems: Problems) -> 
     for key, value in punten.items():
         loc = punten.loc_of(key)
         punt = resolve_item(vergadering, key, loc, seen, problems)
-        if punt is None or value is None:
+        if punt is None:
+            continue
+        if not value or (not isinstance(value, str) and not (value.advies or value.tekst)):
+            problems.warn(loc, f"annotatie bij agendapunt {punt.nummer} ('{punt.id}') is leeg")
             continue
         if isinstance(value, str):
             annotatie.punten[punt.id] = AnnotatiePunt(punt, loc, tekst=value)
         else:
             annotatie.punten[punt.id] = AnnotatiePunt(punt, loc, value.advies, value.tekst)
-    annotatie.acties = {k: v for k, v in (record.acties or {}).items() if v}
-    annotatie.actie_locs = (record.acties or Record(record.loc)).key_locs
+    acties = record.acties or Record(record.loc)
+    annotatie.acties = {k: v for k, v in acties.items() if v}
+    annotatie.actie_locs = acties.key_locs
+    for key in acties.key_locs.keys() - annotatie.acties.keys():
+        problems.warn(acties.loc_of(key), f"opmerking bij actie '{key}' is leeg")
     return annotatie

@@ -115,6 +115,7 @@ class Agendapunt:
     deel_nummer: int | None = None
     onderdelen: list[Agendapunt] = field(default_factory=list)
     is_onderdeel: bool = False
+    eigen_id: bool = False  # the id was written in agenda.yaml, not derived from the title
 
     @property
     def letter(self) -> str:
@@ -263,7 +264,9 @@ class Vergadering:
         if found is not None:
             return found
         prefix = slugify(text) + "-"
-        starting = [p for p in self.alle_punten() if p.id.startswith(prefix)]
+        starting = [
+            p for p in self.alle_punten() if not p.eigen_id and p.id.startswith(prefix)
+        ]
         return starting[0] if len(starting) == 1 else None
 
     def verslag_nummer(self, punt: Agendapunt) -> str:

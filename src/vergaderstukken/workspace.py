@@ -88,8 +88,14 @@ def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[
             vergadering.verslag = load_verslag(vergadering, problems)
         for path in sorted((vergadering.folder / "annotaties").glob("*.y*ml")):
             annotatie = load_annotatie(path, vergadering, problems)
-            if annotatie is not None:
-                vergadering.annotaties[annotatie.naam] = annotatie
+            if annotatie is None:
+                continue
+            if annotatie.naam in vergadering.annotaties:  # naam.yaml next to naam.yml
+                first = vergadering.annotaties[annotatie.naam].bestand.name
+                problems.error(Loc(path), f"annotatie '{annotatie.naam}' staat twee keer in "
+                               f"annotaties/: {first} en {path.name}")
+                continue
+            vergadering.annotaties[annotatie.naam] = annotatie
         _check_verslag_bijlagen(workspace, vergadering, problems)
     validate_actions(workspace, problems)
     for vergadering in vergaderingen:

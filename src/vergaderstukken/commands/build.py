@@ -14,7 +14,7 @@ from pathlib import Path
 from ..exceptions import Problem
 from ..model import Vergadering
 from ..render.job import RenderJob
-from ..render.registry import DOCUMENTS
+from ..render.registry import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..workspace import load_workspace, select_meeting
 
 
@@ -45,7 +45,7 @@ def build(
 
 def gather_and_render(job: RenderJob) -> dict[str, bytes]:
     rendered: dict[str, bytes] = {}
-    for produce in DOCUMENTS:
+    for produce in ANNOTATIE_DOCUMENTS if job.only_annotatie is not None else DOCUMENTS:
         rendered.update(produce(job))
     return rendered
 

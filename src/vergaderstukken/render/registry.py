@@ -6,8 +6,15 @@ comes last because it reuses the parts the others rendered.
 
 from __future__ import annotations
 
-from . import agenda
+from . import agenda, annotaties
 
 DOCUMENTS = [
     agenda.documents,
+    annotaties.documents,
+]
+
+# `stukken build DATUM --annotatie NAAM` renders only that overlay's annotated agenda and
+# keeps every other file already in output/DATUM/ as it is.
+ANNOTATIE_DOCUMENTS = [
+    annotaties.documents,
 ]

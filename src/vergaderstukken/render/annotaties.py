@@ -1,0 +1,139 @@
+"""The annotated agendas: geannoteerde-agenda-NAAM.pdf and .docx, one per overlay.
+
+An overlay (annotaties/NAAM.yaml) is one advisor's internal advice to one official. Its
+document is the full agenda with the advisor's notes set off under the items and beside
+the open actions. Its text goes into these two files only: the context below is built
+per overlay and nothing is cached in `job.parts`, so no other document can pick it up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+from ..exceptions import Loc, StukkenError
+from ..markdown import md_parser
+from ..model import Annotatie, Vergadering
+from ..schema_types import did_you_mean
+from .context import agenda_context, document_info
+from .docx import render_docx
+from .job import RenderJob
+
+MARKERING = "Intern advies – niet verspreiden"
+PREFIX = "geannoteerde-agenda-"
+HTML_TEMPLATE = "geannoteerde-agenda.html"
+PLACED_NOTE = re.compile(r'<aside class="annotatie" id="annotatie-([^"]*)"')
+PLACED_ACTION_NOTE = re.compile(r'<tr class="actie-annotatie" data-actie="([^"]*)"')
+
+
+@dataclass
+class Notitie:
+    """The advisor's note on one item, as the templates show it."""
+
+    advies: str | None
+    tekst: str | None
+
+    @property
+    def advies_kort(self) -> bool:
+        """A one-paragraph advice reads as one line, "Advies: ..."; longer advice gets
+        the label on a line of its own above it."""
+        return one_paragraph(self.advies)
+
+
+def one_paragraph(text: str | None) -> bool:
+    tokens = [t for t in md_parser().parse(text or "") if t.level == 0]
+    return [t.type for t in tokens] == ["paragraph_open", "paragraph_close"]
+
+
+def file_names(naam: str) -> tuple[str, str]:
+    return f"{PREFIX}{naam}.pdf", f"{PREFIX}{naam}.docx"
+
+
+def documents(job: RenderJob) -> dict[str, bytes]:
+    rendered: dict[str, bytes] = {}
+    for annotatie in selected(job.vergadering, job.only_annotatie):
+        context = annotated_context(job, annotatie)
+        source = Loc(annotatie.bestand)
+        pdf_name, docx_name = file_names(annotatie.naam)
+        check_placement(job.templates.render(HTML_TEMPLATE, context), context, source)
+        rendered[pdf_name] = job.pdf(HTML_TEMPLATE, context, source=source)
+        rendered[docx_name] = render_docx(job, "geannoteerde-agenda.docx", context, source=source)
+    return rendered
+
+
+def check_placement(html: str, context: dict, source: Loc) -> None:
+    """Every note must be in the document. A workspace's own templates/agenda.html without
+    the blocks this document fills would otherwise drop the advice without a word."""
+    items = {unescape(i) for i in PLACED_NOTE.findall(html)}
+    actions = {unescape(i) for i in PLACED_ACTION_NOTE.findall(html)}
+    missing = [f"agendapunt '{i}'" for i in context["per_punt"] if i not in items]
+    missing += [f"actie '{i}'" for i in context["notities"] if i not in actions]
+    if missing:
+        raise StukkenError(
+            f"{source}: de geannoteerde agenda toont niet alle annotaties "
+            f"({', '.join(missing)}); een eigen templates/agenda.html moet de blokken "
+            "na_punt en na_onderdeel houden en 'notities' doorgeven aan punt_inhoud "
+            "(laat het erven van 'builtin/agenda.html')"
+        )
+
+
+def selected(vergadering: Vergadering, only: str | None) -> list[Annotatie]:
+    """Every overlay of the meeting, by name; with --annotatie just that one."""
+    annotaties = vergadering.annotaties
+    if only is None:
+        return [annotaties[naam] for naam in sorted(annotaties)]
+    naam = only.strip()
+    for suffix in (".yaml", ".yml"):  # accept the file name as well
+        naam = naam.removesuffix(suffix)
+    naam = naam.rsplit("/", 1)[-1]
+    if naam in annotaties:
+        return [annotaties[naam]]
+    if not annotaties:
+        raise StukkenError(
+            f"vergadering {vergadering.naam} heeft geen annotaties "
+            f"(geen bestanden in meetings/{vergadering.naam}/annotaties/)"
+        )
+    raise StukkenError(
+        f"geen annotatie '{only}' bij vergadering {vergadering.naam}"
+        f"{did_you_mean(naam, sorted(annotaties))}; "
+        f"er zijn: {', '.join(sorted(annotaties))}"
+    )
+
+
+def annotated_context(job: RenderJob, annotatie: Annotatie) -> dict:
+    workspace, vergadering = job.workspace, job.vergadering
+    context = agenda_context(workspace, vergadering, job.fonts)
+    context.update(
+        document=document_info(
+            workspace,
+            vergadering,
+            "geannoteerde agenda",
+            "Geannoteerde agenda",
+            markering=MARKERING,
+        ),
+        annotatie=annotatie,
+        per_punt={
+            punt_id: Notitie(punt.advies, punt.tekst)
+            for punt_id, punt in annotatie.punten.items()
+            if punt.advies or punt.tekst
+        },
+        notities=dict(annotatie.acties),
+    )
+    context["uitleg"] = uitleg(context["per_punt"], context["notities"])
+    return context
+
+
+def uitleg(per_punt: dict, notities: dict) -> str:
+    """The reading hint under the heading: where this overlay's notes are."""
+    waar = [
+        w
+        for w, some in (
+            ("onder de agendapunten", per_punt),
+            ("bij de openstaande acties", notities),
+        )
+        if some
+    ]
+    if not waar:
+        return "Deze annotatie bevat geen opmerkingen bij de agendapunten."
+    return f"De annotaties staan in de gekleurde kaders {' en '.join(waar)}."

@@ -1,0 +1,150 @@
+"""Overlay validation: every key names an item, sub-item or open action, reported as
+file:line with the closest existing id; `stukken check` catches ids that changed later."""
+
+from __future__ import annotations
+
+from annotatie_werkmap import BASE, OVERLAYS
+
+# --- validation -------------------------------------------------------------------------
+
+
+def check_errors(workspace, stukken, overlay: str, extra: dict | None = None) -> list[str]:
+    root = workspace(
+        {**BASE, "meetings/2024-01-24/annotaties/noord.yaml": overlay, **(extra or {})}
+    )
+    result = stukken(root, "check")
+    assert result.exit_code == 1
+    return result.lines
+
+
+PATH = "meetings/2024-01-24/annotaties/noord.yaml"
+
+
+def test_misspelt_item_key_names_file_line_and_closest_id(workspace, stukken):
+    lines = check_errors(
+        workspace,
+        stukken,
+        """\
+        auteur: A
+        punten:
+          opening: goed
+          dijkk: Typo
+          werkgorep:
+            advies: ja
+          9: bestaat niet
+        """,
+    )
+    assert lines == [
+        f"{PATH}:4: onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)",
+        f"{PATH}:5: onbekend agendapunt 'werkgorep' (bedoelde u 'werkgroep'?)",
+        f"{PATH}:7: onbekend agendapunt '9'",
+        "3 fouten gevonden; er is niets geschreven.",
+    ]
+
+
+def test_same_item_twice_by_id_and_number(workspace, stukken):
+    lines = check_errors(
+        workspace,
+        stukken,
+        """\
+        punten:
+          dijk: een
+          2: twee
+        """,
+    )
+    assert lines[0] == f"{PATH}:3: agendapunt 2 ('dijk') staat hier twee keer (ook op regel 2)"
+
+
+def test_action_notes_must_name_an_open_action(workspace, stukken):
+    lines = check_errors(
+        workspace,
+        stukken,
+        """\
+        acties:
+          kaart: goed
+          kaartt: typo
+          2024-01-24.1: van deze vergadering
+        """,
+        {
+            "meetings/2023-12-15/agenda.yaml": "datum: 2023-12-15\nagenda:\n  - titel: Een\n",
+            "meetings/2023-12-15/verslag.yaml": "acties:\n  regeling: vervallen\n",
+        },
+    )
+    assert lines == [
+        f"{PATH}:3: onbekende actie 'kaartt' (bedoelde u 'kaart'?)",
+        f"{PATH}:4: actie '2024-01-24.1' wordt in deze vergadering afgesproken en staat nog "
+        "niet open op deze agenda",
+        "2 fouten gevonden; er is niets geschreven.",
+    ]
+    lines = check_errors(
+        workspace,
+        stukken,
+        "acties:\n  regeling: al dicht\n",
+        {
+            "meetings/2023-12-15/agenda.yaml": "datum: 2023-12-15\nagenda:\n  - titel: Een\n",
+            "meetings/2023-12-15/verslag.yaml": "acties:\n  regeling: vervallen\n",
+        },
+    )
+    assert lines[0] == (
+        f"{PATH}:2: actie 'regeling' is al vervallen en staat niet meer open op deze vergadering"
+    )
+
+
+def test_action_note_needs_an_agenda_that_shows_the_actions(workspace, stukken):
+    agenda = BASE["meetings/2024-01-24/agenda.yaml"].replace("            acties: true\n", "")
+    lines = check_errors(
+        workspace, stukken, "acties:\n  kaart: Vraag\n", {"meetings/2024-01-24/agenda.yaml": agenda}
+    )
+    assert lines[0] == (
+        f"{PATH}:2: opmerking bij actie 'kaart' staat nergens: deze agenda "
+        "toont de openstaande acties niet (geen agendapunt met 'acties: true')"
+    )
+
+
+def test_overlay_named_twice(workspace, stukken):
+    root = workspace(
+        {**BASE, **OVERLAYS, "meetings/2024-01-24/annotaties/noord.yml": "auteur: B\n"}
+    )
+    result = stukken(root, "check")
+    assert result.lines[0] == (
+        "meetings/2024-01-24/annotaties/noord.yml: annotatie 'noord' "
+        "staat twee keer in annotaties/: noord.yaml en noord.yml"
+    )
+
+
+def test_check_catches_an_item_id_changed_after_the_overlay_was_written(example, stukken):
+    agenda = example / "meetings/2024-01-24/agenda.yaml"
+    agenda.write_text(agenda.read_text().replace("id: portefeuilles", "id: portefeuilles-tra"))
+    overlay = "meetings/2024-01-24/annotaties/hellendoorn.yaml"
+    line = next(
+        i
+        for i, text in enumerate((example / overlay).read_text().splitlines(), 1)
+        if text.startswith("  portefeuilles:")
+    )
+    result = stukken(example, "check")
+    assert result.exit_code == 1
+    assert (
+        f"{overlay}:{line}: onbekend agendapunt 'portefeuilles' (bedoelde u 'portefeuilles-tra'?)"
+    ) in result.lines
+
+
+def test_empty_notes_are_warned_about(workspace, stukken):
+    root = workspace(
+        {
+            **BASE,
+            "meetings/2024-01-24/annotaties/noord.yaml": """\
+        punten:
+          dijk: {}
+          3a:
+        acties:
+          kaart:
+        """,
+        }
+    )
+    result = stukken(root, "check")
+    assert result.exit_code == 0, result.stderr
+    assert result.lines == [
+        f"{PATH}:2: annotatie bij agendapunt 2 ('dijk') is leeg",
+        f"{PATH}:3: annotatie bij agendapunt 3a ('werkgroep') is leeg",
+        f"{PATH}:5: opmerking bij actie 'kaart' is leeg",
+    ]
