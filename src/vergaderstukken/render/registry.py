@@ -11,3 +11,8 @@ from . import agenda
 DOCUMENTS = [
     agenda.documents,
 ]
+
+# The minutes, the action-and-decision list and its Markdown twins (when verslag.yaml exists).
+from . import lijsten, verslag  # noqa: E402
+
+DOCUMENTS += [verslag.documents, lijsten.documents]
