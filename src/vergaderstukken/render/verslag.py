@@ -25,8 +25,9 @@ def markering(vergadering: Vergadering) -> str:
     return CONCEPT if verslag is not None and verslag.status != "vastgesteld" else ""
 
 
-def gegevens_verslag(workspace: Workspace, vergadering: Vergadering, soort: str,
-                     titel: str) -> dict:
+def gegevens_verslag(
+    workspace: Workspace, vergadering: Vergadering, soort: str, titel: str
+) -> dict:
     """What the minutes and the action-and-decision list share: title, marking, attendance."""
     verslag = vergadering.verslag
     document = document_info(workspace, vergadering, soort, titel, markering(vergadering))
@@ -66,8 +67,9 @@ def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
 
     def make() -> bytes:
         context = verslag_context(job.workspace, vergadering, job.fonts)
-        return job.pdf("verslag.html", context, source=vergadering.verslag.loc,
-                       base_dir=vergadering.folder)
+        return job.pdf(
+            "verslag.html", context, source=vergadering.verslag.loc, base_dir=vergadering.folder
+        )
 
     return job.part(f"verslag:{vergadering.naam}", make)
 
@@ -79,6 +81,5 @@ def documents(job: RenderJob) -> dict[str, bytes]:
     context = verslag_context(job.workspace, vergadering, job.fonts)
     return {
         "verslag.pdf": verslag_pdf(job, vergadering),
-        "verslag.docx": render_docx(job, "verslag.docx", context,
-                                    source=vergadering.verslag.loc),
+        "verslag.docx": render_docx(job, "verslag.docx", context, source=vergadering.verslag.loc),
     }
