@@ -23,7 +23,7 @@ TEKSTLIJSTEN = ("besluitenlijst.md", "actielijst.md")
 def lijst_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) -> dict:
     data = lijsten(workspace, vergadering)
     return {
-        **gegevens_verslag(workspace, vergadering, "actie-en-besluitenlijst", TITEL),
+        **gegevens_verslag(workspace, vergadering, "actie-en-besluitenlijst", TITEL, fonts),
         "besluiten": data.besluiten,
         "acties": data.acties,
         "chronologisch": data.chronologisch,

@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..actions import ActieStand, actielijst
-from ..lijsten import persoon_tekst
+from ..lijsten import minutes_order, persoon_tekst
 from ..model import Vergadering, Workspace
 from .context import document_info
 from .docx import render_docx
 from .job import RenderJob
+from .watermerk import watermerk_url
 
 CONCEPT = "CONCEPT"
 
@@ -26,12 +27,17 @@ def markering(vergadering: Vergadering) -> str:
 
 
 def gegevens_verslag(
-    workspace: Workspace, vergadering: Vergadering, soort: str, titel: str
+    workspace: Workspace, vergadering: Vergadering, soort: str, titel: str, fonts: Path
 ) -> dict:
     """What the minutes and the action-and-decision list share: title, marking, attendance."""
     verslag = vergadering.verslag
     document = document_info(workspace, vergadering, soort, titel, markering(vergadering))
     document["watermerk"] = document["markering"]
+    document["watermerk_afbeelding"] = (
+        watermerk_url(document["watermerk"], fonts / "Lato-Bold.ttf")
+        if document["watermerk"]
+        else ""
+    )
     return {
         "overleg": workspace.overleg,
         "vergadering": vergadering,
@@ -45,14 +51,14 @@ def gegevens_verslag(
 def voortgang(workspace: Workspace, vergadering: Vergadering) -> list[ActieStand]:
     """Earlier actions that were open when the meeting began, as they stand after it."""
     lijst = actielijst(workspace, vergadering)
-    return [*lijst.lopend, *lijst.gesloten]
+    return sorted([*lijst.lopend, *lijst.gesloten], key=minutes_order)
 
 
 def verslag_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) -> dict:
     verslag = vergadering.verslag
     acties_punt = next((p for p in vergadering.alle_punten() if p.acties), None)
     return {
-        **gegevens_verslag(workspace, vergadering, "verslag", "Verslag"),
+        **gegevens_verslag(workspace, vergadering, "verslag", "Verslag", fonts),
         "punten": vergadering.punten,
         "verslag_punten": verslag.punten,
         "voortgang": voortgang(workspace, vergadering),
