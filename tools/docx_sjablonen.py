@@ -203,6 +203,7 @@ BUILDERS = {
 
 # --- minutes and the action-and-decision list (issue #3) ---------------------------------
 
+TABLE_SIZE = Pt(9)
 CONCEPT_KOP = "{% if document.markering %}{{ document.markering }} · {% endif %}{{ document.kop }}"
 
 
@@ -228,7 +229,8 @@ def fix_grids(doc) -> None:
 
 def header_row(table, titles) -> None:
     for cell, title in zip(table.rows[0].cells, titles, strict=True):
-        cell.paragraphs[0].add_run(title).bold = True
+        run = cell.paragraphs[0].add_run(title)
+        run.bold, run.font.size = True, TABLE_SIZE
     mark_header(table.rows[0])
 
 
@@ -247,12 +249,12 @@ def loop_table(doc, lijst: str, titles, values, widths, var: str):
     header_row(table, titles)
     table.rows[1].cells[0].text = "{%tr for " + var + " in " + lijst + " %}"
     for cell, value in zip(table.rows[2].cells, values, strict=True):
-        if isinstance(value, list):  # several paragraphs in one cell
-            cell.paragraphs[0].add_run(value[0])
-            for extra in value[1:]:
-                cell.add_paragraph().add_run(extra)
-        else:
-            cell.paragraphs[0].add_run(value)
+        parts = value if isinstance(value, list) else [value]  # a list: several paragraphs
+        for index, part in enumerate(parts):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            run = paragraph.add_run(part)
+            if not part.startswith("{{p"):  # Markdown blocks bring their own formatting
+                run.font.size = TABLE_SIZE
     table.rows[3].cells[0].text = "{%tr endfor %}"
     table_widths(table, widths)
     return table
@@ -307,7 +309,7 @@ def bka_tabel(doc, var: str) -> None:
           " · {% endif %}{% if regel.termijn %}Termijn: {{ regel.termijn|termijn }}{% endif %}",
           "{%p endif %}"],
          "{{r regel.toelichting|md_inline }}"),
-        (2.8, 1.9, 7.6, 4.2), "regel",
+        (2.8, 2.4, 7.1, 4.2), "regel",
     )
     para(doc, "{%p endif %}")
 
@@ -320,8 +322,14 @@ def verslag_punt(doc, var: str, style: str) -> None:
     para(doc, "{%p endif %}")
     bka_tabel(doc, var)
     para(doc, "{%p if " + var + ".punt.acties %}")
-    para(doc, "Voortgang van de acties uit eerdere vergaderingen", bold=True)
-    acties_tabel(doc, "voortgang")
+    label = para(doc, "Voortgang van de acties uit eerdere vergaderingen", bold=True)
+    label.paragraph_format.space_before = Pt(8)
+    label.paragraph_format.keep_with_next = True
+    para(doc, "{%p if voortgang %}")
+    actielijst_tabel(doc, "voortgang", herkomst=False)
+    para(doc, "{%p else %}")
+    para(doc, "Er stonden geen acties open.", italic=True)
+    para(doc, "{%p endif %}")
     para(doc, "{%p endif %}")
 
 
@@ -341,7 +349,7 @@ def verslag() -> Document:
     para(doc, "{%p endfor %}")
     para(doc, "{%p if voortgang_apart %}")
     para(doc, "Voortgang van de acties uit eerdere vergaderingen", "Heading 2")
-    acties_tabel(doc, "voortgang")
+    actielijst_tabel(doc, "voortgang", herkomst=False)
     para(doc, "{%p endif %}")
     volgende(doc)
     fix_grids(doc)
@@ -363,7 +371,7 @@ def actielijst_tabel(doc, lijst: str, herkomst: bool) -> None:
         ("{{ stand.id }}", actie, "{{ stand.regel.wie or '' }}",
          "{{ stand.termijn|termijn }}{% if stand.te_laat %} (verlopen){% endif %}",
          "{{ stand.status }}"),
-        (2.8, 6.2, 3.0, 2.3, 2.2), "stand",
+        (2.8, 6.4, 3.0, 2.3, 2.0), "stand",
     )
     cell = table.rows[2].cells[1]
     for paragraph in cell.paragraphs:
@@ -374,7 +382,7 @@ def actielijst_tabel(doc, lijst: str, herkomst: bool) -> None:
             elif text.startswith("Stand van zaken"):
                 run.italic = True
             elif text.startswith("Uit de vergadering") or text.startswith("{{r stand.regel.toel"):
-                run.font.size, run.font.color.rgb = Pt(8.5), GREY
+                run.font.size, run.font.color.rgb = Pt(8), GREY
 
 
 def actie_en_besluitenlijst() -> Document:
