@@ -21,7 +21,7 @@ from ..schema_types import parse_iso_date
 from ..workspace import load_workspace, meeting_folders, select_meeting
 
 KOPPEN = ("Nr", "Actie", "Wie", "Termijn", "Status", "Vergadering")
-MIN_TEKST = 24
+MIN_TEKST = 30
 
 
 @dataclass
@@ -106,6 +106,11 @@ def tabel(overzicht: ActieOverzicht, breedte: int | None = None) -> str:
     widths = [max(len(KOPPEN[i]), *(len(r[i]) for r in rows)) for i in range(len(KOPPEN))]
     widths[2] = min(widths[2], 18)
     widths[3] = min(widths[3], 16)
+    # Give the text what is left; in a narrow terminal Wie and Termijn give way first.
+    for column in (2, 3):
+        rest = breedte - (sum(widths) - widths[1]) - 2 * (len(KOPPEN) - 1)
+        if rest < MIN_TEKST:
+            widths[column] = max(12, widths[column] - (MIN_TEKST - rest))
     rest = breedte - (sum(widths) - widths[1]) - 2 * (len(KOPPEN) - 1)
     widths[1] = max(MIN_TEKST, min(widths[1], rest))
     lines = [_line(KOPPEN, widths), _line(["-" * w for w in widths], widths)]
@@ -119,7 +124,9 @@ def tabel(overzicht: ActieOverzicht, breedte: int | None = None) -> str:
 def _wrap(text: str, width: int) -> list[str]:
     out: list[str] = []
     for part in text.split("\n"):
-        out.extend(textwrap.wrap(part, width, break_on_hyphens=False) or [""])
+        out.extend(
+            textwrap.wrap(part, width, break_on_hyphens=False, break_long_words=False) or [""]
+        )
     return out
 
 
