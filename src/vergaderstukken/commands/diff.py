@@ -150,7 +150,7 @@ def pair_besluiten(oud: list[BesluitRij], nieuw: list[BesluitRij]) -> list[Wijzi
                 change.oud.append((label, old))
                 change.nieuw.append((label, new))
         if o.nummer != n.nummer:
-            change.wat = f"{n.naam}, was {o.soort} {o.nummer}"
+            change.wat = f"{n.soort} {n.nummer} (punt {n.punt}, eerder nr. {o.nummer})"
         changes.append(change)
     for i, o in enumerate(rest_oud):
         if i not in used_o:
