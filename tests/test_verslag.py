@@ -11,6 +11,9 @@ import verslag_werkmap
 from conftest import STUKKEN_YAML, docx_text, in_order, pdf_pages, pdf_text, write_files
 from soffice import docx_to_pdf
 from vergaderstukken.commands.build import build
+from vergaderstukken.exceptions import StukkenError
+from vergaderstukken.render import lijsten as render_lijsten
+from vergaderstukken.render import verslag as render_verslag
 from vergaderstukken.render.job import RenderJob
 from vergaderstukken.render.verslag import verslag_pdf
 from vergaderstukken.workspace import load_workspace
@@ -242,3 +245,18 @@ def test_workspace_template_overrides_the_minutes(gebouwd, tmp_path):
 def write_bytes(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_minutes_are_not_rendered_for_a_meeting_without_them(workspace):
+    ws, _ = load_workspace(workspace())
+    job = RenderJob(ws, ws.vergaderingen[0])
+    with pytest.raises(StukkenError, match="vergadering 2024-01-24 heeft \\(nog\\) geen verslag"):
+        verslag_pdf(job, ws.vergaderingen[0])
+    assert render_verslag.documents(job) == {}
+
+
+def test_only_annotatie_builds_no_minutes(gebouwd):
+    ws, _ = load_workspace(gebouwd, tot="2024-01-24")
+    job = RenderJob(ws, ws.vergadering("2024-01-24"), only_annotatie="hellendoorn")
+    assert render_verslag.documents(job) == {}
+    assert render_lijsten.documents(job) == {}

@@ -54,7 +54,7 @@ def tekstlijst(job: RenderJob, naam: str, context: dict) -> bytes:
 
 def documents(job: RenderJob) -> dict[str, bytes]:
     vergadering = job.vergadering
-    if vergadering.verslag is None:
+    if vergadering.verslag is None or job.only_annotatie:  # --annotatie: that document only
         return {}
     context = lijst_context(job.workspace, vergadering, job.fonts)
     source = vergadering.verslag.loc

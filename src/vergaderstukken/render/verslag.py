@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..actions import ActieStand, actielijst
+from ..exceptions import StukkenError
 from ..lijsten import minutes_order, persoon_tekst
 from ..model import Vergadering, Workspace
 from .context import document_info
@@ -70,6 +71,8 @@ def verslag_context(workspace: Workspace, vergadering: Vergadering, fonts: Path)
 
 def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
     """The minutes of `vergadering` as PDF, rendered once per build."""
+    if vergadering.verslag is None:
+        raise StukkenError(f"vergadering {vergadering.naam} heeft (nog) geen verslag.yaml")
 
     def make() -> bytes:
         context = verslag_context(job.workspace, vergadering, job.fonts)
@@ -82,7 +85,7 @@ def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
 
 def documents(job: RenderJob) -> dict[str, bytes]:
     vergadering = job.vergadering
-    if vergadering.verslag is None:
+    if vergadering.verslag is None or job.only_annotatie:  # --annotatie: that document only
         return {}
     context = verslag_context(job.workspace, vergadering, job.fonts)
     return {
