@@ -223,3 +223,23 @@ def test_workspace_at_the_top_of_the_repository(workspace, stukken):
 def test_help_is_dutch(repo, stukken):
     result = stukken(repo, "diff", "--help")
     assert "Vergelijk de besluiten en acties van revisie REV met de werkmap" in result.stdout
+
+
+def test_attachments_kept_out_of_git_do_not_block_the_comparison(workspace, stukken):
+    files = {**verslag_werkmap.files(), ".gitignore": "*.pdf\n"}
+    files["meetings/2024-03-13/agenda.yaml"] += (
+        "  - id: presentatie\n    titel: Presentatie COA\n    bestand: bijlagen/presentatie.pdf\n"
+    )
+    files["meetings/2024-03-13/bijlagen/presentatie.pdf"] = b"%PDF-1.4\n"
+    root = workspace(files)
+    git(root, "init", "-q")
+    git(root, "config", "user.name", "Secretariaat")
+    git(root, "config", "user.email", "secretariaat@example.org")
+    git(root, "config", "commit.gpgsign", "false")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Begin")
+    assert "presentatie.pdf" not in git(root, "ls-files")
+    edit(root / "meetings/2024-01-24/verslag.yaml", BESLUIT, NIEUW_BESLUIT)
+    result = stukken(root, "diff", "HEAD")
+    assert result.exit_code == 0, result.stderr
+    assert "  besluit 1 (punt 12.2): gewijzigd" in result.stdout

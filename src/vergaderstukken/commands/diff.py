@@ -305,6 +305,19 @@ def export(top: Path, rev: str, prefix: str, target: Path) -> Path:
     return target
 
 
+def stand_in_attachments(root: Path, exported: Path) -> None:
+    """Empty stand-ins for attachment files that git does not hold.
+
+    Large PDFs are often kept out of git; the loader only checks that an attachment
+    exists, and decisions and actions do not depend on its content.
+    """
+    for path in (root / "meetings").glob("*/**/*"):
+        twin = exported / path.relative_to(root)
+        if path.is_file() and path.suffix.lower() in (".pdf", ".md") and not twin.exists():
+            twin.parent.mkdir(parents=True, exist_ok=True)
+            twin.touch()
+
+
 def load_at(folder: Path, rev: str) -> Workspace:
     try:
         workspace, _ = load_workspace(folder)
@@ -323,11 +336,15 @@ def load_at(folder: Path, rev: str) -> Workspace:
 def diff(root: Path, rev: str, rev2: str | None = None) -> DiffResultaat:
     top, prefix = repository(root)
     with tempfile.TemporaryDirectory(prefix="stukken-diff-") as temp:
-        oud = load_at(export(top, rev, prefix, Path(temp) / "oud"), rev)
+        oud_map = export(top, rev, prefix, Path(temp) / "oud")
+        stand_in_attachments(root, oud_map)
+        oud = load_at(oud_map, rev)
         if rev2 is None:
             nieuw, _ = load_workspace(root)
         else:
-            nieuw = load_at(export(top, rev2, prefix, Path(temp) / "nieuw"), rev2)
+            nieuw_map = export(top, rev2, prefix, Path(temp) / "nieuw")
+            stand_in_attachments(root, nieuw_map)
+            nieuw = load_at(nieuw_map, rev2)
         oude_besluiten, nieuwe_besluiten = besluit_rijen(oud), besluit_rijen(nieuw)
         names = sorted(set(oude_besluiten) | set(nieuwe_besluiten))
         besluit_changes = {
