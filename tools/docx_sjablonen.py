@@ -379,6 +379,235 @@ BUILDERS = {
 }
 
 
+# --- minutes and the action-and-decision list (issue #3) ---------------------------------
+
+TABLE_SIZE = Pt(9)
+CONCEPT_KOP = "{% if document.markering %}{{ document.markering }} · {% endif %}{{ document.kop }}"
+
+
+def table_widths(table, widths) -> None:
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
+
+
+def fix_grids(doc) -> None:
+    """Give every table's grid the widths of its first row's cells.
+
+    python-docx sets only the cell widths; LibreOffice lays a table out by its grid
+    (w:gridCol), which python-docx leaves at equal widths.
+    """
+    for table in doc.tables:
+        grid = table._tbl.tblGrid
+        widths = [cell.width for cell in table.rows[0].cells]
+        for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+            if width is not None:
+                col.set(qn("w:w"), str(int(width.twips)))
+
+
+def header_row(table, titles) -> None:
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+        run = cell.paragraphs[0].add_run(title)
+        run.bold, run.font.size = True, TABLE_SIZE
+    mark_header(table.rows[0])
+
+
+def mark_header(row) -> None:
+    """Repeat the row on every page a table spans."""
+    props = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    props.append(header)
+
+
+def loop_table(doc, lijst: str, titles, values, widths, var: str):
+    """A table with a header row and one row per item of `lijst` (a docxtpl row loop)."""
+    table = doc.add_table(rows=4, cols=len(titles))
+    table.style = "Table Grid"
+    header_row(table, titles)
+    table.rows[1].cells[0].text = "{%tr for " + var + " in " + lijst + " %}"
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
+        parts = value if isinstance(value, list) else [value]  # a list: several paragraphs
+        for index, part in enumerate(parts):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            run = paragraph.add_run(part)
+            if not part.startswith("{{p"):  # Markdown blocks bring their own formatting
+                run.font.size = TABLE_SIZE
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    table_widths(table, widths)
+    return table
+
+
+def verslag_kop(doc, titel: str) -> None:
+    header_footer(doc, CONCEPT_KOP)
+    para(doc, "{{ overleg.naam }}{% if overleg.organisatie %} · "
+              "{{ overleg.organisatie }}{% endif %}", size=10, color=BLUE)
+    para(doc, titel, "Title")
+    para(doc, "{%p if verslag.status == 'vastgesteld' %}")
+    para(doc, "Vastgesteld{% if verslag.vastgesteld_op %} op "
+              "{{ verslag.vastgesteld_op|datum_kort }}{% endif %}", bold=True)
+    para(doc, "{%p else %}")
+    para(doc, "CONCEPT: NOG NIET VASTGESTELD", bold=True, color=RGBColor(0xAA, 0, 0))
+    para(doc, "{%p endif %}")
+    gegevens(doc)
+    para(doc, "{%p if vergadering.nummer is not none %}")
+    para(doc, "Vergadering: nr. {{ vergadering.nummer }}")
+    para(doc, "{%p endif %}")
+    for key, label, value in (
+        ("aanwezig", "Aanwezig", "{{ aanwezig|join('; ') }}"),
+        ("afwezig", "Afwezig", "{{ afwezig|join('; ') }}"),
+        ("verslag.notulist", "Verslag", "{{ verslag.notulist }}"),
+    ):
+        para(doc, "{%p if " + key + " %}")
+        para(doc, f"{label}: {value}")
+        para(doc, "{%p endif %}")
+
+
+def volgende(doc) -> None:
+    para(doc, "{%p if vergadering.volgende %}")
+    para(doc, "De volgende vergadering is op {{ vergadering.volgende.datum|datum_lang }}"
+              "{% if vergadering.volgende.tijd %}, "
+              "{{ vergadering.volgende.tijd|tijd }}{% endif %}"
+              "{% if vergadering.volgende.locatie %}, "
+              "{{ vergadering.volgende.locatie }}{% endif %}.")
+    para(doc, "{%p endif %}")
+
+
+def bka_tabel(doc, var: str) -> None:
+    para(doc, "{%p if " + var + ".regels %}")
+    loop_table(
+        doc, var + ".regels",
+        ("Nr", "B/K/A", "Besluit (B) / Knelpunt (K) / Actie (A)", "Toelichting"),
+        ("{% if regel.is_besluit %}{{ regel.besluitnummer }}{% elif regel.is_actie %}"
+         "{{ regel.id }}{% endif %}",
+         "{{ regel.letter }}",
+         ["{{p regel.tekst|md }}",
+          "{%p if regel.is_actie and (regel.wie or regel.termijn) %}",
+          "{% if regel.wie %}Wie: {{ regel.wie }}{% endif %}{% if regel.wie and regel.termijn %}"
+          " · {% endif %}{% if regel.termijn %}Termijn: {{ regel.termijn|termijn }}{% endif %}",
+          "{%p endif %}"],
+         "{{r regel.toelichting|md_inline }}"),
+        (2.8, 2.4, 7.1, 4.2), "regel",
+    )
+    para(doc, "{%p endif %}")
+
+
+def verslag_punt(doc, var: str, style: str) -> None:
+    runs(doc, ["{{ vergadering.verslag_nummer(" + var + ".punt) }}\t",
+               "{{r " + var + ".punt.titel|md_inline }}"], style)
+    para(doc, "{%p if " + var + ".tekst %}")
+    para(doc, "{{p " + var + ".tekst|md }}")
+    para(doc, "{%p endif %}")
+    bka_tabel(doc, var)
+    para(doc, "{%p if " + var + ".punt.acties %}")
+    label = para(doc, "Voortgang van de acties uit eerdere vergaderingen", bold=True)
+    label.paragraph_format.space_before = Pt(8)
+    label.paragraph_format.keep_with_next = True
+    para(doc, "{%p if voortgang %}")
+    actielijst_tabel(doc, "voortgang", herkomst=False)
+    para(doc, "{%p else %}")
+    para(doc, "Er stonden geen acties open.", italic=True)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endif %}")
+
+
+def verslag() -> Document:
+    doc = new_document()
+    verslag_kop(doc, "Verslag {{ overleg.naam }} {{ vergadering.datum|datum_kort }}")
+    para(doc, "{%p for punt in punten %}")
+    para(doc, "{%p if punt.deel %}")
+    para(doc, "DEEL {{ punt.deel_nummer }}: {{ punt.deel|tekst }}", "Heading 1")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p set vp = verslag_punten[punt.id] %}")
+    verslag_punt(doc, "vp", "Heading 2")
+    para(doc, "{%p for onderdeel in punt.onderdelen %}")
+    para(doc, "{%p set vo = verslag_punten[onderdeel.id] %}")
+    verslag_punt(doc, "vo", "Heading 3")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p if voortgang_apart %}")
+    para(doc, "Voortgang van de acties uit eerdere vergaderingen", "Heading 2")
+    actielijst_tabel(doc, "voortgang", herkomst=False)
+    para(doc, "{%p endif %}")
+    volgende(doc)
+    fix_grids(doc)
+    return doc
+
+
+def actielijst_tabel(doc, lijst: str, herkomst: bool) -> None:
+    actie = ["{%p if stand.regel.soort == 'toezegging' %}", "TOEZEGGING", "{%p endif %}",
+             "{{p stand.regel.tekst|md }}",
+             "{%p if stand.regel.toelichting %}", "{{r stand.regel.toelichting|md_inline }}",
+             "{%p endif %}",
+             "{%p if stand.toelichting %}",
+             "Stand van zaken: {{ stand.toelichting|tekst }}", "{%p endif %}"]
+    if herkomst:
+        actie.append("Uit de vergadering van {{ stand.vergadering.datum|datum_kort }}, punt "
+                     "{{ stand.vergadering.verslag_nummer(stand.regel.punt) }}")
+    table = loop_table(
+        doc, lijst, ("Nr", "Actie", "Verantwoordelijk/betrokken", "Termijn", "Status"),
+        ("{{ stand.id }}", actie, "{{ stand.regel.wie or '' }}",
+         "{{ stand.termijn|termijn }}{% if stand.te_laat %} (verlopen){% endif %}",
+         "{{ stand.status }}"),
+        (2.8, 6.4, 3.0, 2.3, 2.0), "stand",
+    )
+    cell = table.rows[2].cells[1]
+    for paragraph in cell.paragraphs:
+        text = paragraph.text
+        for run in paragraph.runs:
+            if text == "TOEZEGGING":
+                run.bold, run.font.size, run.font.color.rgb = True, Pt(8), BLUE
+            elif text.startswith("Stand van zaken"):
+                run.italic = True
+            elif text.startswith("Uit de vergadering") or text.startswith("{{r stand.regel.toel"):
+                run.font.size, run.font.color.rgb = Pt(8), GREY
+
+
+def actie_en_besluitenlijst() -> Document:
+    doc = new_document()
+    verslag_kop(doc, "Actie- en besluitenlijst {{ overleg.naam }} - Vergadering "
+                     "{{ vergadering.datum|datum_kort }}")
+    para(doc, "Besluiten en afspraken", "Heading 1")
+    para(doc, "{%p if besluiten %}")
+    loop_table(
+        doc, "besluiten", ("Nr", "Agendapunt", "Besluit / afspraak", "Toelichting"),
+        ("{{ regel.besluitnummer }}", "{{ vergadering.verslag_nummer(regel.punt) }}",
+         ["{%p if regel.soort == 'afspraak' %}", "AFSPRAAK", "{%p endif %}",
+          "{{p regel.tekst|md }}"],
+         "{{r regel.toelichting|md_inline }}"),
+        (1.0, 1.8, 9.4, 4.3), "regel",
+    )
+    para(doc, "{%p else %}")
+    para(doc, "In deze vergadering zijn geen besluiten genomen.", italic=True)
+    para(doc, "{%p endif %}")
+    para(doc, "Actielijst", "Heading 1")
+    para(doc, "Nieuwe acties en toezeggingen", "Heading 2")
+    para(doc, "{%p if acties.nieuw %}")
+    actielijst_tabel(doc, "acties.nieuw", herkomst=False)
+    para(doc, "{%p else %}")
+    para(doc, "Geen nieuwe acties.", italic=True)
+    para(doc, "{%p endif %}")
+    para(doc, "Openstaande acties uit eerdere vergaderingen", "Heading 2")
+    para(doc, "{%p if acties.lopend %}")
+    actielijst_tabel(doc, "acties.lopend", herkomst=True)
+    para(doc, "{%p else %}")
+    para(doc, "Er staan geen eerdere acties meer open.", italic=True)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if acties.gesloten %}")
+    para(doc, "Afgerond of vervallen in deze vergadering", "Heading 2")
+    actielijst_tabel(doc, "acties.gesloten", herkomst=True)
+    para(doc, "{%p endif %}")
+    volgende(doc)
+    fix_grids(doc)
+    return doc
+
+
+BUILDERS.update({
+    "verslag.docx": verslag,
+    "actie-en-besluitenlijst.docx": actie_en_besluitenlijst,
+})
+
+
 def main() -> None:
     for name, builder in BUILDERS.items():
         target = TEMPLATES / name

@@ -84,6 +84,60 @@ def schema(map_: Path) -> None:
         click.echo(f"geschreven: {display_path(path)}")
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option("--wie", metavar="TEKST",
+              help="Alleen acties waarvan de verantwoordelijke TEKST bevat (hoofdletters maken "
+                   "niet uit).")
+@click.option("--per", metavar="DATUM",
+              help="Stand na vergadering DATUM, of op een datum (JJJJ-MM-DD) tussen twee "
+                   "vergaderingen; standaard na de laatste vergadering.")
+@click.option("--alle", is_flag=True, help="Ook afgeronde en vervallen acties tonen.")
+@werkmap_option
+def acties(wie: str | None, per: str | None, alle: bool, werkmap: Path) -> None:
+    """Toon de openstaande acties en toezeggingen als tabel.
+
+    Een actie staat open tot een later verslag haar onder 'acties:' afrondt of laat
+    vervallen. Een open actie met een termijn vóór de peildatum is VERLOPEN.
+    """
+    from .commands.acties import acties as run_acties
+    from .commands.acties import tabel
+
+    overzicht = run_acties(find_root(werkmap), wie=wie, per=per, alle=alle)
+    show_warnings(overzicht.warnings)
+    click.echo(overzicht.kop())
+    if overzicht.acties:
+        click.echo(tabel(overzicht))
+    else:
+        click.echo(overzicht.leeg())
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("rev", metavar="REV")
+@click.argument("rev2", metavar="[REV2]", required=False)
+@werkmap_option
+def diff(rev: str, rev2: str | None, werkmap: Path) -> None:
+    """Vergelijk de besluiten en acties van revisie REV met de werkmap (of met REV2).
+
+    REV en REV2 zijn git-revisies, zoals HEAD, HEAD~1, een commit of een tak. Getoond
+    wordt welke besluiten en acties erbij zijn gekomen, zijn vervallen of zijn gewijzigd,
+    met de oude en de nieuwe tekst.
+    """
+    from .commands.diff import diff as run_diff
+
+    result = run_diff(find_root(werkmap), rev, rev2)
+    for line in result.regels():
+        click.echo(click.style(line, fg=diff_kleur(line)))
+
+
+def diff_kleur(line: str) -> str | None:
+    stripped = line.lstrip()
+    if stripped.startswith(("- ", "oud:")):
+        return "red"
+    if stripped.startswith(("+ ", "nieuw:")):
+        return "green"
+    return None
+
+
 def main() -> None:  # pragma: no cover
     cli(prog_name="stukken")
 

@@ -29,6 +29,7 @@ class ActieStand:
     toelichting: str | None = None
     bijgewerkt: Vergadering | None = None  # meeting of the latest update
     te_laat: bool = False
+    gesloten_in: Vergadering | None = None  # meeting that closed it (afgerond/vervallen)
 
     @property
     def id(self) -> str:
@@ -104,10 +105,15 @@ def standen(workspace: Workspace, tot: Vergadering, *, inclusief: bool) -> list[
             stand = by_id.get(update.actie_id)
             if stand is None or sort_key(stand.vergadering) >= sort_key(vergadering):
                 continue
+            was_open = stand.is_open
             stand.status = update.status or stand.status
             stand.termijn = update.termijn or stand.termijn
             stand.toelichting = update.toelichting or stand.toelichting
             stand.bijgewerkt = vergadering
+            if stand.is_open:
+                stand.gesloten_in = None
+            elif was_open:  # a later note on a closed action does not close it again
+                stand.gesloten_in = vergadering
     for stand in by_id.values():
         stand.te_laat = (
             stand.is_open and isinstance(stand.termijn, date) and stand.termijn < tot.datum
@@ -138,7 +144,7 @@ def actielijst(workspace: Workspace, vergadering: Vergadering) -> Actielijst:
             nieuw.append(stand)
         elif stand.is_open:
             lopend.append(stand)
-        elif stand.bijgewerkt is vergadering:
+        elif stand.gesloten_in is vergadering:
             gesloten.append(stand)
     return Actielijst(nieuw, lopend, gesloten)
 

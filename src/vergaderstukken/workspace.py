@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .actions import annotation_action_problems, validate_actions
+from .dutch import datum_kort
 from .exceptions import Loc, Problem, Problems, StukkenError
 from .load_agenda import load_vergadering
 from .load_verslag import load_annotatie, load_verslag
@@ -130,6 +131,8 @@ def _check_verslag_bijlagen(workspace: Workspace, vergadering: Vergadering, prob
             )
         else:
             bijlage.verslag = bron.naam
+            if not bijlage.titel:  # the contract's default: 'Verslag TRA 13 december 2023'
+                bijlage.titel = f"Verslag {workspace.overleg.afkorting} {datum_kort(bron.datum)}"
 
 
 def find_meeting(workspace: Workspace, name: str) -> Vergadering | None:

@@ -18,3 +18,8 @@ DOCUMENTS = [
 ANNOTATIE_DOCUMENTS = [
     annotaties.documents,
 ]
+
+# The minutes, the action-and-decision list and its Markdown twins (when verslag.yaml exists).
+from . import lijsten, verslag  # noqa: E402
+
+DOCUMENTS += [verslag.documents, lijsten.documents]

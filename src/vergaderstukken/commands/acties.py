@@ -1,0 +1,134 @@
+"""`stukken acties`: the actions that are open, as a table for the terminal.
+
+State is computed from the minutes like every document does: as of the latest meeting,
+or as of a given meeting or date (`--per`). Overdue is judged against that date.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .. import dutch
+from ..actions import ActieStand, standen
+from ..exceptions import Problem, Problems, StukkenError
+from ..lijsten import platte_tekst
+from ..model import Vergadering
+from ..schema_types import parse_iso_date
+from ..workspace import load_workspace, meeting_folders, select_meeting
+
+KOPPEN = ("Nr", "Actie", "Wie", "Termijn", "Status", "Vergadering")
+MIN_TEKST = 30
+
+
+@dataclass
+class ActieOverzicht:
+    vergadering: Vergadering  # the latest meeting counted
+    peildatum: date  # overdue is judged against this date
+    acties: list[ActieStand]
+    alle: bool
+    wie: str | None
+    warnings: list[Problem]
+
+    def kop(self) -> str:
+        wat = "Alle acties" if self.alle else "Openstaande acties"
+        na = f"na de vergadering van {dutch.datum_kort(self.vergadering.datum)}"
+        if self.peildatum != self.vergadering.datum:
+            na = f"op {dutch.datum_kort(self.peildatum)} ({na})"
+        filter_ = f", verantwoordelijk: '{self.wie}'" if self.wie else ""
+        return f"{wat} {na}{filter_}: {len(self.acties)}"
+
+    def leeg(self) -> str:
+        if self.wie:
+            return f"Geen {'' if self.alle else 'openstaande '}acties voor '{self.wie}'."
+        return "Er zijn nog geen acties." if self.alle else "Er staan geen acties open."
+
+
+def choose_meeting(root: Path, per: str | None) -> tuple[str, date | None]:
+    """The meeting folder to count up to, and the date when `per` is a plain date."""
+    if per is None:
+        return select_meeting(root, None), None
+    day = parse_iso_date(per)
+    folders = meeting_folders(root, Problems())
+    if day is None or any(f.name.startswith(per) for f, _ in folders):
+        return select_meeting(root, per), None
+    earlier = [f.name for f, d in folders if d <= day]
+    if not earlier:
+        raise StukkenError(f"er is geen vergadering op of vóór {dutch.datum_kort(day)}")
+    return earlier[-1], day
+
+
+def acties(
+    root: Path, *, wie: str | None = None, per: str | None = None, alle: bool = False
+) -> ActieOverzicht:
+    naam, day = choose_meeting(root, per)
+    workspace, warnings = load_workspace(root, tot=naam)
+    vergadering = workspace.vergadering(naam)
+    peildatum = day or vergadering.datum
+    rows = standen(workspace, vergadering, inclusief=True)
+    for stand in rows:
+        stand.te_laat = (
+            stand.is_open and isinstance(stand.termijn, date) and stand.termijn < peildatum
+        )
+    if not alle:
+        rows = [s for s in rows if s.is_open]
+    if wie:
+        rows = [s for s in rows if wie.casefold() in (s.regel.wie or "").casefold()]
+    return ActieOverzicht(vergadering, peildatum, rows, alle, wie, warnings)
+
+
+def cellen(stand: ActieStand) -> list[str]:
+    tekst = platte_tekst(stand.regel.tekst)
+    if stand.regel.soort == "toezegging":
+        tekst = f"Toezegging: {tekst}"
+    if stand.toelichting:
+        tekst += f"\n» {platte_tekst(stand.toelichting)}"
+    termijn = dutch.termijn(stand.termijn)
+    if stand.te_laat:
+        termijn += " (VERLOPEN)"
+    return [
+        stand.id,
+        tekst,
+        platte_tekst(stand.regel.wie),
+        termijn,
+        stand.status,
+        stand.vergadering.naam,
+    ]
+
+
+def tabel(overzicht: ActieOverzicht, breedte: int | None = None) -> str:
+    """The actions as an aligned text table that fits `breedte` columns."""
+    breedte = breedte or shutil.get_terminal_size((100, 24)).columns
+    rows = [cellen(s) for s in overzicht.acties]
+    widths = [max(len(KOPPEN[i]), *(len(r[i]) for r in rows)) for i in range(len(KOPPEN))]
+    widths[2] = min(widths[2], 18)
+    widths[3] = min(widths[3], 16)
+    # Give the text what is left; in a narrow terminal Wie and Termijn give way first.
+    for column in (2, 3):
+        rest = breedte - (sum(widths) - widths[1]) - 2 * (len(KOPPEN) - 1)
+        if rest < MIN_TEKST:
+            widths[column] = max(12, widths[column] - (MIN_TEKST - rest))
+    rest = breedte - (sum(widths) - widths[1]) - 2 * (len(KOPPEN) - 1)
+    widths[1] = max(MIN_TEKST, min(widths[1], rest))
+    lines = [_line(KOPPEN, widths), _line(["-" * w for w in widths], widths)]
+    for row in rows:
+        wrapped = [_wrap(cell, width) for cell, width in zip(row, widths, strict=True)]
+        for index in range(max(len(w) for w in wrapped)):
+            lines.append(_line([w[index] if index < len(w) else "" for w in wrapped], widths))
+    return "\n".join(lines)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    for part in text.split("\n"):
+        out.extend(
+            textwrap.wrap(part, width, break_on_hyphens=False, break_long_words=False) or [""]
+        )
+    return out
+
+
+def _line(cells, widths) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()

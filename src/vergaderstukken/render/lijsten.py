@@ -1,0 +1,71 @@
+"""The action-and-decision list (PDF, DOCX) and its plain-text twins for git.
+
+besluitenlijst.md and actielijst.md come from Jinja text templates (overridable in the
+workspace's templates/) with autoescape off; their bytes depend only on the files, so
+identical input gives identical output on every machine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..lijsten import Lijsten, lijsten, tabelcel, termijn_tekst
+from ..model import Vergadering, Workspace
+from .docx import render_docx
+from .job import RenderJob
+from .templates import template_errors
+from .verslag import gegevens_verslag
+
+TITEL = "Actie- en besluitenlijst"
+TEKSTLIJSTEN = ("besluitenlijst.md", "actielijst.md")
+
+
+def lijst_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) -> dict:
+    data = lijsten(workspace, vergadering)
+    return {
+        **gegevens_verslag(workspace, vergadering, "actie-en-besluitenlijst", TITEL, fonts),
+        "besluiten": data.besluiten,
+        "acties": data.acties,
+        "chronologisch": data.chronologisch,
+        "fonts_url": fonts.resolve().as_uri(),
+    }
+
+
+def tekst_context(workspace: Workspace, vergadering: Vergadering, data: Lijsten) -> dict:
+    return {
+        "overleg": workspace.overleg,
+        "vergadering": vergadering,
+        "verslag": vergadering.verslag,
+        "besluiten": data.besluiten,
+        "acties": data.acties,
+        "chronologisch": data.chronologisch,
+    }
+
+
+def tekstlijst(job: RenderJob, naam: str, context: dict) -> bytes:
+    """A Markdown list: LF line endings, exactly one trailing newline."""
+    env = job.templates.env.overlay(autoescape=False)
+    env.filters.update(cel=tabelcel, termijn_tekst=termijn_tekst)
+    with template_errors():
+        text = env.get_template(naam).render(context)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return (text.rstrip("\n") + "\n").encode("utf-8")
+
+
+def documents(job: RenderJob) -> dict[str, bytes]:
+    vergadering = job.vergadering
+    if vergadering.verslag is None or job.only_annotatie:  # --annotatie: that document only
+        return {}
+    context = lijst_context(job.workspace, vergadering, job.fonts)
+    source = vergadering.verslag.loc
+    tekst = tekst_context(job.workspace, vergadering, lijsten(job.workspace, vergadering))
+    return {
+        "actie-en-besluitenlijst.pdf": job.part(
+            "actie-en-besluitenlijst.pdf",
+            lambda: job.pdf("actie-en-besluitenlijst.html", context, source=source),
+        ),
+        "actie-en-besluitenlijst.docx": render_docx(
+            job, "actie-en-besluitenlijst.docx", context, source=source
+        ),
+        **{naam: tekstlijst(job, naam, tekst) for naam in TEKSTLIJSTEN},
+    }

@@ -1,0 +1,94 @@
+"""The minutes: verslag.pdf and verslag.docx, and the minutes as a generated attachment.
+
+`verslag_pdf(job, vergadering)` renders the minutes of any meeting of the workspace with
+that meeting's own data (its date, number, attendance); the meeting pack uses it for a
+`verslag: DATUM` attachment, and the part is cached so it is rendered once per build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..actions import ActieStand, actielijst
+from ..exceptions import StukkenError
+from ..lijsten import minutes_order, persoon_tekst
+from ..model import Vergadering, Workspace
+from .context import document_info
+from .docx import render_docx
+from .job import RenderJob
+from .watermerk import watermerk_url
+
+CONCEPT = "CONCEPT"
+
+
+def markering(vergadering: Vergadering) -> str:
+    """Minutes are marked CONCEPT on every page until they are vastgesteld."""
+    verslag = vergadering.verslag
+    return CONCEPT if verslag is not None and verslag.status != "vastgesteld" else ""
+
+
+def gegevens_verslag(
+    workspace: Workspace, vergadering: Vergadering, soort: str, titel: str, fonts: Path
+) -> dict:
+    """What the minutes and the action-and-decision list share: title, marking, attendance."""
+    verslag = vergadering.verslag
+    document = document_info(workspace, vergadering, soort, titel, markering(vergadering))
+    document["watermerk"] = document["markering"]
+    document["watermerk_afbeelding"] = (
+        watermerk_url(document["watermerk"], fonts / "Lato-Bold.ttf")
+        if document["watermerk"]
+        else ""
+    )
+    return {
+        "overleg": workspace.overleg,
+        "vergadering": vergadering,
+        "verslag": verslag,
+        "document": document,
+        "aanwezig": [persoon_tekst(p) for p in verslag.aanwezig],
+        "afwezig": [persoon_tekst(p) for p in verslag.afwezig],
+    }
+
+
+def voortgang(workspace: Workspace, vergadering: Vergadering) -> list[ActieStand]:
+    """Earlier actions that were open when the meeting began, as they stand after it."""
+    lijst = actielijst(workspace, vergadering)
+    return sorted([*lijst.lopend, *lijst.gesloten], key=minutes_order)
+
+
+def verslag_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) -> dict:
+    verslag = vergadering.verslag
+    acties_punt = next((p for p in vergadering.alle_punten() if p.acties), None)
+    return {
+        **gegevens_verslag(workspace, vergadering, "verslag", "Verslag", fonts),
+        "punten": vergadering.punten,
+        "verslag_punten": verslag.punten,
+        "voortgang": voortgang(workspace, vergadering),
+        # Without an item for the open actions, their progress closes the minutes.
+        "voortgang_apart": acties_punt is None and bool(verslag.updates),
+        "fonts_url": fonts.resolve().as_uri(),
+    }
+
+
+def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
+    """The minutes of `vergadering` as PDF, rendered once per build."""
+    if vergadering.verslag is None:
+        raise StukkenError(f"vergadering {vergadering.naam} heeft (nog) geen verslag.yaml")
+
+    def make() -> bytes:
+        context = verslag_context(job.workspace, vergadering, job.fonts)
+        return job.pdf(
+            "verslag.html", context, source=vergadering.verslag.loc, base_dir=vergadering.folder
+        )
+
+    return job.part(f"verslag:{vergadering.naam}", make)
+
+
+def documents(job: RenderJob) -> dict[str, bytes]:
+    vergadering = job.vergadering
+    if vergadering.verslag is None or job.only_annotatie:  # --annotatie: that document only
+        return {}
+    context = verslag_context(job.workspace, vergadering, job.fonts)
+    return {
+        "verslag.pdf": verslag_pdf(job, vergadering),
+        "verslag.docx": render_docx(job, "verslag.docx", context, source=vergadering.verslag.loc),
+    }

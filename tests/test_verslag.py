@@ -1,0 +1,262 @@
+"""The minutes: verslag.pdf / verslag.docx, and the minutes as a generated attachment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import verslag_werkmap
+from conftest import STUKKEN_YAML, docx_text, in_order, pdf_pages, pdf_text, write_files
+from soffice import docx_to_pdf
+from vergaderstukken.commands.build import build
+from vergaderstukken.exceptions import StukkenError
+from vergaderstukken.render import lijsten as render_lijsten
+from vergaderstukken.render import verslag as render_verslag
+from vergaderstukken.render.job import RenderJob
+from vergaderstukken.render.verslag import verslag_pdf
+from vergaderstukken.workspace import load_workspace
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace as one space, so line wrapping does not matter."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def gebouwd(tmp_path_factory) -> Path:
+    """The two-meeting workspace, with both meetings built once for this module."""
+    root = write_files(
+        tmp_path_factory.mktemp("verslag") / "werkmap",
+        {"stukken.yaml": STUKKEN_YAML, **verslag_werkmap.files()},
+    )
+    build(root, "2024-01-24")
+    build(root, "2024-03-13")
+    return root
+
+
+def output(root: Path, meeting: str, name: str) -> Path:
+    return root / "output" / meeting / name
+
+
+def test_minutes_show_heading_attendance_and_status(gebouwd):
+    text = flat(pdf_text(output(gebouwd, "2024-01-24", "verslag.pdf")))
+    assert in_order(
+        text,
+        "Verslag Regionaal Overleg Water 24 januari 2024",
+        "Vastgesteld op 13 maart 2024",
+        "Datum woensdag 24 januari 2024",
+        "Tijd 15.45 - 17.15 uur",
+        "Locatie Gemeentehuis Ede",
+        "Voorzitter mw. De Boer",
+        "Vergadering nr. 12",
+        "Aanwezig Enschede; Hengelo (dhr. Eshuis, gemeentesecretaris); "
+        "Twenterand (dhr. Broekhuizen, voorzitter)",
+        "Afwezig Haaksbergen (m.k.); Losser",
+        "Verslag VR Twente",
+    )
+    assert "CONCEPT" not in text
+
+
+def test_minutes_follow_the_agenda_with_parts_and_meeting_numbers(gebouwd):
+    text = flat(pdf_text(output(gebouwd, "2024-01-24", "verslag.pdf")))
+    assert in_order(
+        text,
+        "12.1 Opening",
+        "DEEL 1: Opvang vluchtelingen Oekraïne",
+        "12.2 Actueel beeld",
+        "Projectleider licht het landelijk beeld toe:",
+        "• Aantal vluchtelingen lijkt te stabiliseren",
+        "12.3 Opvanglocaties",  # an item without minutes is still listed
+        "12.3a Einddata locaties",
+        "DEEL 2: Reguliere asielzoekersproblematiek",
+        "12.4 Stand van zaken asiel",
+        "12.5 Rondvraag",  # written first in punten:, shown in agenda order
+        "Er zijn geen vragen.",
+        "De volgende vergadering is op woensdag 13 maart 2024, 15.00 - 16.30 uur, "
+        "Raadszaal Almelo.",
+    )
+
+
+def test_bka_entries_in_written_order_with_numbers_and_side_notes(gebouwd):
+    layout = pdf_text(output(gebouwd, "2024-01-24", "verslag.pdf"), layout=True)
+    rows = [" ".join(line.split()) for line in layout.splitlines()]
+    assert "Nr B/K/A Besluit (B) / Knelpunt (K) / Actie (A) Toelichting" in rows
+    assert "K Veel onduidelijkheid over de rolverdeling." in rows
+    # The besluit carries its number and, in the side column, its toelichting.
+    assert any(
+        r.startswith("1 B Vragen vanuit gemeenten worden verzameld. Inmiddels 35 mannen")
+        for r in rows
+    )
+    text = flat(pdf_text(output(gebouwd, "2024-01-24", "verslag.pdf")))
+    assert in_order(
+        text,
+        "Veel onduidelijkheid over de rolverdeling.",
+        "Vragen vanuit gemeenten worden verzameld.",
+        "2024-01-24.1 A Projectleider Oekraïne brengt de einddata van de opvanglocaties in beeld.",
+        "Wie: Projectleider Oekraïne · Termijn: 1 februari 2024",
+        "cijfers A Gemeenten leveren hun cijfers aan.",
+        "Wie: Gemeenten · Termijn: begin februari",
+        "2 Afspraak Cijfers komen voortaan uit de BRP.",
+        "2024-01-24.3 A COA deelt de presentatie in de nazending.",
+        "2024-01-24.4 A Secretariaat | ambtelijk overleg stemt de cijfers af.",
+    )
+
+
+def test_concept_minutes_are_marked_on_every_page(gebouwd):
+    """In the footer of every page (as text) and as a watermark (outlines, not text)."""
+    pages = pdf_pages(output(gebouwd, "2024-03-13", "verslag.pdf"))
+    assert len(pages) >= 2
+    assert all("CONCEPT" in page for page in pages)
+    assert "CONCEPT: NOG NIET VASTGESTELD" in pages[0]
+    assert "Vastgesteld op" not in "".join(pages)
+
+
+def test_minutes_show_progress_of_earlier_actions_under_the_actions_item(gebouwd):
+    # Layout mode keeps table rows together: a row's cells come out on one line.
+    text = flat(pdf_text(output(gebouwd, "2024-03-13", "verslag.pdf"), layout=True))
+    assert in_order(
+        text,
+        "13.2 Vaststelling verslag 24 januari 2024",
+        "1 B Het verslag van 24 januari 2024 wordt",
+        "2024-03-13.1 A Secretariaat plant een werksessie over de Eerste alinea.",
+        "2024-03-13.2 Toezegging De voorzitter informeert de Commissaris van",
+        "Voortgang van de acties uit eerdere vergaderingen",
+        "2024-01-24.1 Projectleider Oekraïne brengt Projectleider 1 februari 2024 afgerond",
+        "cijfers Gemeenten leveren hun cijfers Gemeenten begin februari vervallen",
+        "Stand van zaken: Niet meer",
+        "2024-01-24.3 COA deelt de presentatie in de COA 15 april 2024 loopt",
+        "Stand van zaken: Presentatie",
+        "2024-01-24.4",
+        "29 februari",
+        "open",
+        "2024 (verlopen)",
+        "13.3 Rondvraag",
+        "Alinea 1:",
+    )
+
+
+def test_minutes_docx_text_and_concept_header(gebouwd):
+    path = output(gebouwd, "2024-03-13", "verslag.docx")
+    text = docx_text(path)
+    assert in_order(
+        text,
+        "Verslag Regionaal Overleg Water 13 maart 2024",
+        "CONCEPT: NOG NIET VASTGESTELD",
+        "Aanwezig: Enschede; Hengelo",
+        "Afwezig: Losser (m.k.)",
+        "13.1\tOpening",
+        "13.2\tVaststelling verslag 24 januari 2024",
+        "Nr | B/K/A | Besluit (B) / Knelpunt (K) / Actie (A) | Toelichting",
+        "1 | B | Het verslag van 24 januari 2024 wordt vastgesteld. | ",
+        "2024-03-13.1 | A | Secretariaat plant een werksessie over de portefeuilles."
+        "Wie: Secretariaat · Termijn: 1 april 2024 | Eerste alinea.",
+        "2024-03-13.2 | Toezegging | De voorzitter informeert",
+        "Voortgang van de acties uit eerdere vergaderingen",
+        "2024-01-24.4 | Secretariaat | ambtelijk overleg stemt de cijfers af.",
+        "29 februari 2024 (verlopen) | open",
+        "13.3\tRondvraag",
+    )
+    section = Document(str(path)).sections[0]
+    assert "CONCEPT" in section.header.paragraphs[0].text
+    assert section.footer.paragraphs[0].text.startswith("CONCEPT")
+
+
+def test_vastgesteld_docx_has_no_concept_marking(gebouwd):
+    path = output(gebouwd, "2024-01-24", "verslag.docx")
+    text = docx_text(path)
+    assert in_order(
+        text,
+        "Vastgesteld op 13 maart 2024",
+        "DEEL 1: Opvang vluchtelingen Oekraïne",
+        "12.2\tActueel beeld",
+        "12.3a\tEinddata locaties",
+        "DEEL 2: Reguliere asielzoekersproblematiek",
+    )
+    section = Document(str(path)).sections[0]
+    assert "CONCEPT" not in section.header.paragraphs[0].text + text
+
+
+def test_minutes_docx_converts_with_libreoffice(gebouwd, tmp_path):
+    pdf = docx_to_pdf(output(gebouwd, "2024-01-24", "verslag.docx"), tmp_path)
+    text = flat(pdf_text(pdf))
+    assert in_order(
+        text,
+        "Verslag Regionaal Overleg Water 24 januari 2024",
+        "12.2 Actueel beeld",
+        "Inmiddels 35 mannen",
+        "12.5 Rondvraag",
+        "Er zijn geen vragen.",
+    )
+
+
+def test_minutes_of_an_earlier_meeting_as_attachment(gebouwd):
+    workspace, _ = load_workspace(gebouwd, tot="2024-03-13")
+    meeting, earlier = workspace.vergadering("2024-03-13"), workspace.vergadering("2024-01-24")
+    bijlage = meeting.bijlagen[0]
+    assert (bijlage.soort, bijlage.verslag, bijlage.label) == ("verslag", "2024-01-24", "Bijlage I")
+    assert bijlage.titel == "Verslag ROW 24 januari 2024"  # the default title
+    job = RenderJob(workspace, meeting)
+    pdf = verslag_pdf(job, earlier)
+    assert verslag_pdf(job, earlier) is pdf  # rendered once per build
+    text = flat(pdf_text(write_bytes(gebouwd / "bijlage.pdf", pdf)))
+    # Rendered with that meeting's own data: its date, number and status.
+    assert in_order(
+        text,
+        "Verslag Regionaal Overleg Water 24 januari 2024",
+        "Vastgesteld op 13 maart 2024",
+        "12.2 Actueel beeld",
+    )
+    assert "CONCEPT" not in text
+    assert "13 maart 2024 wordt vastgesteld" not in text
+
+
+def test_agenda_lists_the_generated_minutes_attachment(gebouwd):
+    text = flat(pdf_text(output(gebouwd, "2024-03-13", "agenda.pdf")))
+    assert "Bijlage I: Verslag ROW 24 januari 2024" in text
+
+
+def test_no_minutes_without_verslag_yaml(workspace, stukken):
+    root = workspace()
+    result = stukken(root, "build", "2024-01-24")
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in (root / "output" / "2024-01-24").iterdir())
+    assert names == ["agenda.docx", "agenda.pdf"]
+
+
+def test_workspace_template_overrides_the_minutes(gebouwd, tmp_path):
+    root = write_files(
+        tmp_path / "eigen",
+        {
+            "stukken.yaml": STUKKEN_YAML,
+            **verslag_werkmap.files(),
+            "templates/verslag.html": (
+                '{% extends "builtin/verslag.html" %}\n'
+                "{% block inhoud %}<p>Eigen kop</p>{{ super() }}{% endblock %}\n"
+            ),
+        },
+    )
+    build(root, "2024-01-24")
+    text = flat(pdf_text(output(root, "2024-01-24", "verslag.pdf")))
+    assert in_order(text, "Eigen kop", "Verslag Regionaal Overleg Water", "12.5 Rondvraag")
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_minutes_are_not_rendered_for_a_meeting_without_them(workspace):
+    ws, _ = load_workspace(workspace())
+    job = RenderJob(ws, ws.vergaderingen[0])
+    with pytest.raises(StukkenError, match="vergadering 2024-01-24 heeft \\(nog\\) geen verslag"):
+        verslag_pdf(job, ws.vergaderingen[0])
+    assert render_verslag.documents(job) == {}
+
+
+def test_only_annotatie_builds_no_minutes(gebouwd):
+    ws, _ = load_workspace(gebouwd, tot="2024-01-24")
+    job = RenderJob(ws, ws.vergadering("2024-01-24"), only_annotatie="hellendoorn")
+    assert render_verslag.documents(job) == {}
+    assert render_lijsten.documents(job) == {}
