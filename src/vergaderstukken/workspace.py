@@ -10,11 +10,13 @@ import re
 from datetime import date
 from pathlib import Path
 
+from . import dutch
 from .actions import annotation_action_problems, validate_actions
 from .exceptions import Loc, Problem, Problems, StukkenError
 from .load_agenda import load_vergadering
 from .load_verslag import load_annotatie, load_verslag
 from .model import Overleg, Vergadering, Workspace, sort_key
+from .pdf_check import check_attachment_pdfs
 from .schema import read_document
 from .schema_types import did_you_mean, parse_iso_date
 
@@ -80,6 +82,7 @@ def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[
             if annotatie is not None:
                 vergadering.annotaties[annotatie.naam] = annotatie
         _check_verslag_bijlagen(workspace, vergadering, problems)
+        check_attachment_pdfs(vergadering, problems)
     validate_actions(workspace, problems)
     for vergadering in vergaderingen:
         annotation_action_problems(workspace, vergadering, problems)
@@ -105,6 +108,8 @@ def _check_verslag_bijlagen(workspace: Workspace, vergadering: Vergadering, prob
                            "heeft (nog) geen verslag.yaml")
         else:
             bijlage.verslag = bron.naam
+            bijlage.titel = bijlage.titel or f"Verslag {workspace.overleg.afkorting} " \
+                f"{dutch.datum_kort(bron.datum)}"
 
 
 def find_meeting(workspace: Workspace, name: str) -> Vergadering | None:
