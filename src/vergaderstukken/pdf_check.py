@@ -45,8 +45,11 @@ def pdf_findings(path: Path) -> tuple[str | None, str | None]:
     try:
         with pikepdf.open(path) as pdf:
             if pdf.is_encrypted:
-                return ("is versleuteld (beveiligd tegen wijzigen of kopiëren); sla het op "
-                        "zonder beveiliging en voeg die versie toe", None)
+                return (
+                    "is versleuteld (beveiligd tegen wijzigen of kopiëren); sla het op "
+                    "zonder beveiliging en voeg die versie toe",
+                    None,
+                )
             repaired = bool(pdf.get_warnings())
             if len(pdf.pages) == 0:
                 return "bevat geen pagina's", None
@@ -56,19 +59,24 @@ def pdf_findings(path: Path) -> tuple[str | None, str | None]:
                 has_text = has_text or _has_fonts(_resources(page.obj), MAX_FORM_DEPTH)
             repaired = repaired or bool(pdf.get_warnings())
     except pikepdf.PasswordError:
-        return ("is beveiligd met een wachtwoord; voeg een versie zonder wachtwoord toe",
-                None)
+        return ("is beveiligd met een wachtwoord; voeg een versie zonder wachtwoord toe", None)
     except OSError as error:
         return f"kan niet gelezen worden: {error.strerror or error}", None
     except (pikepdf.PdfError, ValueError, KeyError, TypeError, AttributeError):
-        return ("is beschadigd en niet als PDF te lezen; sla het opnieuw op als PDF of vraag "
-                "om een nieuwe versie", None)
+        return (
+            "is beschadigd en niet als PDF te lezen; sla het opnieuw op als PDF of vraag "
+            "om een nieuwe versie",
+            None,
+        )
     if repaired:
-        return None, ("is beschadigd maar kon hersteld worden; controleer de pagina's in het "
-                      "vergaderpakket")
+        return None, (
+            "is beschadigd maar kon hersteld worden; controleer de pagina's in het vergaderpakket"
+        )
     if not has_text:
-        return None, ("heeft geen tekstlaag (een scan?): de tekst is in het vergaderpakket "
-                      "niet doorzoekbaar; laat er zo mogelijk tekstherkenning (OCR) op los")
+        return None, (
+            "heeft geen tekstlaag (een scan?): de tekst is in het vergaderpakket "
+            "niet doorzoekbaar; laat er zo mogelijk tekstherkenning (OCR) op los"
+        )
     return None, None
 
 
@@ -108,7 +116,10 @@ def _has_fonts(resources, depth: int) -> bool:
     if depth <= 0 or not isinstance(xobjects, pikepdf.Dictionary):
         return False
     for _name, xobject in xobjects.items():
-        if isinstance(xobject, pikepdf.Stream) and xobject.get("/Subtype") == "/Form" and \
-                _has_fonts(xobject.get("/Resources"), depth - 1):
+        if (
+            isinstance(xobject, pikepdf.Stream)
+            and xobject.get("/Subtype") == "/Form"
+            and _has_fonts(xobject.get("/Resources"), depth - 1)
+        ):
             return True
     return False

@@ -11,3 +11,8 @@ from . import agenda
 DOCUMENTS = [
     agenda.documents,
 ]
+
+# The meeting pack reuses the parts rendered above, so it stays last.
+from . import pakket  # noqa: E402
+
+DOCUMENTS.append(pakket.documents)
