@@ -105,7 +105,7 @@ def _fit_on_a4(pack: pikepdf.Pdf, page: Page) -> None:
     width, height = A4[::-1] if liggend(page) else A4
     sheet = pack.add_blank_page(page_size=(width, height))
     form = pack.copy_foreign(page.as_form_xobject())
-    name = sheet.add_resource(form, Name.XObject, prefix="Bron")
+    name = _add_xobject(sheet, form, "Bron")
     area = Rectangle(SIDE, BAND, width - SIDE, height - BAND)
     matrix = sheet.get_matrix_for_form_xobject_placement(
         form, area, allow_shrink=True, allow_expand=True
@@ -113,6 +113,22 @@ def _fit_on_a4(pack: pikepdf.Pdf, page: Page) -> None:
     sheet.contents_add(b"q " + matrix.encode() + b" cm " + bytes(name.unparse()) + b" Do Q")
     if "/Annots" in page.obj:
         sheet.copy_annotations(page, matrix)
+
+
+def _add_xobject(page: Page, form: pikepdf.Object, basis: str) -> Name:
+    """Add a form to the page's resources under the first free name basis, basis1, ...
+
+    pikepdf's own naming (Page.add_overlay, add_resource) is random, which would make
+    every build of the pack differ in bytes.
+    """
+    used = {
+        str(key) for sub in page.resources.values() if isinstance(sub, Dictionary) for key in sub
+    }
+    number, name = 0, f"/{basis}"
+    while name in used:
+        number += 1
+        name = f"/{basis}{number}"
+    return page.add_resource(form, Name.XObject, Name(name))
 
 
 def bladwijzers(pack: pikepdf.Pdf, bronnen: list[Bron]) -> None:
@@ -191,7 +207,13 @@ def stempelen(pack: pikepdf.Pdf, overlay: bytes) -> None:
             f"interne fout: {len(stamps.pages)} stempelpagina's voor {len(pack.pages)} pagina's"
         )
     for page, stamp in zip(pack.pages, stamps.pages, strict=True):
-        page.add_overlay(stamp, Rectangle(page.cropbox))
+        form = pack.copy_foreign(stamp.as_form_xobject())
+        name = _add_xobject(page, form, "Stempel")
+        place = page.calc_form_xobject_placement(
+            form, name, Rectangle(page.cropbox), allow_shrink=True, allow_expand=True
+        )
+        page.contents_add(b"q\n", prepend=True)  # isolate the page's own graphics state
+        page.contents_add(b"Q\n" + place)
 
 
 def opslaan(pack: pikepdf.Pdf, info: dict[str, str]) -> bytes:
