@@ -475,3 +475,67 @@ def test_scan_without_text_layer_is_a_warning(workspace, stukken):
 def test_annotatie_build_writes_no_pack(example, stukken):
     result = stukken(verslag_sjabloon(example), "build", DATUM, "--annotatie", "hellendoorn")
     assert "vergaderpakket.pdf" not in result.stdout
+
+
+def test_internal_links_of_a_merged_pdf_keep_working(workspace, stukken):
+    rapport = weasy(
+        '<p><a href="#conclusie">Naar de conclusie</a></p>'
+        '<p style="break-before: page">Tussenpagina</p>'
+        '<h2 id="conclusie" style="break-before: page">Conclusie</h2>'
+    )
+    root = workspace(
+        {
+            "meetings/2024-01-24/agenda.yaml": agenda_met_pdf(),
+            "meetings/2024-01-24/bijlagen/plan.pdf": rapport,
+        }
+    )
+    pack = pikepdf.open(bouw(stukken, root))
+    start = inhoud(root / PAKKET)["Bijlage I"] - 1
+    link = pack.pages[start].Annots[0]
+    target = link.Dest[0]
+    index = next(i for i, page in enumerate(pack.pages) if page.obj.objgen == target.objgen)
+    assert index == start + 2
+    assert "Conclusie" in pdf_pages(root / PAKKET)[index]
+
+
+def test_contents_over_two_pages_still_points_at_the_right_pages(workspace, stukken):
+    count = 22
+    ids = ", ".join(f"b{n}" for n in range(1, count + 1))
+    agenda = AGENDA_YAML.replace("bijlagen: [plan]", f"bijlagen: [{ids}]")
+    agenda = (
+        agenda[: agenda.index("bijlagen:\n  - id: plan")]
+        + "bijlagen:\n"
+        + "".join(
+            f"  - id: b{n}\n    titel: Notitie nummer {n}\n    bestand: bijlagen/b{n}.md\n"
+            for n in range(1, count + 1)
+        )
+    )
+    files = {"meetings/2024-01-24/agenda.yaml": agenda}
+    files.update(
+        {
+            f"meetings/2024-01-24/bijlagen/b{n}.md": f"Inhoud van notitie {n}.\n"
+            for n in range(1, count + 1)
+        }
+    )
+    root = workspace(files)
+    pack = bouw(stukken, root)
+    pages = pdf_pages(pack)
+    assert "Inhoud" in pages[1] and "Inhoud" not in pages[2].split("\n")[0]
+    rows = dict(
+        re.findall(
+            r"^\s*(Agenda|Bijlage [IVXL]+)\b.*?\s(\d+)\s*$",
+            subprocess.run(
+                ["pdftotext", "-layout", "-f", "2", "-l", "3", str(pack), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout,
+            re.MULTILINE,
+        )
+    )
+    assert len(rows) == count + 1
+    assert int(rows["Agenda"]) == 4  # cover and two pages of contents come first
+    for n, (label, pagina) in enumerate(list(rows.items())[1:], 1):
+        assert f"Inhoud van notitie {n}." in pages[int(pagina) - 1]
+        assert stempel_van(pages[int(pagina) - 1]) == f"{label} — Notitie nummer {n}"
+    assert [titel for titel, _, _ in bladwijzers(pack)][:3] == ["Omslag", "Inhoud", "Agenda"]

@@ -79,6 +79,7 @@ def samenstellen(bronnen: list[Bron]) -> pikepdf.Pdf:
                 _fit_on_a4(pack, page)
                 bron.verplaatst.add(len(pack.pages) - 1)
             bron.pagina_map[key] = len(pack.pages) - 1
+        _links(pack, bron)
     return pack
 
 
@@ -149,31 +150,45 @@ def _eigen(pack: pikepdf.Pdf, bron: Bron) -> list[OutlineItem]:
     A lone top entry on the first page (the document's title) adds nothing under the
     part's own bookmark, so its children take its place.
     """
-    with bron.pdf.open_outline() as outline:
-        items = list(outline.root)
-        if len(items) == 1 and _target(bron, items[0])[0] == bron.eerste:
-            items = list(items[0].children)
-        return [_copy(pack, bron, item) for item in items]
+    try:
+        with bron.pdf.open_outline() as outline:
+            items = list(outline.root)
+            first = _target(bron, items[0].destination, items[0].action)[0] if items else None
+            if len(items) == 1 and first == bron.eerste:
+                items = list(items[0].children)
+            return [_copy(pack, bron, item) for item in items]
+    except (pikepdf.PdfError, pikepdf.OutlineStructureError, ValueError, TypeError, KeyError):
+        return []  # a broken outline costs the part its own bookmarks, not the pack
 
 
 def _copy(pack: pikepdf.Pdf, bron: Bron, item: OutlineItem) -> OutlineItem:
-    index, dest = _target(bron, item)
     titel = _NUMBER_GLUED.sub(r"\1 ", " ".join(str(item.title).split()))
-    if dest is not None and index not in bron.verplaatst:
-        destination = Array([pack.pages[index].obj, *list(dest)[1:]])
-    else:  # a redrawn page has new coordinates: show the whole page
-        destination = Array([pack.pages[index].obj, Name.Fit])
+    destination = _destination(pack, bron, item.destination, item.action)
+    if destination is None:  # a remote or broken target: the part's first page
+        destination = Array([pack.pages[bron.eerste].obj, Name.Fit])
     copy = OutlineItem(titel, destination)
     copy.children.extend(_copy(pack, bron, child) for child in item.children)
     copy.is_closed = item.is_closed
     return copy
 
 
-def _target(bron: Bron, item: OutlineItem) -> tuple[int, Array | None]:
-    """(pack page index, source destination array) of a bookmark; the part's first page
-    when the destination cannot be resolved (a remote or broken link)."""
-    dest = item.destination
-    action = item.action
+def _destination(pack: pikepdf.Pdf, bron: Bron, dest, action) -> Array | None:
+    """A source bookmark's or link's target as an explicit destination in the pack.
+
+    Named destinations live in the source's name tree, which the pack does not have, so
+    every target becomes [page /XYZ ...]; a redrawn page gets /Fit, its coordinates
+    having changed. None when the target is not a page of this part.
+    """
+    index, array = _target(bron, dest, action)
+    if index is None:
+        return None
+    if index in bron.verplaatst:
+        return Array([pack.pages[index].obj, Name.Fit])
+    return Array([pack.pages[index].obj, *list(array)[1:]])
+
+
+def _target(bron: Bron, dest, action) -> tuple[int | None, Array | None]:
+    """(pack page index, source destination array), from a /Dest or a GoTo action."""
     if dest is None and isinstance(action, Dictionary) and action.get("/S") == Name.GoTo:
         dest = action.get("/D")
     if isinstance(dest, (pikepdf.Name, pikepdf.String)):
@@ -184,7 +199,31 @@ def _target(bron: Bron, item: OutlineItem) -> tuple[int, Array | None]:
         index = bron.pagina_map.get(dest[0].objgen)
         if index is not None:
             return index, dest
-    return bron.eerste, None
+    return None, None
+
+
+def _links(pack: pikepdf.Pdf, bron: Bron) -> None:
+    """Point the part's internal links at its pages in the pack.
+
+    The copied annotations are in the source's order, so each is paired with its source
+    annotation, whose target is resolved in the source (where the named destinations are).
+    """
+    for source_page in bron.pdf.pages:
+        index = bron.pagina_map[source_page.obj.objgen]
+        originals = source_page.obj.get("/Annots")
+        copies = pack.pages[index].obj.get("/Annots")
+        if not isinstance(originals, Array) or not isinstance(copies, Array):
+            continue
+        if len(originals) != len(copies):
+            continue
+        for original, copy in zip(originals, copies, strict=True):
+            if not isinstance(original, Dictionary) or original.get("/Subtype") != Name.Link:
+                continue
+            destination = _destination(pack, bron, original.get("/Dest"), original.get("/A"))
+            if destination is not None:
+                copy.Dest = destination
+                if "/A" in copy:
+                    del copy["/A"]
 
 
 def _named(pdf: pikepdf.Pdf, name) -> object | None:
