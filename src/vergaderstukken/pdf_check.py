@@ -62,7 +62,7 @@ def pdf_findings(path: Path) -> tuple[str | None, str | None]:
         return ("is beveiligd met een wachtwoord; voeg een versie zonder wachtwoord toe", None)
     except OSError as error:
         return f"kan niet gelezen worden: {error.strerror or error}", None
-    except (pikepdf.PdfError, ValueError, KeyError, TypeError, AttributeError):
+    except (pikepdf.PdfError, ValueError, KeyError, TypeError):
         return (
             "is beschadigd en niet als PDF te lezen; sla het opnieuw op als PDF of vraag "
             "om een nieuwe versie",

@@ -33,8 +33,9 @@ NAAM = "vergaderpakket.pdf"
 
 
 @dataclass
-class Deel:
-    """The agenda or one attachment, rendered, with what the pack says about it."""
+class Stuk:
+    """One document of the pack, the agenda or an attachment, rendered, with what the
+    pack says about it."""
 
     wat: str  # "Agenda", "Bijlage I"
     titel: str  # Markdown inline; empty for the agenda
@@ -55,22 +56,22 @@ def documents(job: RenderJob) -> dict[str, bytes]:
 
 def vergaderpakket(job: RenderJob) -> bytes:
     with job.pakket_modus():
-        delen = [agenda_deel(job), *(bijlage_deel(job, b) for b in job.vergadering.bijlagen)]
+        stukken = [agenda_stuk(job), *(bijlage_stuk(job, b) for b in job.vergadering.bijlagen)]
         bronnen = [
             Bron(
-                pakket_pdf.open_pdf(d.pdf, d.bladwijzer),
-                [(d.bladwijzer, 0)],
+                pakket_pdf.open_pdf(s.pdf, s.bladwijzer),
+                [(s.bladwijzer, 0)],
                 eigen_bladwijzers=True,
-                dicht=d.stempel is not None,
+                dicht=s.stempel is not None,
             )
-            for d in delen
+            for s in stukken
         ]
-        voorwerk = voorwerk_bron(job, delen, bronnen)
+        voorwerk = voorwerk_bron(job, stukken, bronnen)
         alles = [voorwerk, *bronnen]
         pack = pakket_pdf.samenstellen(alles)
         stempels = [None] * voorwerk.paginas
-        for deel, bron in zip(delen, bronnen, strict=True):
-            stempels += [deel.stempel] * bron.paginas
+        for stuk, bron in zip(stukken, bronnen, strict=True):
+            stempels += [stuk.stempel] * bron.paginas
         bladen = [
             {"stempel": stempel, "liggend": pakket_pdf.liggend(page)}
             for stempel, page in zip(stempels, pack.pages, strict=True)
@@ -82,19 +83,19 @@ def vergaderpakket(job: RenderJob) -> bytes:
     return pakket_pdf.opslaan(pack, metadata(job))
 
 
-def agenda_deel(job: RenderJob) -> Deel:
+def agenda_stuk(job: RenderJob) -> Stuk:
     v = job.vergadering
     context = agenda_context(job.workspace, v, job.fonts)
     pdf = job.part("pakket/agenda.pdf", lambda: job.pdf("agenda.html", context, source=v.loc))
-    return Deel("Agenda", "", pdf)
+    return Stuk("Agenda", "", pdf)
 
 
-def bijlage_deel(job: RenderJob, bijlage: Bijlage) -> Deel:
+def bijlage_stuk(job: RenderJob, bijlage: Bijlage) -> Stuk:
     punten = [p.nummer for p in job.vergadering.alle_punten() if bijlage in p.bijlagen]
     bij = f"bij agendapunt {', '.join(punten)}" if punten else ""
     pdf = job.part(f"pakket/bijlage-{bijlage.id}.pdf", lambda: bijlage_pdf(job, bijlage, punten))
     stempel = f"{bijlage.label} — {platte_tekst(bijlage.titel)}"
-    return Deel(bijlage.label, bijlage.titel, pdf, bij=bij, stempel=stempel)
+    return Stuk(bijlage.label, bijlage.titel, pdf, bij=bij, stempel=stempel)
 
 
 def bijlage_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
@@ -106,7 +107,13 @@ def bijlage_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
             raise StukkenError(f"{bijlage.loc}: geen vergadering '{bijlage.verslag}'")
         return verslag_pdf(job, bron)
     if bijlage.soort == "pdf":
-        return bijlage.bestand.read_bytes()
+        try:
+            return bijlage.bestand.read_bytes()
+        except OSError as error:
+            raise StukkenError(
+                f"{bijlage.loc}: bijlage '{bijlage.id}' kan niet gelezen "
+                f"worden: {error.strerror or error}"
+            ) from None
     return markdown_pdf(job, bijlage, punten)
 
 
@@ -132,12 +139,12 @@ def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
     return job.pdf("bijlage.html", context, source=bijlage.loc, base_dir=bijlage.bestand.parent)
 
 
-def voorwerk_bron(job: RenderJob, delen: list[Deel], bronnen: list[Bron]) -> Bron:
+def voorwerk_bron(job: RenderJob, stukken: list[Stuk], bronnen: list[Bron]) -> Bron:
     """Cover and contents, with the pack's page numbers in the contents."""
     lengte = 2  # cover + one page of contents, unless rendering shows otherwise
     for _ in range(4):
         pdf = job.part(
-            f"pakket/voorwerk-{lengte}.pdf", lambda n=lengte: voorwerk_pdf(job, delen, bronnen, n)
+            f"pakket/voorwerk-{lengte}.pdf", lambda n=lengte: voorwerk_pdf(job, stukken, bronnen, n)
         )
         bron = Bron(pakket_pdf.open_pdf(pdf, "het voorblad"), [("Omslag", 0)])
         if bron.paginas == lengte:
@@ -148,12 +155,12 @@ def voorwerk_bron(job: RenderJob, delen: list[Deel], bronnen: list[Bron]) -> Bro
     raise StukkenError("interne fout: de lengte van de inhoudsopgave blijft veranderen")
 
 
-def voorwerk_pdf(job: RenderJob, delen: list[Deel], bronnen: list[Bron], lengte: int) -> bytes:
+def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], bronnen: list[Bron], lengte: int) -> bytes:
     v = job.vergadering
     pagina = lengte + 1
     inhoud = []
-    for deel, bron in zip(delen, bronnen, strict=True):
-        inhoud.append({"wat": deel.wat, "titel": deel.titel, "bij": deel.bij, "pagina": pagina})
+    for stuk, bron in zip(stukken, bronnen, strict=True):
+        inhoud.append({"wat": stuk.wat, "titel": stuk.titel, "bij": stuk.bij, "pagina": pagina})
         pagina += bron.paginas
     niet_openbaar = [f"agendapunt {p.nummer}" for p in v.alle_punten() if not p.openbaar]
     niet_openbaar += [b.label for b in v.bijlagen if not b.openbaar]

@@ -222,8 +222,8 @@ def _links(pack: pikepdf.Pdf, bron: Bron) -> None:
             destination = _destination(pack, bron, original.get("/Dest"), original.get("/A"))
             if destination is not None:
                 copy.Dest = destination
-                if "/A" in copy:
-                    del copy["/A"]
+                if isinstance(copy.get("/A"), Dictionary) and copy.A.get("/S") == Name.GoTo:
+                    del copy["/A"]  # a link has a /Dest or a GoTo action, not both
 
 
 def _named(pdf: pikepdf.Pdf, name) -> object | None:
