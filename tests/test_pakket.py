@@ -539,3 +539,19 @@ def test_contents_over_two_pages_still_points_at_the_right_pages(workspace, stuk
         assert f"Inhoud van notitie {n}." in pages[int(pagina) - 1]
         assert stempel_van(pages[int(pagina) - 1]) == f"{label} — Notitie nummer {n}"
     assert [titel for titel, _, _ in bladwijzers(pack)][:3] == ["Omslag", "Inhoud", "Agenda"]
+
+
+def test_cover_of_a_bare_committee_still_names_the_sender(workspace, stukken):
+    root = workspace(
+        {
+            "stukken.yaml": "overleg:\n  naam: Kleine Commissie\n  afkorting: KC\n",
+            "meetings/2024-01-24/agenda.yaml": "datum: 2024-01-24\nagenda:\n  - titel: Opening\n",
+        }
+    )
+    pages = pdf_pages(bouw(stukken, root))
+    assert len(pages) == 3  # cover, contents, agenda
+    cover = " ".join(pages[0].split())
+    assert "Vergadering van woensdag 24 januari 2024" in cover
+    assert "Van Kleine Commissie" in cover and "Aan Deelnemers KC" in cover
+    assert "Pagina 1 van 3" in cover
+    assert inhoud(root / PAKKET) == {"Agenda": 3}
