@@ -160,3 +160,17 @@ def in_order(text: str, *parts: str) -> bool:
             return False
         position = found + len(part)
     return True
+
+
+def blank_pdf(pages: int = 1, size: tuple[float, float] = (595, 842)) -> bytes:
+    """A valid PDF of empty pages (no text layer), made with pikepdf."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    for _ in range(pages):
+        pdf.add_blank_page(page_size=size)
+    buffer = io.BytesIO()
+    pdf.save(buffer, deterministic_id=True)
+    return buffer.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import in_order, pdf_text
+from conftest import blank_pdf, in_order, pdf_text
 
 STUKKEN = """\
 overleg:
@@ -144,18 +144,6 @@ EARLIER = {
                 termijn: tweede helft januari
         """,
 }
-
-
-def blank_pdf() -> bytes:
-    import io
-
-    import pikepdf
-
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    buffer = io.BytesIO()
-    pdf.save(buffer, deterministic_id=True)
-    return buffer.getvalue()
 
 
 @pytest.fixture

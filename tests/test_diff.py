@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import verslag_werkmap
+from conftest import blank_pdf
 
 BESLUIT = "Vragen vanuit gemeenten worden verzameld."
 NIEUW_BESLUIT = "Vragen vanuit gemeenten worden verzameld en aan het Rijk voorgelegd."
@@ -230,7 +231,7 @@ def test_attachments_kept_out_of_git_do_not_block_the_comparison(workspace, stuk
     files["meetings/2024-03-13/agenda.yaml"] += (
         "  - id: presentatie\n    titel: Presentatie COA\n    bestand: bijlagen/presentatie.pdf\n"
     )
-    files["meetings/2024-03-13/bijlagen/presentatie.pdf"] = b"%PDF-1.4\n"
+    files["meetings/2024-03-13/bijlagen/presentatie.pdf"] = blank_pdf()
     root = workspace(files)
     git(root, "init", "-q")
     git(root, "config", "user.name", "Secretariaat")

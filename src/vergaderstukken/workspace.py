@@ -16,6 +16,7 @@ from .exceptions import Loc, Problem, Problems, StukkenError
 from .load_agenda import load_vergadering
 from .load_verslag import load_annotatie, load_verslag
 from .model import Overleg, Vergadering, Workspace, sort_key
+from .pdf_check import check_attachment_pdfs
 from .schema import read_document
 from .schema_types import did_you_mean, parse_iso_date
 
@@ -98,6 +99,7 @@ def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[
                 continue
             vergadering.annotaties[annotatie.naam] = annotatie
         _check_verslag_bijlagen(workspace, vergadering, problems)
+        check_attachment_pdfs(vergadering, problems)
     validate_actions(workspace, problems)
     for vergadering in vergaderingen:
         annotation_action_problems(workspace, vergadering, problems)

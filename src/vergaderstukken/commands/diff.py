@@ -306,16 +306,16 @@ def export(top: Path, rev: str, prefix: str, target: Path) -> Path:
 
 
 def stand_in_attachments(root: Path, exported: Path) -> None:
-    """Empty stand-ins for attachment files that git does not hold.
+    """Stand-ins for attachment files that git does not hold: today's copy.
 
-    Large PDFs are often kept out of git; the loader only checks that an attachment
-    exists, and decisions and actions do not depend on its content.
+    Large PDFs are often kept out of git; the loader checks that an attachment exists and
+    is a readable PDF, and decisions and actions do not depend on its content.
     """
     for path in (root / "meetings").glob("*/**/*"):
         twin = exported / path.relative_to(root)
         if path.is_file() and path.suffix.lower() in (".pdf", ".md") and not twin.exists():
             twin.parent.mkdir(parents=True, exist_ok=True)
-            twin.touch()
+            shutil.copyfile(path, twin)
 
 
 def load_at(folder: Path, rev: str) -> Workspace:

@@ -7,7 +7,8 @@ the meeting pack.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ class RenderJob:
     only_annotatie: str | None = None
     warnings: list[Problem] = field(default_factory=list)
     parts: dict[str, bytes] = field(default_factory=dict)
+    voor_pakket: bool = False  # see pakket_modus()
 
     def __post_init__(self):
         self.templates = Templates(self.workspace.root)
@@ -44,6 +46,8 @@ class RenderJob:
         self, template: str, context: dict, *, source: Loc, base_dir: Path | None = None
     ) -> bytes:
         """Render an HTML template to PDF bytes, inside the workspace sandbox."""
+        if self.voor_pakket:
+            context = {**context, "pakket": True}
         html = self.templates.render(template, context)
         roots = [self.workspace.root, self.templates.builtin]
         return html_to_pdf(
@@ -58,3 +62,17 @@ class RenderJob:
         if key not in self.parts:
             self.parts[key] = make()
         return self.parts[key]
+
+    @contextmanager
+    def pakket_modus(self) -> Iterator[None]:
+        """Render parts for the meeting pack: their templates get `pakket=True`.
+
+        The pack numbers all its pages itself ("Pagina X van Y" over the whole pack), so the
+        house style leaves out a part's own page numbers when `pakket` is set. Parts made
+        here are cached under their own keys, apart from the standalone documents.
+        """
+        previous, self.voor_pakket = self.voor_pakket, True
+        try:
+            yield
+        finally:
+            self.voor_pakket = previous

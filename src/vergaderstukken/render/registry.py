@@ -6,11 +6,15 @@ comes last because it reuses the parts the others rendered.
 
 from __future__ import annotations
 
-from . import agenda, annotaties
+from . import agenda, annotaties, lijsten, pakket, verslag
 
 DOCUMENTS = [
     agenda.documents,
     annotaties.documents,
+    # The minutes, the action-and-decision list and its Markdown twins (with verslag.yaml).
+    verslag.documents,
+    lijsten.documents,
+    pakket.documents,
 ]
 
 # `stukken build DATUM --annotatie NAAM` renders only that overlay's annotated agenda and
@@ -18,8 +22,3 @@ DOCUMENTS = [
 ANNOTATIE_DOCUMENTS = [
     annotaties.documents,
 ]
-
-# The minutes, the action-and-decision list and its Markdown twins (when verslag.yaml exists).
-from . import lijsten, verslag  # noqa: E402
-
-DOCUMENTS += [verslag.documents, lijsten.documents]

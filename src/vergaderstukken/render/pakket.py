@@ -1,0 +1,194 @@
+"""The meeting pack, vergaderpakket.pdf: cover, contents, the agenda and every attachment
+in numeral order, as one PDF.
+
+Every page carries one continuous "Pagina X van Y"; every page of an attachment carries a
+stamp naming it ("Bijlage II — Verslag TRA 13 december 2023"); there is a bookmark per
+agenda item and per attachment. Items with `openbaar: false` are in it: the pack is the
+internal edition. Advisors' annotations never are.
+
+How: each part is rendered (or read) once as PDF, the parts rendered for the pack without
+their own page numbers (RenderJob.pakket_modus). pikepdf merges the pages as they are
+(pakket_pdf.py). WeasyPrint renders one transparent overlay page per pack page with the
+stamp and page number, and pikepdf lays those over the pages. The contents need the page
+count of the cover and contents themselves, so that front part is rendered again in the
+rare case the first guess of its length was wrong.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .. import dutch
+from ..exceptions import StukkenError
+from ..markdown import render_inline
+from ..model import Bijlage
+from . import pakket_pdf
+from .context import agenda_context, document_info
+from .job import RenderJob
+from .pakket_pdf import Bron
+
+NAAM = "vergaderpakket.pdf"
+
+
+@dataclass
+class Stuk:
+    """One document of the pack, the agenda or an attachment, rendered, with what the
+    pack says about it."""
+
+    wat: str  # "Agenda", "Bijlage I"
+    titel: str  # Markdown inline; empty for the agenda
+    pdf: bytes
+    bij: str = ""  # "bij agendapunt 4"
+    stempel: str | None = None  # the text stamped on each of its pages
+
+    @property
+    def bladwijzer(self) -> str:
+        return f"{self.wat} — {platte_tekst(self.titel)}" if self.titel else self.wat
+
+
+def documents(job: RenderJob) -> dict[str, bytes]:
+    if job.only_annotatie is not None:  # --annotatie builds one annotated agenda only
+        return {}
+    return {NAAM: vergaderpakket(job)}
+
+
+def vergaderpakket(job: RenderJob) -> bytes:
+    with job.pakket_modus():
+        stukken = [agenda_stuk(job), *(bijlage_stuk(job, b) for b in job.vergadering.bijlagen)]
+        bronnen = [
+            Bron(
+                pakket_pdf.open_pdf(s.pdf, s.bladwijzer),
+                [(s.bladwijzer, 0)],
+                eigen_bladwijzers=True,
+                dicht=s.stempel is not None,
+            )
+            for s in stukken
+        ]
+        voorwerk = voorwerk_bron(job, stukken, bronnen)
+        alles = [voorwerk, *bronnen]
+        pack = pakket_pdf.samenstellen(alles)
+        stempels = [None] * voorwerk.paginas
+        for stuk, bron in zip(stukken, bronnen, strict=True):
+            stempels += [stuk.stempel] * bron.paginas
+        bladen = [
+            {"stempel": stempel, "liggend": pakket_pdf.liggend(page)}
+            for stempel, page in zip(stempels, pack.pages, strict=True)
+        ]
+        context = {"bladen": bladen, "fonts_url": job.fonts.resolve().as_uri()}
+        overlay = job.pdf("pakket-stempel.html", context, source=job.vergadering.loc)
+    pakket_pdf.stempelen(pack, overlay)
+    pakket_pdf.bladwijzers(pack, alles)
+    return pakket_pdf.opslaan(pack, metadata(job))
+
+
+def agenda_stuk(job: RenderJob) -> Stuk:
+    v = job.vergadering
+    context = agenda_context(job.workspace, v, job.fonts)
+    pdf = job.part("pakket/agenda.pdf", lambda: job.pdf("agenda.html", context, source=v.loc))
+    return Stuk("Agenda", "", pdf)
+
+
+def bijlage_stuk(job: RenderJob, bijlage: Bijlage) -> Stuk:
+    punten = [p.nummer for p in job.vergadering.alle_punten() if bijlage in p.bijlagen]
+    bij = f"bij agendapunt {', '.join(punten)}" if punten else ""
+    pdf = job.part(f"pakket/bijlage-{bijlage.id}.pdf", lambda: bijlage_pdf(job, bijlage, punten))
+    stempel = f"{bijlage.label} — {platte_tekst(bijlage.titel)}"
+    return Stuk(bijlage.label, bijlage.titel, pdf, bij=bij, stempel=stempel)
+
+
+def bijlage_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
+    if bijlage.soort == "verslag":
+        from .verslag import verslag_pdf  # the minutes module, from the minutes branch
+
+        bron = job.workspace.vergadering(bijlage.verslag)
+        if bron is None:  # validation resolves the name, so this is a safety net
+            raise StukkenError(f"{bijlage.loc}: geen vergadering '{bijlage.verslag}'")
+        return verslag_pdf(job, bron)
+    if bijlage.soort == "pdf":
+        try:
+            return bijlage.bestand.read_bytes()
+        except OSError as error:
+            raise StukkenError(
+                f"{bijlage.loc}: bijlage '{bijlage.id}' kan niet gelezen "
+                f"worden: {error.strerror or error}"
+            ) from None
+    return markdown_pdf(job, bijlage, punten)
+
+
+def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
+    """A Markdown attachment in the house style; its images resolve next to the file."""
+    try:
+        inhoud = bijlage.bestand.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise StukkenError(
+            f"{bijlage.loc}: bijlage '{bijlage.id}' ({bijlage.bestand.name}) "
+            "is geen UTF-8-tekst; sla het bestand op als UTF-8"
+        ) from None
+    v = job.vergadering
+    context = {
+        "overleg": job.workspace.overleg,
+        "vergadering": v,
+        "bijlage": bijlage,
+        "punten": punten,
+        "inhoud": inhoud,
+        "document": document_info(job.workspace, v, "bijlage", bijlage.label),
+        "fonts_url": job.fonts.resolve().as_uri(),
+    }
+    return job.pdf("bijlage.html", context, source=bijlage.loc, base_dir=bijlage.bestand.parent)
+
+
+def voorwerk_bron(job: RenderJob, stukken: list[Stuk], bronnen: list[Bron]) -> Bron:
+    """Cover and contents, with the pack's page numbers in the contents."""
+    lengte = 2  # cover + one page of contents, unless rendering shows otherwise
+    for _ in range(4):
+        pdf = job.part(
+            f"pakket/voorwerk-{lengte}.pdf", lambda n=lengte: voorwerk_pdf(job, stukken, bronnen, n)
+        )
+        bron = Bron(pakket_pdf.open_pdf(pdf, "het voorblad"), [("Omslag", 0)])
+        if bron.paginas == lengte:
+            if lengte > 1:
+                bron.bladwijzers.append(("Inhoud", 1))
+            return bron
+        lengte = bron.paginas
+    raise StukkenError("interne fout: de lengte van de inhoudsopgave blijft veranderen")
+
+
+def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], bronnen: list[Bron], lengte: int) -> bytes:
+    v = job.vergadering
+    pagina = lengte + 1
+    inhoud = []
+    for stuk, bron in zip(stukken, bronnen, strict=True):
+        inhoud.append({"wat": stuk.wat, "titel": stuk.titel, "bij": stuk.bij, "pagina": pagina})
+        pagina += bron.paginas
+    niet_openbaar = [f"agendapunt {p.nummer}" for p in v.alle_punten() if not p.openbaar]
+    niet_openbaar += [b.label for b in v.bijlagen if not b.openbaar]
+    context = {
+        "overleg": job.workspace.overleg,
+        "vergadering": v,
+        "inhoud": inhoud,
+        "totaal": pagina - 1,
+        "niet_openbaar": niet_openbaar,
+        "document": document_info(job.workspace, v, "vergaderpakket", "Vergaderpakket"),
+        "fonts_url": job.fonts.resolve().as_uri(),
+    }
+    return job.pdf("pakket.html", context, source=v.loc)
+
+
+def metadata(job: RenderJob) -> dict[str, str]:
+    overleg, v = job.workspace.overleg, job.vergadering
+    info = document_info(job.workspace, v, "vergaderpakket", "Vergaderpakket")
+    return {
+        "Title": info["titel"],
+        "Author": overleg.secretariaat or overleg.naam,
+        "Subject": f"Agenda met bijlagen van de vergadering van {overleg.naam} op "
+        f"{dutch.datum_lang(v.datum)}",
+        "Keywords": f"{overleg.afkorting}, vergaderpakket",
+        "Creator": "vergaderstukken",
+    }
+
+
+def platte_tekst(markdown: str) -> str:
+    """A Markdown one-liner as plain text, for stamps and bookmarks."""
+    return html.unescape(re.sub(r"<[^>]+>", "", str(render_inline(markdown)))).strip()
