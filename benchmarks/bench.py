@@ -27,20 +27,6 @@ sys.path.insert(0, str(REPO / "src"))
 from vergaderstukken.commands import build as build_command  # noqa: E402
 from vergaderstukken.render import job as job_module  # noqa: E402
 from vergaderstukken.render import pakket_pdf  # noqa: E402
-from vergaderstukken.render.templates import builtin_templates  # noqa: E402
-
-# Only used while the minutes branch (with its own verslag.html) has not been merged.
-VERSLAG_HTML = """\
-{% extends "base.html" %}
-{% block inhoud %}
-<h1>Verslag {{ overleg.naam }} {{ vergadering.datum|datum_kort }}</h1>
-{% for vp in vergadering.verslag.punten.values() %}
-<h2>{{ vp.punt.nummer }}. {{ vp.punt.titel|inline }}</h2>
-{{ vp.tekst|markdown }}
-{% for regel in vp.regels %}<p>{{ regel.letter }}: {{ regel.tekst|inline }}</p>{% endfor %}
-{% endfor %}
-{% endblock %}
-"""
 
 LOREM = (
     "De regio werkt toe naar een duurzame opvang van nieuwkomers. Gemeenten stemmen af over "
@@ -162,9 +148,6 @@ def large_workspace(target: Path, items: int = 30, attachments: int = 10) -> Pat
 
 
 def prepare(root: Path) -> Path:
-    if not (builtin_templates() / "verslag.html").is_file():
-        (root / "templates").mkdir(exist_ok=True)
-        (root / "templates/verslag.html").write_text(VERSLAG_HTML, encoding="utf-8")
     return root
 
 

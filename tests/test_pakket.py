@@ -13,30 +13,14 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import AGENDA_YAML, in_order, pdf_pages, pdf_text
-from vergaderstukken.render.templates import builtin_templates
 
 DATUM = "2024-01-24"
 PAKKET = f"output/{DATUM}/vergaderpakket.pdf"
 PAGINA = re.compile(r"Pagina (\d+) van (\d+)")
 
-# Stands in for the minutes template of the minutes branch, only while it has not landed.
-VERSLAG_HTML = """\
-{% extends "base.html" %}
-{% block inhoud %}
-<h1>Verslag {{ overleg.naam }} {{ vergadering.datum|datum_kort }}</h1>
-{% for vp in vergadering.verslag.punten.values() %}
-<h2>{{ vp.punt.nummer }}. {{ vp.punt.titel|inline }}</h2>
-{{ vp.tekst|markdown }}
-{% for regel in vp.regels %}<p>{{ regel.letter }}: {{ regel.tekst|inline }}</p>{% endfor %}
-{% endfor %}
-{% endblock %}
-"""
 
 
 def verslag_sjabloon(root: Path) -> Path:
-    if not (builtin_templates() / "verslag.html").is_file():
-        (root / "templates").mkdir(exist_ok=True)
-        (root / "templates" / "verslag.html").write_text(VERSLAG_HTML, encoding="utf-8")
     return root
 
 
