@@ -335,3 +335,16 @@ def test_markdown_links_stay_clickable(workspace, stukken):
             if "/A" in annot and "/URI" in annot.A
         ]
     assert "https://example.org/rvs" in uris
+
+
+def test_output_folder_may_not_overwrite_sources(workspace, stukken):
+    root = workspace()
+    before = {p: p.read_bytes() for p in (root / "meetings").rglob("*") if p.is_file()}
+    for uitvoer in ("meetings", "templates", "meetings/2024-01-24/bijlagen", ".", ".."):
+        result = stukken(root, "build", "2024-01-24", "--uitvoer", uitvoer)
+        if uitvoer in (".", ".."):  # a 2024-01-24/ beside meetings/ touches no source
+            assert result.exit_code == 0, result.stderr
+            continue
+        assert result.exit_code == 1, uitvoer
+        assert "valt samen met de bronbestanden van de werkmap" in result.stderr
+    assert {p: p.read_bytes() for p in (root / "meetings").rglob("*") if p.is_file()} == before

@@ -144,7 +144,7 @@ def test_empty_notes_are_warned_about(workspace, stukken):
     result = stukken(root, "check")
     assert result.exit_code == 0, result.stderr
     assert result.lines == [
-        f"{PATH}:2: annotatie bij agendapunt 2 ('dijk') is leeg",
-        f"{PATH}:3: annotatie bij agendapunt 3a ('werkgroep') is leeg",
-        f"{PATH}:5: opmerking bij actie 'kaart' is leeg",
+        f"{PATH}:2: waarschuwing: annotatie bij agendapunt 2 ('dijk') is leeg",
+        f"{PATH}:3: waarschuwing: annotatie bij agendapunt 3a ('werkgroep') is leeg",
+        f"{PATH}:5: waarschuwing: opmerking bij actie 'kaart' is leeg",
     ]

@@ -19,7 +19,6 @@ PAKKET = f"output/{DATUM}/vergaderpakket.pdf"
 PAGINA = re.compile(r"Pagina (\d+) van (\d+)")
 
 
-
 def verslag_sjabloon(root: Path) -> Path:
     return root
 
@@ -443,7 +442,7 @@ def test_bad_pdf_is_a_located_error_in_check_and_build(workspace, stukken, data,
 def test_scan_without_text_layer_is_a_warning(workspace, stukken):
     root, where = _bad_pdf_workspace(workspace, scan_pdf())
     warning = (
-        f"{where}: bijlage 'plan' (bijlagen/plan.pdf) heeft geen tekstlaag (een scan?): "
+        f"{where}: waarschuwing: bijlage 'plan' (bijlagen/plan.pdf) heeft geen tekstlaag (een scan?): "
         "de tekst is in het vergaderpakket niet doorzoekbaar; laat er zo mogelijk "
         "tekstherkenning (OCR) op los"
     )

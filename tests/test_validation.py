@@ -20,7 +20,7 @@ def test_clean_workspace_checks(workspace, stukken):
     result = stukken(workspace(), "check")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "In orde: 1 vergadering, 3 agendapunten, 1 bijlagen, 0 verslagen, 0 annotaties.\n"
+        "In orde: 1 vergadering, 3 agendapunten, 1 bijlage, 0 verslagen, 0 annotaties.\n"
     )
 
 
@@ -182,7 +182,10 @@ def test_unknown_attachment_reference(workspace, stukken):
             "bijlage '/etc/passwd.md' ligt buiten de vergadermap; "
             "zet het bestand in de map van deze vergadering",
         ),
-        ("bijlagen/plam.md", "bijlage 'bijlagen/plam.md' bestaat niet (bedoelde u 'plan.md'?)"),
+        (
+            "bijlagen/plam.md",
+            "bijlage 'bijlagen/plam.md' bestaat niet (bedoelde u 'bijlagen/plan.md'?)",
+        ),
         (
             "bijlagen/plan.docx",
             "bijlage 'bijlagen/plan.docx': alleen .md- en .pdf-bestanden worden ondersteund",
@@ -326,4 +329,214 @@ def test_misspelt_required_key_is_reported_once(workspace, stukken):
     assert lines == [
         f"{AGENDA}:3: onbekende sleutel 'titl' in agendapunt (bedoelde u 'titel'?)",
         "1 fout gevonden; er is niets geschreven.",
+    ]
+
+
+def test_entries_and_required_keys_need_text(workspace, stukken):
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: "datum: 2024-01-24\nagenda:\n  - titel: ''\n",
+            VERSLAG: """\
+            punten:
+              1:
+                bka:
+                  - actie:
+                    wie: X
+                  - besluit: ''
+            """,
+        },
+    )
+    assert lines[:3] == [
+        f"{AGENDA}:3: 'titel' mag niet leeg zijn",
+        f"{VERSLAG}:4: 'actie' heeft geen tekst",
+        f"{VERSLAG}:6: 'besluit' heeft geen tekst",
+    ]
+
+
+def test_two_attachments_may_not_share_a_numeral(workspace, stukken):
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            AGENDA: """\
+        datum: 2024-01-24
+        agenda:
+          - titel: Stukken
+            bijlagen: [a, b]
+        bijlagen:
+          - {id: a, titel: A, bestand: bijlagen/plan.md}
+          - {id: b, titel: B, bestand: bijlagen/plan.md, nummer: I}
+        """
+        },
+    )
+    assert lines[0] == (
+        f"{AGENDA}:7: bijlage 'b' krijgt nummer I, net als bijlage 'a'; geef een ander 'nummer'"
+    )
+
+
+def test_a_broken_earlier_meeting_gives_no_follow_on_errors(workspace, stukken):
+    lines = errors_for(
+        workspace,
+        stukken,
+        {
+            "meetings/2023-12-13/agenda.yaml": "datum: 2023-12-13\nagenda:\n\t- titel: A\n",
+            "meetings/2023-12-13/verslag.yaml": "punten:\n  1:\n    bka:\n      - actie: X\n",
+            AGENDA: """\
+            datum: 2024-01-24
+            agenda:
+              - titel: Verslag
+                bijlagen: [vorig]
+            bijlagen:
+              - {id: vorig, verslag: 2023-12-13}
+            """,
+            VERSLAG: "acties:\n  2023-12-13.1: afgerond\n",
+        },
+    )
+    assert lines == [
+        "meetings/2023-12-13/agenda.yaml:3: ongeldige YAML: tab gevonden; spring in met spaties",
+        "1 fout gevonden; er is niets geschreven.",
+    ]
+
+
+def test_minutes_of_a_later_meeting_cannot_be_attached(workspace, stukken):
+    root = workspace(
+        {
+            AGENDA: """\
+            datum: 2024-01-24
+            agenda:
+              - titel: Verslag
+                bijlagen: [later]
+            bijlagen:
+              - {id: later, verslag: 2024-03-13}
+            """,
+            "meetings/2024-03-13/agenda.yaml": "datum: 2024-03-13\nagenda:\n  - titel: A\n",
+            "meetings/2024-03-13/verslag.yaml": "status: concept\n",
+        }
+    )
+    expected = (
+        f"{AGENDA}:6: bijlage 'later': het verslag van 2024-03-13 kan pas na die "
+        "vergadering bijgevoegd worden"
+    )
+    for args in (("check",), ("build", "2024-01-24")):
+        result = stukken(root, *args)
+        assert result.exit_code == 1
+        assert result.lines[0] == expected
+
+
+def test_two_meetings_on_one_day_follow_their_starting_times(workspace, stukken):
+    root = workspace(
+        {
+            "meetings/2024-01-24/agenda.yaml": "datum: 2024-01-24\ntijd: 15:45\nagenda:\n"
+            "  - titel: Middag\n",
+            "meetings/2024-01-24/verslag.yaml": "acties:\n  2024-01-24-ochtend.1: afgerond\n",
+            "meetings/2024-01-24-ochtend/agenda.yaml": "datum: 2024-01-24\ntijd: 09:00\n"
+            "agenda:\n  - titel: Ochtend\n",
+            "meetings/2024-01-24-ochtend/verslag.yaml": "punten:\n  1:\n    bka:\n"
+            "      - actie: Iets doen.\n",
+        }
+    )
+    result = stukken(root, "check")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_update_of_a_closed_action_is_warned_about(workspace, stukken):
+    root = workspace(
+        {
+            "meetings/2023-12-13/agenda.yaml": "datum: 2023-12-13\nagenda:\n  - titel: A\n",
+            "meetings/2023-12-13/verslag.yaml": "punten:\n  1:\n    bka:\n      - actie: X\n",
+            "meetings/2024-01-10/agenda.yaml": "datum: 2024-01-10\nagenda:\n  - titel: B\n",
+            "meetings/2024-01-10/verslag.yaml": "acties:\n  2023-12-13.1: afgerond\n",
+            VERSLAG: "acties:\n  2023-12-13.1: {toelichting: Toch nog iets.}\n",
+        }
+    )
+    result = stukken(root, "check")
+    assert result.exit_code == 0
+    assert result.lines == [
+        f"{VERSLAG}:2: waarschuwing: actie '2023-12-13.1' is al gesloten in de vergadering "
+        "van 2024-01-10; deze regel verandert niets (zet status: open of loopt om haar te "
+        "heropenen)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tijd", "shown"),
+    [
+        ("15:45", "15.45 uur"),
+        ("15.45-17.15 uur", "15.45 - 17.15 uur"),
+        ("9:00 – 10:30", "9.00 - 10.30 uur"),
+        ("14:00 tot 15:00", "14.00 - 15.00 uur"),
+    ],
+)
+def test_time_notations(workspace, stukken, tijd, shown):
+    import yaml
+
+    from vergaderstukken.dutch import tijd as format_tijd
+    from vergaderstukken.exceptions import Problems
+    from vergaderstukken.schema_types import Context, TimeRange
+
+    problems = Problems()
+    value = TimeRange().convert(yaml.compose(f"'{tijd}'"), Context(None, problems), "'tijd'")
+    assert not problems.errors and format_tijd(value) == shown
+
+
+def test_end_before_start(workspace, stukken):
+    lines = errors_for(
+        workspace,
+        stukken,
+        {AGENDA: "datum: 2024-01-24\ntijd: 17:00-16:00\nagenda:\n  - titel: A\n"},
+    )
+    assert lines[0] == f"{AGENDA}:2: 'tijd': eindtijd 16:00 ligt niet na begintijd 17:00"
+
+
+def test_items_by_meeting_number_and_number_like_ids(workspace, stukken):
+    root = workspace(
+        {
+            AGENDA: """\
+            datum: 2024-01-24
+            nummer: 12
+            agenda:
+              - titel: Opening
+                id: '3'
+              - titel: Tweede
+              - titel: Derde
+            """,
+            VERSLAG: "punten:\n  '12.2':\n    tekst: Via het verslagnummer.\n"
+            "  3:\n    tekst: Het derde punt, niet het punt met id 3.\n",
+        }
+    )
+    result = stukken(root, "check")
+    assert result.exit_code == 0, result.stderr
+    assert result.lines == [
+        f"{AGENDA}:5: waarschuwing: id '3' lijkt op een agendanummer; een verwijzing als '3' "
+        "of '2b' betekent altijd het nummer"
+    ]
+    from vergaderstukken.workspace import load_workspace
+
+    vergadering = load_workspace(root)[0].vergaderingen[0]
+    assert vergadering.verslag.punten["derde"].tekst.startswith("Het derde punt")
+    assert vergadering.verslag.punten["tweede"].tekst == "Via het verslagnummer."
+
+
+def test_hidden_files_and_empty_agenda(workspace, stukken):
+    root = workspace(
+        {
+            "meetings/.git/HEAD": "ref: refs/heads/main\n",
+            "meetings/2024-01-24/annotaties/.kladje.yaml": "niet: geldig: yaml:\n",
+            "meetings/2024-03-13/agenda.yml": "datum: 2024-03-13\n",
+        }
+    )
+    result = stukken(root, "check")
+    assert result.lines[0] == (
+        "meetings/2024-03-13/agenda.yaml: agenda.yaml ontbreekt in deze vergadermap; "
+        "hernoem agenda.yml naar agenda.yaml"
+    )
+    assert len(result.lines) == 2
+    (root / "meetings/2024-03-13/agenda.yml").rename(root / "meetings/2024-03-13/agenda.yaml")
+    (root / "meetings/2024-03-13/agenda.yaml").write_text("datum: 2024-03-13\nagenda: []\n")
+    result = stukken(root, "check")
+    assert result.exit_code == 0
+    assert result.lines == [
+        "meetings/2024-03-13/agenda.yaml:2: waarschuwing: de agenda heeft geen punten"
     ]

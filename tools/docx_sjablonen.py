@@ -352,8 +352,12 @@ def geannoteerde_agenda() -> Document:
     header_footer(doc, "{{ document.kop }}")
     marking = para(doc, "{{ document.markering }}", bold=True, size=8, color=RED)
     marking.runs[0].font.all_caps = True
-    para(doc, "{{ overleg.naam }}{% if overleg.organisatie %} · {{ overleg.organisatie }}"
-              "{% endif %}", size=10, color=BLUE)
+    para(
+        doc,
+        "{{ overleg.naam }}{% if overleg.organisatie %} · {{ overleg.organisatie }}{% endif %}",
+        size=10,
+        color=BLUE,
+    )
     para(doc, "Geannoteerde agenda {{ overleg.naam }}", "Title")
     gegevens(doc)
     for key, title in (("voor", "Voor"), ("auteur", "Van")):
@@ -440,12 +444,20 @@ def loop_table(doc, lijst: str, titles, values, widths, var: str):
 
 def verslag_kop(doc, titel: str) -> None:
     header_footer(doc, CONCEPT_KOP)
-    para(doc, "{{ overleg.naam }}{% if overleg.organisatie %} · "
-              "{{ overleg.organisatie }}{% endif %}", size=10, color=BLUE)
+    para(
+        doc,
+        "{{ overleg.naam }}{% if overleg.organisatie %} · {{ overleg.organisatie }}{% endif %}",
+        size=10,
+        color=BLUE,
+    )
     para(doc, titel, "Title")
     para(doc, "{%p if verslag.status == 'vastgesteld' %}")
-    para(doc, "Vastgesteld{% if verslag.vastgesteld_op %} op "
-              "{{ verslag.vastgesteld_op|datum_kort }}{% endif %}", bold=True)
+    para(
+        doc,
+        "Vastgesteld{% if verslag.vastgesteld_op %} op "
+        "{{ verslag.vastgesteld_op|datum_kort }}{% endif %}",
+        bold=True,
+    )
     para(doc, "{%p else %}")
     para(doc, "CONCEPT: NOG NIET VASTGESTELD", bold=True, color=RGBColor(0xAA, 0, 0))
     para(doc, "{%p endif %}")
@@ -465,36 +477,51 @@ def verslag_kop(doc, titel: str) -> None:
 
 def volgende(doc) -> None:
     para(doc, "{%p if vergadering.volgende %}")
-    para(doc, "De volgende vergadering is op {{ vergadering.volgende.datum|datum_lang }}"
-              "{% if vergadering.volgende.tijd %}, "
-              "{{ vergadering.volgende.tijd|tijd }}{% endif %}"
-              "{% if vergadering.volgende.locatie %}, "
-              "{{ vergadering.volgende.locatie }}{% endif %}.")
+    para(
+        doc,
+        "De volgende vergadering is op {{ vergadering.volgende.datum|datum_lang }}"
+        "{% if vergadering.volgende.tijd %}, "
+        "{{ vergadering.volgende.tijd|tijd }}{% endif %}"
+        "{% if vergadering.volgende.locatie %}, "
+        "{{ vergadering.volgende.locatie }}{% endif %}.",
+    )
     para(doc, "{%p endif %}")
 
 
 def bka_tabel(doc, var: str) -> None:
     para(doc, "{%p if " + var + ".regels %}")
     loop_table(
-        doc, var + ".regels",
+        doc,
+        var + ".regels",
         ("Nr", "B/K/A", "Besluit (B) / Knelpunt (K) / Actie (A)", "Toelichting"),
-        ("{% if regel.is_besluit %}{{ regel.besluitnummer }}{% elif regel.is_actie %}"
-         "{{ regel.id }}{% endif %}",
-         "{{ regel.letter }}",
-         ["{{p regel.tekst|md }}",
-          "{%p if regel.is_actie and (regel.wie or regel.termijn) %}",
-          "{% if regel.wie %}Wie: {{ regel.wie }}{% endif %}{% if regel.wie and regel.termijn %}"
-          " · {% endif %}{% if regel.termijn %}Termijn: {{ regel.termijn|termijn }}{% endif %}",
-          "{%p endif %}"],
-         "{{r regel.toelichting|md_inline }}"),
-        (2.8, 2.4, 7.1, 4.2), "regel",
+        (
+            "{% if regel.is_besluit %}{{ regel.besluitnummer }}{% elif regel.is_actie %}"
+            "{{ regel.id }}{% endif %}",
+            "{{ regel.letter }}",
+            [
+                "{{p regel.tekst|md }}",
+                "{%p if regel.is_actie and (regel.wie or regel.termijn) %}",
+                "{% if regel.wie %}Wie: {{ regel.wie }}{% endif %}{% if regel.wie and regel.termijn %}"
+                " · {% endif %}{% if regel.termijn %}Termijn: {{ regel.termijn|termijn }}{% endif %}",
+                "{%p endif %}",
+            ],
+            "{{r regel.toelichting|md_inline }}",
+        ),
+        (2.8, 2.4, 7.1, 4.2),
+        "regel",
     )
     para(doc, "{%p endif %}")
 
 
 def verslag_punt(doc, var: str, style: str) -> None:
-    runs(doc, ["{{ vergadering.verslag_nummer(" + var + ".punt) }}\t",
-               "{{r " + var + ".punt.titel|md_inline }}"], style)
+    runs(
+        doc,
+        [
+            "{{ vergadering.verslag_nummer(" + var + ".punt) }}\t",
+            "{{r " + var + ".punt.titel|md_inline }}",
+        ],
+        style,
+    )
     para(doc, "{%p if " + var + ".tekst %}")
     para(doc, "{{p " + var + ".tekst|md }}")
     para(doc, "{%p endif %}")
@@ -535,21 +562,36 @@ def verslag() -> Document:
 
 
 def actielijst_tabel(doc, lijst: str, herkomst: bool) -> None:
-    actie = ["{%p if stand.regel.soort == 'toezegging' %}", "TOEZEGGING", "{%p endif %}",
-             "{{p stand.regel.tekst|md }}",
-             "{%p if stand.regel.toelichting %}", "{{r stand.regel.toelichting|md_inline }}",
-             "{%p endif %}",
-             "{%p if stand.toelichting %}",
-             "Stand van zaken: {{ stand.toelichting|tekst }}", "{%p endif %}"]
+    actie = [
+        "{%p if stand.regel.soort == 'toezegging' %}",
+        "TOEZEGGING",
+        "{%p endif %}",
+        "{{p stand.regel.tekst|md }}",
+        "{%p if stand.regel.toelichting %}",
+        "{{r stand.regel.toelichting|md_inline }}",
+        "{%p endif %}",
+        "{%p if stand.toelichting %}",
+        "Stand van zaken: {{ stand.toelichting|tekst }}",
+        "{%p endif %}",
+    ]
     if herkomst:
-        actie.append("Uit de vergadering van {{ stand.vergadering.datum|datum_kort }}, punt "
-                     "{{ stand.vergadering.verslag_nummer(stand.regel.punt) }}")
+        actie.append(
+            "Uit de vergadering van {{ stand.vergadering.datum|datum_kort }}, punt "
+            "{{ stand.vergadering.verslag_nummer(stand.regel.punt) }}"
+        )
     table = loop_table(
-        doc, lijst, ("Nr", "Actie", "Verantwoordelijk/betrokken", "Termijn", "Status"),
-        ("{{ stand.id }}", actie, "{{ stand.regel.wie or '' }}",
-         "{{ stand.termijn|termijn }}{% if stand.te_laat %} (verlopen){% endif %}",
-         "{{ stand.status }}"),
-        (2.8, 6.4, 3.0, 2.3, 2.0), "stand",
+        doc,
+        lijst,
+        ("Nr", "Actie", "Verantwoordelijk/betrokken", "Termijn", "Status"),
+        (
+            "{{ stand.id }}",
+            actie,
+            "{{ stand.regel.wie or '' }}",
+            "{{ stand.termijn|termijn }}{% if stand.te_laat %} (verlopen){% endif %}",
+            "{{ stand.status }}",
+        ),
+        (2.8, 6.4, 3.0, 2.3, 2.0),
+        "stand",
     )
     cell = table.rows[2].cells[1]
     for paragraph in cell.paragraphs:
@@ -565,17 +607,30 @@ def actielijst_tabel(doc, lijst: str, herkomst: bool) -> None:
 
 def actie_en_besluitenlijst() -> Document:
     doc = new_document()
-    verslag_kop(doc, "Actie- en besluitenlijst {{ overleg.naam }} - Vergadering "
-                     "{{ vergadering.datum|datum_kort }}")
+    verslag_kop(
+        doc,
+        "Actie- en besluitenlijst {{ overleg.naam }} - Vergadering "
+        "{{ vergadering.datum|datum_kort }}",
+    )
     para(doc, "Besluiten en afspraken", "Heading 1")
     para(doc, "{%p if besluiten %}")
     loop_table(
-        doc, "besluiten", ("Nr", "Agendapunt", "Besluit / afspraak", "Toelichting"),
-        ("{{ regel.besluitnummer }}", "{{ vergadering.verslag_nummer(regel.punt) }}",
-         ["{%p if regel.soort == 'afspraak' %}", "AFSPRAAK", "{%p endif %}",
-          "{{p regel.tekst|md }}"],
-         "{{r regel.toelichting|md_inline }}"),
-        (1.0, 1.8, 9.4, 4.3), "regel",
+        doc,
+        "besluiten",
+        ("Nr", "Agendapunt", "Besluit / afspraak", "Toelichting"),
+        (
+            "{{ regel.besluitnummer }}",
+            "{{ vergadering.verslag_nummer(regel.punt) }}",
+            [
+                "{%p if regel.soort == 'afspraak' %}",
+                "AFSPRAAK",
+                "{%p endif %}",
+                "{{p regel.tekst|md }}",
+            ],
+            "{{r regel.toelichting|md_inline }}",
+        ),
+        (1.0, 1.8, 9.4, 4.3),
+        "regel",
     )
     para(doc, "{%p else %}")
     para(doc, "In deze vergadering zijn geen besluiten genomen.", italic=True)
@@ -602,10 +657,12 @@ def actie_en_besluitenlijst() -> Document:
     return doc
 
 
-BUILDERS.update({
-    "verslag.docx": verslag,
-    "actie-en-besluitenlijst.docx": actie_en_besluitenlijst,
-})
+BUILDERS.update(
+    {
+        "verslag.docx": verslag,
+        "actie-en-besluitenlijst.docx": actie_en_besluitenlijst,
+    }
+)
 
 
 def main() -> None:

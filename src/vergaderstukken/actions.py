@@ -77,9 +77,28 @@ def validate_actions(workspace: Workspace, problems: Problems) -> None:
                     f"de vergadering van {where.naam}; alleen een latere vergadering "
                     "kan haar bijwerken",
                 )
-            else:
+            elif not workspace.onvolledig:  # else it may be in the file that failed to load
                 hint = did_you_mean(update.actie_id, sorted(earlier))
                 problems.error(update.loc, f"onbekende actie '{update.actie_id}'{hint}")
+    _warn_about_updates_of_closed_actions(workspace, problems)
+
+
+def _warn_about_updates_of_closed_actions(workspace: Workspace, problems: Problems) -> None:
+    """A closed action leaves every list; an update that does not reopen it shows nowhere."""
+    closed_at: dict[str, str] = {}
+    for vergadering in workspace.vergaderingen:
+        for update in vergadering.verslag.updates if vergadering.verslag else []:
+            if update.actie_id in closed_at and update.status not in OPEN_STATUSES:
+                problems.warn(
+                    update.loc,
+                    f"actie '{update.actie_id}' is al gesloten in de "
+                    f"vergadering van {closed_at[update.actie_id]}; deze regel "
+                    "verandert niets (zet status: open of loopt om haar te heropenen)",
+                )
+            elif update.status in CLOSED_STATUSES:
+                closed_at[update.actie_id] = vergadering.naam
+            elif update.status in OPEN_STATUSES:
+                closed_at.pop(update.actie_id, None)
 
 
 def standen(workspace: Workspace, tot: Vergadering, *, inclusief: bool) -> list[ActieStand]:
@@ -161,19 +180,31 @@ def annotation_action_problems(
     for annotatie in vergadering.annotaties.values():
         for actie_id, loc in annotatie.actie_locs.items():
             if actie_id in open_ids and not shown:
-                problems.error(loc, f"opmerking bij actie '{actie_id}' staat nergens: deze "
-                               "agenda toont de openstaande acties niet (geen agendapunt "
-                               "met 'acties: true')")
+                problems.error(
+                    loc,
+                    f"opmerking bij actie '{actie_id}' staat nergens: deze "
+                    "agenda toont de openstaande acties niet (geen agendapunt "
+                    "met 'acties: true')",
+                )
             elif actie_id in open_ids:
                 continue
             elif actie_id in before:
-                problems.error(loc, f"actie '{actie_id}' is al {before[actie_id].status} en "
-                               "staat niet meer open op deze vergadering")
+                problems.error(
+                    loc,
+                    f"actie '{actie_id}' is al {before[actie_id].status} en "
+                    "staat niet meer open op deze vergadering",
+                )
             elif actie_id in origin:
-                waar = ("in deze vergadering" if origin[actie_id] is vergadering
-                        else f"pas in de vergadering van {origin[actie_id].naam}")
-                problems.error(loc, f"actie '{actie_id}' wordt {waar} afgesproken en staat "
-                               "nog niet open op deze agenda")
+                waar = (
+                    "in deze vergadering"
+                    if origin[actie_id] is vergadering
+                    else f"pas in de vergadering van {origin[actie_id].naam}"
+                )
+                problems.error(
+                    loc,
+                    f"actie '{actie_id}' wordt {waar} afgesproken en staat "
+                    "nog niet open op deze agenda",
+                )
             else:
                 hint = did_you_mean(actie_id, open_ids)
                 problems.error(loc, f"onbekende actie '{actie_id}'{hint}")

@@ -40,7 +40,7 @@ def tijd(times: tuple[str, ...] | None) -> str:
     """('15:45', '17:15') -> '15.45 - 17.15 uur'; ('15:45',) -> '15.45 uur'."""
     if not times:
         return ""
-    return " - ".join(t.replace(":", ".") for t in times) + " uur"
+    return " - ".join(f"{int(t[:2])}.{t[3:]}" for t in times) + " uur"
 
 
 def termijn(value: date | str | None) -> str:

@@ -81,7 +81,7 @@ class Problems:
         self.errors.append(Problem(loc, message))
 
     def warn(self, loc: Loc, message: str) -> None:
-        self.warnings.append(Problem(loc, message))
+        self.warnings.append(Problem(loc, f"waarschuwing: {message}"))
 
     def raise_if_any(self) -> None:
         if self.errors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +29,8 @@ def load_vergadering(
 ) -> Vergadering | None:
     path = folder / "agenda.yaml"
     if not path.is_file():
-        problems.error(Loc(path), "agenda.yaml ontbreekt in deze vergadermap")
+        hint = "; hernoem agenda.yml naar agenda.yaml" if (folder / "agenda.yml").is_file() else ""
+        problems.error(Loc(path), f"agenda.yaml ontbreekt in deze vergadermap{hint}")
         return None
     record = read_document(path, "agenda", problems)
     if record is None:
@@ -50,6 +52,8 @@ def load_vergadering(
     )
     bijlagen = _bijlagen(record.bijlagen or [], folder, problems)
     vergadering.punten = _punten(record.agenda or [], bijlagen, problems)
+    if "agenda" in record and not vergadering.punten:
+        problems.warn(record.loc_of("agenda"), "de agenda heeft geen punten")
     vergadering.bijlagen = _number_bijlagen(vergadering, bijlagen, problems)
     if record.volgende:
         vergadering.volgende = Volgende(
@@ -96,9 +100,17 @@ def attachment_path(value: str, folder: Path, loc: Loc, problems: Problems) -> P
     if candidate.suffix.lower() not in ATTACHMENT_TYPES:
         problems.error(loc, f"bijlage '{value}': alleen .md- en .pdf-bestanden worden ondersteund")
         return None
+    if candidate.is_dir():
+        problems.error(loc, f"bijlage '{value}' is een map, geen bestand")
+        return None
     if not candidate.is_file():
-        nearby = [p.name for p in candidate.parent.glob("*")] if candidate.parent.is_dir() else []
-        hint = did_you_mean(candidate.name, nearby)
+        written = Path(value).parent
+        nearby = [
+            (written / p.name).as_posix()
+            for p in (candidate.parent.glob("*") if candidate.parent.is_dir() else [])
+            if p.is_file()
+        ]
+        hint = did_you_mean(Path(value).as_posix(), nearby)
         problems.error(loc, f"bijlage '{value}' bestaat niet{hint}")
         return None
     return candidate
@@ -163,6 +175,12 @@ def _assign_ids(items, problems: Problems) -> None:
             )
         explicit[rec.id] = rec.loc_of("id")
         punt.id, punt.eigen_id = rec.id, True
+        if re.fullmatch(r"\d+[a-z]*", rec.id.lower()):
+            problems.warn(
+                rec.loc_of("id"),
+                f"id '{rec.id}' lijkt op een agendanummer; "
+                "een verwijzing als '3' of '2b' betekent altijd het nummer",
+            )
     taken = set(explicit)
     for punt, rec in items:
         if rec.id is not None:
@@ -188,10 +206,18 @@ def _number_bijlagen(
             problems.warn(bijlage.loc, f"bijlage '{bijlage.id}' hoort bij geen enkel agendapunt")
             ordered.append(bijlage)
     counter = 0
+    given: dict[str, Bijlage] = {}
     for bijlage in ordered:
         if bijlage.nummer:
             counter = max(counter, roman_value(bijlage.nummer))
         else:
             counter += 1
             bijlage.nummer = roman(counter)
+        first = given.setdefault(bijlage.nummer, bijlage)
+        if first is not bijlage:
+            problems.error(
+                bijlage.loc,
+                f"bijlage '{bijlage.id}' krijgt nummer {bijlage.nummer}, "
+                f"net als bijlage '{first.id}'; geef een ander 'nummer'",
+            )
     return ordered

@@ -249,10 +249,8 @@ class Vergadering:
 
     def item_keys(self) -> dict[str, Agendapunt]:
         """Every way an item may be named: its id and its number ('4', '5b')."""
-        keys: dict[str, Agendapunt] = {}
-        for punt in self.alle_punten():
-            keys[punt.nummer] = punt
-            keys[punt.id] = punt
+        keys = {punt.id: punt for punt in self.alle_punten()}
+        keys.update((punt.nummer, punt) for punt in self.alle_punten())  # a number always wins
         return keys
 
     def find_item(self, key: str) -> Agendapunt | None:
@@ -260,13 +258,13 @@ class Vergadering:
         ('opening' for 'opening-vaststellen-agenda') when only one item starts so."""
         keys = self.item_keys()
         text = str(key).strip()
+        if self.nummer is not None and text.startswith(f"{self.nummer}."):
+            text = text[len(f"{self.nummer}.") :]  # '12.4', as the minutes number it
         found = keys.get(text) or keys.get(text.lower().replace(" ", ""))
         if found is not None:
             return found
         prefix = slugify(text) + "-"
-        starting = [
-            p for p in self.alle_punten() if not p.eigen_id and p.id.startswith(prefix)
-        ]
+        starting = [p for p in self.alle_punten() if not p.eigen_id and p.id.startswith(prefix)]
         return starting[0] if len(starting) == 1 else None
 
     def verslag_nummer(self, punt: Agendapunt) -> str:
@@ -279,6 +277,7 @@ class Workspace:
     root: Path
     overleg: Overleg
     vergaderingen: list[Vergadering]  # in date order
+    onvolledig: set[str] = field(default_factory=set)  # meetings whose files did not load
 
     def vergadering(self, naam: str) -> Vergadering | None:
         return next((v for v in self.vergaderingen if v.naam == naam), None)
@@ -288,4 +287,6 @@ class Workspace:
 
 
 def sort_key(vergadering: Vergadering) -> tuple:
-    return (vergadering.datum, vergadering.naam)
+    """Meetings in time order: by date, then starting time (two on one day), then name."""
+    start = vergadering.tijd[0] if vergadering.tijd else "99:99"
+    return (vergadering.datum, start, vergadering.naam)

@@ -183,6 +183,9 @@ def check_regel(record: Record, ctx: Context) -> None:
             record.loc,
             f"B/K/A-regel heeft precies één soort, hier staan er {len(kinds)}: " + ", ".join(kinds),
         )
+    for kind in kinds:
+        if not str(record.get(kind) or "").strip():
+            ctx.problems.error(record.loc_of(kind), f"'{kind}' heeft geen tekst")
     if kinds and kinds[0] not in ACTIE_SOORTEN:
         for name in ("wie", "termijn", "id"):
             if name in record.key_locs:

@@ -206,20 +206,24 @@ class TimeRange(Type):
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
-        parts = [p.strip() for p in value.split("-")]
+        written = re.sub(r"\s*uur\s*$", "", value.strip())  # '15.45-17.15 uur' as in letters
+        parts = [p.strip() for p in re.split(r"\s*[-–—]\s*|\s+tot\s+", written)]
         times = []
         for part in parts if len(parts) <= 2 else []:
             match = TIME.match(part)
             if not match or int(match[1]) > 23 or int(match[2]) > 59:
                 break
             times.append(f"{int(match[1]):02d}:{match[2]}")
-        if len(times) != len(parts) or len(parts) > 2 or (len(times) == 2 and times[1] <= times[0]):
+        if len(times) != len(parts) or len(parts) > 2:
             ctx.error(node, f"{what}: ongeldige tijd '{value}' (verwacht UU:MM of UU:MM-UU:MM)")
+            return INVALID
+        if len(times) == 2 and times[1] <= times[0]:
+            ctx.error(node, f"{what}: eindtijd {times[1]} ligt niet na begintijd {times[0]}")
             return INVALID
         return tuple(times)
 
     def json_schema(self):
-        return {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}(\s*-\s*\d{1,2}[:.]\d{2})?$"}
+        return {"type": "string"}
 
 
 class Choice(Type):
@@ -353,7 +357,8 @@ class Mapping(Type):
             if value is not INVALID:
                 record[name] = value
         for key in self.keys:
-            if key.required and key.name in empty:
+            blank = isinstance(record.get(key.name), str) and not record[key.name].strip()
+            if key.required and (key.name in empty or blank):
                 ctx.problems.error(record.loc_of(key.name), f"'{key.name}' mag niet leeg zijn")
             elif (
                 key.required

@@ -157,5 +157,3 @@ def pages_with_grounds(pdf: bytes, grounds: list[str]) -> dict[str, list[int]]:
             if ground in text:
                 found.setdefault(ground, []).append(number)
     return found
-
-

@@ -41,7 +41,7 @@ def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
         problems.error(Loc(root / "stukken.yaml"), "de map meetings/ ontbreekt naast stukken.yaml")
         return []
     found = []
-    for folder in sorted(p for p in meetings.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in meetings.iterdir() if p.is_dir() and p.name[0] != "."):
         match = MEETING_FOLDER.match(folder.name)
         day = parse_iso_date(match[1]) if match else None
         if day is None:
@@ -77,44 +77,63 @@ def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[
     """Load the workspace (up to and including meeting `tot`); return it with its warnings."""
     problems = Problems()
     overleg = load_overleg(root, problems)
-    folders = meeting_folders(root, problems)
-    if tot is not None:
-        limit = next(((d, f.name) for f, d in folders if f.name == tot), None)
-        folders = [(f, d) for f, d in folders if limit is None or (d, f.name) <= limit]
-    vergaderingen = [
-        v for f, d in folders if (v := load_vergadering(f, d, overleg, problems)) is not None
-    ]
+    all_folders = meeting_folders(root, problems)
+    day = next((d for f, d in all_folders if f.name == tot), None)
+    folders = [(f, d) for f, d in all_folders if day is None or d <= day]
+    loaded = {f.name: load_vergadering(f, d, overleg, problems) for f, d in folders}
+    vergaderingen = sorted((v for v in loaded.values() if v is not None), key=sort_key)
+    if tot in loaded and loaded[tot] is not None:  # same-day meetings after it do not count
+        vergaderingen = [v for v in vergaderingen if sort_key(v) <= sort_key(loaded[tot])]
     workspace = Workspace(root, overleg, vergaderingen)
+    workspace.onvolledig = {name for name, v in loaded.items() if v is None}
+    later = {f.name for f, _ in all_folders} - {v.naam for v in vergaderingen}
     for vergadering in vergaderingen:
         if (vergadering.folder / "verslag.yaml").is_file():
             vergadering.verslag = load_verslag(vergadering, problems)
-        for path in sorted((vergadering.folder / "annotaties").glob("*.y*ml")):
+            if vergadering.verslag is None:
+                workspace.onvolledig.add(vergadering.naam)
+        overlays = (vergadering.folder / "annotaties").glob("*.y*ml")
+        for path in sorted(p for p in overlays if not p.name.startswith(".")):
             annotatie = load_annotatie(path, vergadering, problems)
             if annotatie is None:
                 continue
             if annotatie.naam in vergadering.annotaties:  # naam.yaml next to naam.yml
                 first = vergadering.annotaties[annotatie.naam].bestand.name
-                problems.error(Loc(path), f"annotatie '{annotatie.naam}' staat twee keer in "
-                               f"annotaties/: {first} en {path.name}")
+                problems.error(
+                    Loc(path),
+                    f"annotatie '{annotatie.naam}' staat twee keer in "
+                    f"annotaties/: {first} en {path.name}",
+                )
                 continue
             vergadering.annotaties[annotatie.naam] = annotatie
-        _check_verslag_bijlagen(workspace, vergadering, problems)
+        _check_verslag_bijlagen(workspace, vergadering, problems, later)
         check_attachment_pdfs(vergadering, problems)
     validate_actions(workspace, problems)
-    for vergadering in vergaderingen:
-        annotation_action_problems(workspace, vergadering, problems)
+    if not workspace.onvolledig:  # otherwise an action may exist in the file that failed
+        for vergadering in vergaderingen:
+            annotation_action_problems(workspace, vergadering, problems)
     problems.raise_if_any()
     return workspace, sorted(set(problems.warnings))
 
 
-def _check_verslag_bijlagen(workspace: Workspace, vergadering: Vergadering, problems) -> None:
+def _check_verslag_bijlagen(
+    workspace: Workspace, vergadering: Vergadering, problems: Problems, later: set[str]
+) -> None:
     """A `verslag: DATUM` attachment needs an earlier meeting that has minutes."""
     for bijlage in vergadering.bijlagen:
         if not bijlage.verslag:
             continue
         bron = find_meeting(workspace, bijlage.verslag)
         names = [v.naam for v in workspace.vergaderingen]
-        if bron is None:
+        if bron is None and _names_meeting(bijlage.verslag, workspace.onvolledig):
+            continue  # that meeting's own error is reported already
+        if bron is None and _names_meeting(bijlage.verslag, later):
+            problems.error(
+                bijlage.loc,
+                f"bijlage '{bijlage.id}': het verslag van "
+                f"{bijlage.verslag} kan pas na die vergadering bijgevoegd worden",
+            )
+        elif bron is None:
             problems.error(
                 bijlage.loc,
                 f"bijlage '{bijlage.id}': geen vergadering "
@@ -135,6 +154,10 @@ def _check_verslag_bijlagen(workspace: Workspace, vergadering: Vergadering, prob
             bijlage.verslag = bron.naam
             if not bijlage.titel:  # the contract's default: 'Verslag TRA 13 december 2023'
                 bijlage.titel = f"Verslag {workspace.overleg.afkorting} {datum_kort(bron.datum)}"
+
+
+def _names_meeting(name: str, folders: set[str]) -> bool:
+    return name in folders or any(f.startswith(f"{name}-") for f in folders)
 
 
 def find_meeting(workspace: Workspace, name: str) -> Vergadering | None:

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..exceptions import Problem
+from ..exceptions import Problem, StukkenError, display_path
 from ..model import Vergadering
 from ..render.job import RenderJob
 from ..render.registry import ANNOTATIE_DOCUMENTS, DOCUMENTS
@@ -34,13 +34,25 @@ def build(
     output: Path | None = None,
 ) -> BuildResult:
     naam = select_meeting(root, datum)
+    target = (output or root / "output") / naam
+    refuse_source_folders(root, target)
     workspace, warnings = load_workspace(root, tot=naam)
     vergadering = workspace.vergadering(naam)
     job = RenderJob(workspace, vergadering, only_annotatie=annotatie)
     rendered = gather_and_render(job)
-    target = (output or root / "output") / naam
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
+
+
+def refuse_source_folders(root: Path, target: Path) -> None:
+    """A build replaces its output folder whole, so it must never be a source folder."""
+    target, root = target.resolve(), root.resolve()
+    sources = [root / "meetings", root / "templates"]
+    if root.is_relative_to(target) or any(target.is_relative_to(s) for s in sources):
+        raise StukkenError(
+            f"uitvoermap {display_path(target)} valt samen met de bronbestanden van de "
+            "werkmap; kies een andere map met --uitvoer (standaard: output/)"
+        )
 
 
 def gather_and_render(job: RenderJob) -> dict[str, bytes]:

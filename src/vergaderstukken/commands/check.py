@@ -27,14 +27,22 @@ class CheckResult:
         wat = (
             f"vergadering {self.meeting}"
             if self.meeting
-            else f"{len(vergaderingen)} {'vergadering' if len(vergaderingen) == 1 else 'vergaderingen'}"
+            else aantal(len(vergaderingen), "vergadering", "vergaderingen")
         )
-        return (
-            f"In orde: {wat}, {punten} agendapunten, {bijlagen} bijlagen, "
-            f"{verslagen} {'verslag' if verslagen == 1 else 'verslagen'}, "
-            f"{annotaties} {'annotatie' if annotaties == 1 else 'annotaties'}"
-            + (f", {len(self.warnings)} waarschuwingen." if self.warnings else ".")
-        )
+        delen = [
+            wat,
+            aantal(punten, "agendapunt", "agendapunten"),
+            aantal(bijlagen, "bijlage", "bijlagen"),
+            aantal(verslagen, "verslag", "verslagen"),
+            aantal(annotaties, "annotatie", "annotaties"),
+        ]
+        if self.warnings:
+            delen.append(aantal(len(self.warnings), "waarschuwing", "waarschuwingen"))
+        return f"In orde: {', '.join(delen)}."
+
+
+def aantal(count: int, enkelvoud: str, meervoud: str) -> str:
+    return f"{count} {enkelvoud if count == 1 else meervoud}"
 
 
 def check(root: Path, datum: str | None = None) -> CheckResult:
