@@ -68,24 +68,27 @@ def article(ground: str) -> str:
 def ground_problem(ground: str) -> str | None:
     """A Dutch warning when `ground` is not a known Woo ground, else None.
 
-    Written-out forms ('art. 5.1 lid 2 sub e', '5.1.2.e') are recognised for the hint.
+    Written-out forms ('Art. 5.1, lid 2, sub e', '5.1.2.E') are recognised for the hint.
     """
     if ground in GROUNDS:
         return None
-    written = re.fullmatch(
-        r"(?:art(?:ikel)?\.?\s*)?(\d+)\.(\d+)\s*(?:[.\s]|lid)*\s*(\d*)\s*(?:[.\s]|sub|onder)*\s*"
-        r"([a-z]?)\)?",
-        ground.strip().lower(),
-    )
-    canonical = ""
-    if written:
-        canonical = f"{written[1]}.{written[2]}" + (f".{written[3]}" if written[3] else "")
-        canonical += written[4]
+    canonical = _canonical_ground(ground)
     hint = (
         f" (bedoelde u '{canonical}'?)" if canonical in GROUNDS else did_you_mean(ground, GROUNDS)
     )
     known = "" if hint else f" (bekende gronden: {', '.join(GROUNDS)})"
     return f"onbekende Woo-grond '{ground}'{hint}{known}; de legenda geeft er geen beschrijving bij"
+
+
+def _canonical_ground(text: str) -> str:
+    """'Art. 5.1 lid 2 sub e' -> '5.1.2e'; '' when the text does not read as an article."""
+    words = re.sub(r"\b(?:artikel|art|lid|sub|onder|woo)\b", " ", text.lower())
+    parts = re.findall(r"\d+|[a-z]+", words)
+    numbers = [p for p in parts if p.isdigit()]
+    letters = [p for p in parts if not p.isdigit()]
+    if not numbers or len(letters) > 1 or (letters and parts[-1] != letters[0]):
+        return ""
+    return ".".join(numbers) + "".join(letters)
 
 
 def _pattern(text: str) -> str:
