@@ -262,6 +262,7 @@ def leave_out_attachments(vergadering: Vergadering, keep) -> None:
 def legend_rows(pages_by_ground: dict[str, list[int]]) -> list[dict]:
     return [
         {
+            "grond": ground,
             "wet": "Wet open overheid",
             "artikel": article(ground),
             "beschrijving": GROUNDS.get(ground, ""),
