@@ -440,3 +440,15 @@ def test_boxes_in_html_keep_tags_and_metadata_plain():
         '<span class="gelakt" id="gelakt-1-352e312e3265">5.1.2e</span></h2>'
         '<a href="mailto:5.1.2e">x</a></body></html>'
     )
+
+
+def test_contract_words_are_never_redacted():
+    """A string to redact that is also a contract word leaves the fields the code reads."""
+    from vergaderstukken.exceptions import Loc
+    from vergaderstukken.model import Agendapunt, Regel
+
+    punt = Agendapunt("p", "1", "Punt", Loc(Path("agenda.yaml")), doel="besluitvorming")
+    regel = Regel("besluit", "Besluit over de kade", punt, Loc(Path("verslag.yaml")))
+    woo.Lakker([("besluit", "5.1.2e"), ("besluitvorming", "5.1.2e")]).walk(regel)
+    assert (regel.soort, regel.letter, punt.doel) == ("besluit", "B", "besluitvorming")
+    assert woo.plain(regel.tekst) == "5.1.2e over de kade"

@@ -34,6 +34,9 @@ WORD_GAP = r"(?:[\s._+-]|%20)+"
 # A redacted address as pre-redacted documents show it: "5.1.2e@hellendoorn.nl".
 GROUND_LIKE = re.compile(r"\d+(?:\.\d+)+[a-z]?")
 BOX_ID = re.compile(r"gelakt-\d+-([0-9a-f]+)")
+# Fields that hold one of the contract's fixed words (besluit, open, besluitvorming), never
+# free text: the code compares them, so they are never redacted.
+KEYWORD_FIELDS = {"soort", "status", "doel"}
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 
 GROUNDS = {
@@ -141,7 +144,9 @@ class Lakker:
         seen.add(id(obj))
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             for field in dataclasses.fields(obj):
-                setattr(obj, field.name, self._value(getattr(obj, field.name), seen))
+                value = getattr(obj, field.name)
+                if not (field.name in KEYWORD_FIELDS and isinstance(value, str)):
+                    setattr(obj, field.name, self._value(value, seen))
         elif isinstance(obj, list):
             obj[:] = [self._value(v, seen) for v in obj]
         elif isinstance(obj, dict):
