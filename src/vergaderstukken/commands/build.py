@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import Problem, StukkenError
-from ..model import Vergadering
+from ..model import Vergadering, Workspace
 from ..render.job import RenderJob
 from ..render.registry import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..workspace import load_workspace, select_meeting
@@ -54,7 +54,9 @@ def build(
     return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
 
 
-def build_public(root, workspace, naam, warnings, output) -> BuildResult:
+def build_public(
+    root: Path, workspace: Workspace, naam: str, warnings: list[Problem], output: Path | None
+) -> BuildResult:
     """The public edition (render/openbaar.py) into output/<meeting>/openbaar/."""
     from ..render import openbaar
 
