@@ -63,17 +63,29 @@ def check(datum: str | None, werkmap: Path) -> None:
     "bestanden in de uitvoermap blijven staan.",
 )
 @click.option(
+    "--openbaar",
+    is_flag=True,
+    help="Maak de openbare versie (Woo) in de submap openbaar/: alleen PDF's, "
+    "zonder niet-openbare punten en bijlagen en zonder annotaties; namen uit "
+    "woo.lakken en e-mailadressen zijn zwart gelakt met hun grond, met een "
+    "legenda achteraan. De andere bestanden in de uitvoermap blijven staan.",
+)
+@click.option(
     "--uitvoer",
     "-o",
     type=click.Path(file_okay=False, path_type=Path),
     help="Map voor de uitvoer (standaard: output/ in de werkmap).",
 )
 @werkmap_option
-def build(datum: str | None, annotatie: str | None, uitvoer: Path | None, werkmap: Path) -> None:
+def build(
+    datum: str | None, annotatie: str | None, openbaar: bool, uitvoer: Path | None, werkmap: Path
+) -> None:
     """Maak de stukken van vergadering DATUM (standaard: de laatste vergadering)."""
     from .commands.build import build as run_build
 
-    result = run_build(find_root(werkmap), datum, annotatie=annotatie, output=uitvoer)
+    result = run_build(
+        find_root(werkmap), datum, annotatie=annotatie, openbaar=openbaar, output=uitvoer
+    )
     show_warnings(result.warnings)
     click.echo(f"{len(result.files)} bestanden geschreven naar {display_path(result.folder)}/:")
     for name in result.files:

@@ -1,25 +1,43 @@
-"""The public edition under the Woo (Wet open overheid).
+"""The public edition under the Woo (Wet open overheid): redaction and its legend.
 
 Redaction happens in the model, before anything is rendered: every string of
 `woo.lakken` and every e-mail address is replaced by a marker that the templates turn
 into a black box carrying its ground ("5.1.2e"). The redacted text therefore never
 reaches a PDF's text layer or metadata; a black rectangle drawn over text would.
+
+The PDF side (which pages show boxes, what a PDF's text still contains) is in
+`woo_pdf.py`.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import itertools
 import re
 from datetime import date
 from pathlib import Path
 
+from .exceptions import Loc
 from .model import Vergadering, Workspace
+from .schema_types import did_you_mean
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters survive Markdown and escaping
 MARKER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
+# Markdown percent-encodes the markers inside a link target: "%EE%80%80", "%EE%80%81".
+ENCODED_MARKS = re.compile("%EE%80%8[01]", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EMAIL_GROUND = "5.1.2e"
+# Between the words of a string to redact: spaces, line breaks, and the separators of
+# names in addresses and links ("Jan de Vries", "jan.de.vries", "jan-de-vries", "Jan%20de").
+WORD_GAP = r"(?:[\s._+-]|%20)+"
+# A redacted address as pre-redacted documents show it: "5.1.2e@hellendoorn.nl".
+GROUND_LIKE = re.compile(r"\d+(?:\.\d+)+[a-z]?")
+BOX_ID = re.compile(r"gelakt-\d+-([0-9a-f]+)")
+# Fields that hold one of the contract's fixed words (besluit, open, besluitvorming), never
+# free text: the code compares them, so they are never redacted.
+KEYWORD_FIELDS = {"soort", "status", "doel"}
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 
 GROUNDS = {
     "5.1.1a": "De eenheid van de Kroon",
@@ -36,6 +54,7 @@ GROUNDS = {
     "5.1.2g": "De bescherming van het milieu",
     "5.1.2h": "De beveiliging van personen en bedrijven",
     "5.1.2i": "Het goed functioneren van de Staat of andere overheden",
+    "5.1.5": "Het voorkomen van onevenredige benadeling",
     "5.2": "Persoonlijke beleidsopvattingen in intern beraad",
 }
 
@@ -49,40 +68,99 @@ def article(ground: str) -> str:
     return f"{text} sub {match[3]}" if match[3] else text
 
 
+def ground_problem(ground: str) -> str | None:
+    """A Dutch warning when `ground` is not a known Woo ground, else None.
+
+    Written-out forms ('Art. 5.1, lid 2, sub e', '5.1.2.E') are recognised for the hint.
+    """
+    if ground in GROUNDS:
+        return None
+    canonical = _canonical_ground(ground)
+    hint = (
+        f" (bedoelde u '{canonical}'?)" if canonical in GROUNDS else did_you_mean(ground, GROUNDS)
+    )
+    known = "" if hint else f" (bekende gronden: {', '.join(GROUNDS)})"
+    return f"onbekende Woo-grond '{ground}'{hint}{known}; de legenda geeft er geen beschrijving bij"
+
+
+def _canonical_ground(text: str) -> str:
+    """'Art. 5.1 lid 2 sub e' -> '5.1.2e'; '' when the text does not read as an article."""
+    words = re.sub(r"\b(?:artikel|art|lid|sub|onder|woo)\b", " ", text.lower())
+    parts = re.findall(r"\d+|[a-z]+", words)
+    numbers = [p for p in parts if p.isdigit()]
+    letters = [p for p in parts if not p.isdigit()]
+    if not numbers or len(letters) > 1 or (letters and parts[-1] != letters[0]):
+        return ""
+    return ".".join(numbers) + "".join(letters)
+
+
+def _pattern(text: str) -> str:
+    """A string to redact as a regex: any gap between its words, whole words only."""
+    words = text.split()
+    body = WORD_GAP.join(re.escape(word) for word in words)
+    before = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
+    after = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
+    return before + body + after
+
+
 class Lakker:
-    """Replaces the strings to redact by markers that carry their ground."""
+    """Replaces the strings to redact by markers that carry their ground.
+
+    Matching ignores case and the kind of gap between words, and only takes whole words:
+    'Jan' is redacted in 'Jan de Vries' but not in 'januari'. Longest first, so a full
+    name wins over a first name alone.
+    """
 
     def __init__(self, lakken: list[tuple[str, str]]):
-        self.grounds = {text.lower(): ground for text, ground in lakken if text}
-        words = sorted(self.grounds, key=len, reverse=True)  # longest first: full names win
-        self.pattern = re.compile("|".join(re.escape(w) for w in words), re.I) if words else None
+        unique = {" ".join(text.lower().split()): ground for text, ground in lakken if text.strip()}
+        entries = sorted(unique.items(), key=lambda pair: len(pair[0]), reverse=True)
+        self.ground_of_group = {f"l{i}": ground for i, (_, ground) in enumerate(entries)}
+        alternatives = [f"(?P<l{i}>{_pattern(text)})" for i, (text, _) in enumerate(entries)]
+        self.pattern = re.compile("|".join(alternatives), re.I) if alternatives else None
+
+    @property
+    def grounds(self) -> list[str]:
+        return sorted({EMAIL_GROUND, *self.ground_of_group.values()})
 
     def text(self, value: str) -> str:
+        value = EMAIL.sub(lambda m: mark(EMAIL_GROUND), value)  # the whole address, first
         if self.pattern is not None:
-            value = self.pattern.sub(lambda m: mark(self.grounds[m[0].lower()]), value)
-        return EMAIL.sub(lambda m: mark(EMAIL_GROUND), value)
+            value = self.pattern.sub(lambda m: mark(self.ground_of_group[m.lastgroup]), value)
+        return value
+
+    def found(self, text: str) -> list[str]:
+        """What `text` still shows that should have been redacted, in order, once each."""
+        hits = [m[0] for m in self.pattern.finditer(text)] if self.pattern else []
+        hits += [
+            m[0] for m in EMAIL.finditer(text) if not GROUND_LIKE.fullmatch(m[0].split("@")[0])
+        ]
+        return list(dict.fromkeys(" ".join(hit.split()) for hit in hits))
 
     def walk(self, obj, seen: set[int] | None = None):
-        """Redact every string inside dataclasses, lists and dicts, in place."""
+        """Redact every string inside dataclasses, lists and dicts (keys too), in place."""
         seen = set() if seen is None else seen
         if id(obj) in seen:
             return obj
         seen.add(id(obj))
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             for field in dataclasses.fields(obj):
-                setattr(obj, field.name, self._value(getattr(obj, field.name), seen))
+                value = getattr(obj, field.name)
+                if not (field.name in KEYWORD_FIELDS and isinstance(value, str)):
+                    setattr(obj, field.name, self._value(value, seen))
         elif isinstance(obj, list):
             obj[:] = [self._value(v, seen) for v in obj]
         elif isinstance(obj, dict):
-            for key in list(obj):
-                obj[key] = self._value(obj[key], seen)
+            # Item ids are keys (verslag.punten) and values (punt.id): both change alike.
+            items = [(self._value(k, seen), self._value(v, seen)) for k, v in obj.items()]
+            obj.clear()
+            obj.update(items)
         return obj
 
     def _value(self, value, seen):
         if isinstance(value, str):
             return self.text(value)
-        if isinstance(value, (Path, date, int, float, bool)) or value is None:
-            return value
+        if isinstance(value, (Path, date, int, float, bool, Loc)) or value is None:
+            return value  # Loc is frozen and holds only a path and a line
         if isinstance(value, tuple):
             return tuple(self._value(v, seen) for v in value)
         return self.walk(value, seen)
@@ -92,14 +170,50 @@ def mark(ground: str) -> str:
     return f"{OPEN}{ground}{CLOSE}"
 
 
+def grounds_in(text: str) -> list[str]:
+    return MARKER.findall(text)
+
+
+def plain(text: str) -> str:
+    """Markers as their bare ground, for metadata, bookmarks and CSS strings."""
+    return MARKER.sub(lambda m: m[1], text).replace(OPEN, "").replace(CLOSE, "")
+
+
 def boxes_in_html(html: str) -> str:
-    """Markers become black boxes that show only their ground."""
-    return MARKER.sub(lambda m: f'<span class="gelakt">{m[1]}</span>', html)
+    """Markers become black boxes that show only their ground.
+
+    In the body's text a marker becomes `<span class="gelakt" id="gelakt-N-HEX">5.1.2e</span>`;
+    the id (HEX: the ground) lets `woo_pdf.pages_with_boxes` find the page of every box
+    through the PDF's named destinations. Inside tags (an id, an alt text) and in the
+    head (title and metadata) a marker becomes its bare ground.
+    """
+    numbers = itertools.count(1)
+
+    def box(match: re.Match) -> str:
+        ground = match[1]
+        return (
+            f'<span class="gelakt" id="gelakt-{next(numbers)}-{ground.encode().hex()}">'
+            f"{ground}</span>"
+        )
+
+    def part(match: re.Match) -> str:
+        return plain(match[1]) if match[1] is not None else MARKER.sub(box, match[2])
+
+    end = html.find("</head>")
+    head, body = (html[:end], html[end:]) if end >= 0 else ("", html)
+    html = plain(head) + TAG_OR_TEXT.sub(part, body)
+    return ENCODED_MARKS.sub("", html).replace(OPEN, "").replace(CLOSE, "")
 
 
-def boxes_in_text(text: str) -> str:
-    """Markers in plain text (Markdown lists, DOCX) become '[5.1.2e]'."""
-    return MARKER.sub(lambda m: f"[{m[1]}]", text)
+def box_ground(anchor: str) -> str | None:
+    """The ground of a box from its anchor name, None for any other anchor."""
+    match = BOX_ID.fullmatch(anchor)
+    if match is None:
+        return None
+    try:
+        return bytes.fromhex(match[1]).decode()
+    except ValueError:
+        return None
 
 
 def public_workspace(workspace: Workspace) -> tuple[Workspace, Lakker]:
@@ -114,46 +228,51 @@ def public_workspace(workspace: Workspace) -> tuple[Workspace, Lakker]:
 
 def _leave_out_private(vergadering: Vergadering) -> None:
     vergadering.annotaties = {}
-    vergadering.punten = [p for p in vergadering.punten if p.openbaar]
+    kept_punten = []
+    carried = None  # the part heading of a left-out item, for the next item kept
+    for punt in vergadering.punten:
+        if punt.deel:
+            carried = None
+        if not punt.openbaar:
+            carried = (punt.deel, punt.deel_nummer) if punt.deel else carried
+            continue
+        if carried and not punt.deel:
+            punt.deel, punt.deel_nummer = carried
+        carried = None
+        kept_punten.append(punt)
+    vergadering.punten = kept_punten
     for punt in vergadering.punten:
         punt.onderdelen = [o for o in punt.onderdelen if o.openbaar]
     kept = {p.id for p in vergadering.alle_punten()}
     used = {id(b) for p in vergadering.alle_punten() for b in p.bijlagen}
     vergadering.bijlagen = [b for b in vergadering.bijlagen if b.openbaar and id(b) in used]
-    public_ids = {id(b) for b in vergadering.bijlagen}
-    for punt in vergadering.alle_punten():
-        punt.bijlagen = [b for b in punt.bijlagen if id(b) in public_ids]
     for bijlage in vergadering.bijlagen:
         if bijlage.openbaar_bestand is not None:
             bijlage.bestand = bijlage.openbaar_bestand
+    leave_out_attachments(vergadering, keep=vergadering.bijlagen)
     if vergadering.verslag is not None:
         vergadering.verslag.punten = {
             key: punt for key, punt in vergadering.verslag.punten.items() if key in kept
         }
 
 
+def leave_out_attachments(vergadering: Vergadering, keep) -> None:
+    """Keep only the attachments in `keep`, on the meeting and under every item."""
+    public_ids = {id(b) for b in keep}
+    vergadering.bijlagen = [b for b in vergadering.bijlagen if id(b) in public_ids]
+    for punt in vergadering.alle_punten():
+        punt.bijlagen = [b for b in punt.bijlagen if id(b) in public_ids]
+
+
 def legend_rows(pages_by_ground: dict[str, list[int]]) -> list[dict]:
     return [
         {
+            "grond": ground,
             "wet": "Wet open overheid",
             "artikel": article(ground),
             "beschrijving": GROUNDS.get(ground, ""),
             "paginas": " ".join(str(p) for p in pages),
         }
         for ground, pages in sorted(pages_by_ground.items())
+        if pages
     ]
-
-
-def pages_with_grounds(pdf: bytes, grounds: list[str]) -> dict[str, list[int]]:
-    """Which pages show a box for each ground (the box text is the ground itself)."""
-    import io
-
-    from pypdf import PdfReader
-
-    found: dict[str, list[int]] = {}
-    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
-        text = page.extract_text() or ""
-        for ground in grounds:
-            if ground in text:
-                found.setdefault(ground, []).append(number)
-    return found

@@ -19,6 +19,7 @@ from .model import Overleg, Vergadering, Workspace, sort_key
 from .pdf_check import check_attachment_pdfs
 from .schema import read_document
 from .schema_types import did_you_mean, parse_iso_date
+from .woo import ground_problem
 
 MEETING_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")
 
@@ -60,7 +61,11 @@ def load_overleg(root: Path, problems: Problems) -> Overleg:
     if record is None or not record.overleg:
         return Overleg(naam="", afkorting="")
     o = record.overleg
-    lakken = [(r.tekst, r.grond) for r in ((record.woo or {}).get("lakken") or [])]
+    lakken = []
+    for lak in (record.woo or {}).get("lakken") or []:
+        lakken.append((lak.tekst, lak.grond))
+        if lak.grond and (problem := ground_problem(lak.grond)):
+            problems.warn(lak.loc_of("grond"), problem)  # still redacted, legend says less
     return Overleg(
         o.naam or "",
         o.afkorting or "",

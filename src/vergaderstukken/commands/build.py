@@ -2,6 +2,9 @@
 
 Everything is rendered in memory first; only when every document succeeded is the
 output folder replaced, in one rename, so a failed build leaves the previous one intact.
+`--annotatie` and `--openbaar` keep the other files of the folder as they are; a full
+build replaces the whole folder, a public edition in openbaar/ included, so that no
+public edition outlives the sources it was made from.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import Problem, StukkenError, display_path
-from ..model import Vergadering
+from ..model import Vergadering, Workspace
 from ..render.job import RenderJob
 from ..render.registry import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..workspace import load_workspace, select_meeting
@@ -31,12 +34,20 @@ def build(
     datum: str | None = None,
     *,
     annotatie: str | None = None,
+    openbaar: bool = False,
     output: Path | None = None,
 ) -> BuildResult:
+    if openbaar and annotatie is not None:
+        raise StukkenError(
+            "--openbaar en --annotatie gaan niet samen: annotaties zijn intern advies en "
+            "komen nooit in de openbare versie"
+        )
     naam = select_meeting(root, datum)
     target = (output or root / "output") / naam
     refuse_source_folders(root, target)
     workspace, warnings = load_workspace(root, tot=naam)
+    if openbaar:
+        return build_public(workspace, naam, warnings, target)
     vergadering = workspace.vergadering(naam)
     job = RenderJob(workspace, vergadering, only_annotatie=annotatie)
     rendered = gather_and_render(job)
@@ -55,6 +66,21 @@ def refuse_source_folders(root: Path, target: Path) -> None:
         )
 
 
+def build_public(
+    workspace: Workspace, naam: str, warnings: list[Problem], target: Path
+) -> BuildResult:
+    """The public edition (render/openbaar.py) into output/<meeting>/openbaar/."""
+    from ..render import openbaar
+
+    job = openbaar.public_job(workspace, naam)
+    rendered = openbaar.documents(job)
+    files = {f"{openbaar.MAP}/{name}": data for name, data in rendered.items()}
+    write_atomically(target, files, keep_existing=True, replace=openbaar.MAP)
+    return BuildResult(
+        job.vergadering, target / openbaar.MAP, sorted(rendered), [*warnings, *job.warnings]
+    )
+
+
 def gather_and_render(job: RenderJob) -> dict[str, bytes]:
     rendered: dict[str, bytes] = {}
     for produce in ANNOTATIE_DOCUMENTS if job.only_annotatie is not None else DOCUMENTS:
@@ -62,13 +88,20 @@ def gather_and_render(job: RenderJob) -> dict[str, bytes]:
     return rendered
 
 
-def write_atomically(target: Path, files: dict[str, bytes], *, keep_existing: bool) -> None:
-    """Write into a sibling temp folder, then swap it in; the old folder survives a failure."""
+def write_atomically(
+    target: Path, files: dict[str, bytes], *, keep_existing: bool, replace: str | None = None
+) -> None:
+    """Write into a sibling temp folder, then swap it in; the old folder survives a failure.
+
+    With `keep_existing` the other files stay; the subfolder `replace` is written afresh.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         if keep_existing and target.is_dir():
             shutil.copytree(target, staging, dirs_exist_ok=True)
+            if replace is not None:
+                shutil.rmtree(staging / replace, ignore_errors=True)
         for name, data in files.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_bytes(data)

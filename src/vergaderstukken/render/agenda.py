@@ -7,11 +7,15 @@ from .docx import render_docx
 from .job import RenderJob
 
 
-def documents(job: RenderJob) -> dict[str, bytes]:
+def agenda_pdf(job: RenderJob) -> bytes:
     context = agenda_context(job.workspace, job.vergadering, job.fonts)
     source = job.vergadering.loc
-    pdf = job.part("agenda.pdf", lambda: job.pdf("agenda.html", context, source=source))
+    return job.part("agenda.pdf", lambda: job.pdf("agenda.html", context, source=source))
+
+
+def documents(job: RenderJob) -> dict[str, bytes]:
+    context = agenda_context(job.workspace, job.vergadering, job.fonts)
     return {
-        "agenda.pdf": pdf,
-        "agenda.docx": render_docx(job, "agenda.docx", context, source=source),
+        "agenda.pdf": agenda_pdf(job),
+        "agenda.docx": render_docx(job, "agenda.docx", context, source=job.vergadering.loc),
     }

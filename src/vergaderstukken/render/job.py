@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..exceptions import Loc, Problem
 from ..model import Vergadering, Workspace
+from ..woo import Lakker
 from .pdf import html_to_pdf
 from .templates import Templates
 
@@ -26,9 +27,14 @@ class RenderJob:
     warnings: list[Problem] = field(default_factory=list)
     parts: dict[str, bytes] = field(default_factory=dict)
     voor_pakket: bool = False  # see pakket_modus()
+    lakker: Lakker | None = None  # set for the public edition (openbaar.py), on a redacted model
 
     def __post_init__(self):
         self.templates = Templates(self.workspace.root)
+
+    @property
+    def openbaar(self) -> bool:
+        return self.lakker is not None
 
     @property
     def fonts(self) -> Path:
@@ -48,14 +54,24 @@ class RenderJob:
         """Render an HTML template to PDF bytes, inside the workspace sandbox."""
         if self.voor_pakket:
             context = {**context, "pakket": True}
+        if self.openbaar:
+            context = {**context, "openbaar": True}
         html = self.templates.render(template, context)
         roots = [self.workspace.root, self.templates.builtin]
-        return html_to_pdf(
-            html,
-            base_dir=base_dir or self.vergadering.folder,
-            roots=roots,
-            warn=self.warner(source),
-        )
+
+        def render(html: str) -> bytes:
+            return html_to_pdf(
+                html,
+                base_dir=base_dir or self.vergadering.folder,
+                roots=roots,
+                warn=self.warner(source),
+            )
+
+        if self.openbaar:  # boxes for the markers, and the legend as the last page
+            from .openbaar import public_pdf
+
+            return public_pdf(self, html, context, render)
+        return render(html)
 
     def part(self, key: str, make: Callable[[], bytes]) -> bytes:
         """A rendered part, made once per build (the pack reuses what the documents made)."""

@@ -52,6 +52,16 @@ def tekstlijst(job: RenderJob, naam: str, context: dict) -> bytes:
     return (text.rstrip("\n") + "\n").encode("utf-8")
 
 
+def lijst_pdf(job: RenderJob) -> bytes:
+    """actie-en-besluitenlijst.pdf of the job's meeting, which has minutes."""
+    vergadering = job.vergadering
+    context = lijst_context(job.workspace, vergadering, job.fonts)
+    return job.part(
+        "actie-en-besluitenlijst.pdf",
+        lambda: job.pdf("actie-en-besluitenlijst.html", context, source=vergadering.verslag.loc),
+    )
+
+
 def documents(job: RenderJob) -> dict[str, bytes]:
     vergadering = job.vergadering
     if vergadering.verslag is None or job.only_annotatie:  # --annotatie: that document only
@@ -60,10 +70,7 @@ def documents(job: RenderJob) -> dict[str, bytes]:
     source = vergadering.verslag.loc
     tekst = tekst_context(job.workspace, vergadering, lijsten(job.workspace, vergadering))
     return {
-        "actie-en-besluitenlijst.pdf": job.part(
-            "actie-en-besluitenlijst.pdf",
-            lambda: job.pdf("actie-en-besluitenlijst.html", context, source=source),
-        ),
+        "actie-en-besluitenlijst.pdf": lijst_pdf(job),
         "actie-en-besluitenlijst.docx": render_docx(
             job, "actie-en-besluitenlijst.docx", context, source=source
         ),

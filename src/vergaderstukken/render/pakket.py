@@ -20,7 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .. import dutch
+from .. import dutch, woo
 from ..exceptions import StukkenError
 from ..markdown import render_inline
 from ..model import Bijlage
@@ -42,10 +42,12 @@ class Stuk:
     pdf: bytes
     bij: str = ""  # "bij agendapunt 4"
     stempel: str | None = None  # the text stamped on each of its pages
+    bijlage: Bijlage | None = None
 
     @property
     def bladwijzer(self) -> str:
-        return f"{self.wat} — {platte_tekst(self.titel)}" if self.titel else self.wat
+        text = f"{self.wat} — {platte_tekst(self.titel)}" if self.titel else self.wat
+        return woo.plain(text)  # a bookmark shows the ground of a redaction as text
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
@@ -66,12 +68,13 @@ def vergaderpakket(job: RenderJob) -> bytes:
             )
             for s in stukken
         ]
-        voorwerk = voorwerk_bron(job, stukken, bronnen)
-        alles = [voorwerk, *bronnen]
+        voorwerk, slot = voorwerk_en_slot(job, stukken, bronnen)
+        alles = [voorwerk, *bronnen, *slot]
         pack = pakket_pdf.samenstellen(alles)
         stempels = [None] * voorwerk.paginas
         for stuk, bron in zip(stukken, bronnen, strict=True):
             stempels += [stuk.stempel] * bron.paginas
+        stempels += [None] * sum(bron.paginas for bron in slot)
         bladen = [
             {"stempel": stempel, "liggend": pakket_pdf.liggend(page)}
             for stempel, page in zip(stempels, pack.pages, strict=True)
@@ -95,7 +98,7 @@ def bijlage_stuk(job: RenderJob, bijlage: Bijlage) -> Stuk:
     bij = f"bij agendapunt {', '.join(punten)}" if punten else ""
     pdf = job.part(f"pakket/bijlage-{bijlage.id}.pdf", lambda: bijlage_pdf(job, bijlage, punten))
     stempel = f"{bijlage.label} — {platte_tekst(bijlage.titel)}"
-    return Stuk(bijlage.label, bijlage.titel, pdf, bij=bij, stempel=stempel)
+    return Stuk(bijlage.label, bijlage.titel, pdf, bij=bij, stempel=stempel, bijlage=bijlage)
 
 
 def bijlage_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
@@ -126,6 +129,8 @@ def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
             f"{bijlage.loc}: bijlage '{bijlage.id}' ({bijlage.bestand.name}) "
             "is geen UTF-8-tekst; sla het bestand op als UTF-8"
         ) from None
+    if job.lakker is not None:  # the file is not part of the model that was redacted
+        inhoud = job.lakker.text(inhoud)
     v = job.vergadering
     context = {
         "overleg": job.workspace.overleg,
@@ -139,29 +144,54 @@ def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
     return job.pdf("bijlage.html", context, source=bijlage.loc, base_dir=bijlage.bestand.parent)
 
 
-def voorwerk_bron(job: RenderJob, stukken: list[Stuk], bronnen: list[Bron]) -> Bron:
+def voorwerk_en_slot(
+    job: RenderJob, stukken: list[Stuk], bronnen: list[Bron]
+) -> tuple[Bron, list[Bron]]:
+    """Cover and contents, and what closes the pack: the legend of the public edition.
+
+    The legend lists the pages with boxes, the cover and contents included, so it is made
+    after them; the contents list the legend, so they need its length first. It is one
+    page unless rendering shows otherwise.
+    """
+    paginas = [bron.paginas for bron in bronnen]
+    if not job.openbaar:
+        return voorwerk_bron(job, stukken, paginas)[0], []
+    from .openbaar import LEGENDA_STUK, pakket_legenda
+
+    slot = 1
+    for _ in range(4):
+        voorwerk, pdf = voorwerk_bron(job, [*stukken, LEGENDA_STUK], [*paginas, slot])
+        legenda = pakket_legenda(job, pdf, voorwerk.paginas, stukken, paginas)
+        if legenda.paginas == slot:
+            return voorwerk, [legenda]
+        slot = legenda.paginas
+    raise StukkenError("interne fout: de lengte van de legenda blijft veranderen")
+
+
+def voorwerk_bron(job: RenderJob, stukken: list[Stuk], paginas: list[int]) -> tuple[Bron, bytes]:
     """Cover and contents, with the pack's page numbers in the contents."""
     lengte = 2  # cover + one page of contents, unless rendering shows otherwise
     for _ in range(4):
         pdf = job.part(
-            f"pakket/voorwerk-{lengte}.pdf", lambda n=lengte: voorwerk_pdf(job, stukken, bronnen, n)
+            f"pakket/voorwerk-{lengte}-{'-'.join(map(str, paginas))}.pdf",
+            lambda n=lengte: voorwerk_pdf(job, stukken, paginas, n),
         )
         bron = Bron(pakket_pdf.open_pdf(pdf, "het voorblad"), [("Omslag", 0)])
         if bron.paginas == lengte:
             if lengte > 1:
                 bron.bladwijzers.append(("Inhoud", 1))
-            return bron
+            return bron, pdf
         lengte = bron.paginas
     raise StukkenError("interne fout: de lengte van de inhoudsopgave blijft veranderen")
 
 
-def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], bronnen: list[Bron], lengte: int) -> bytes:
+def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], paginas: list[int], lengte: int) -> bytes:
     v = job.vergadering
     pagina = lengte + 1
     inhoud = []
-    for stuk, bron in zip(stukken, bronnen, strict=True):
+    for stuk, aantal in zip(stukken, paginas, strict=True):
         inhoud.append({"wat": stuk.wat, "titel": stuk.titel, "bij": stuk.bij, "pagina": pagina})
-        pagina += bron.paginas
+        pagina += aantal
     niet_openbaar = [f"agendapunt {p.nummer}" for p in v.alle_punten() if not p.openbaar]
     niet_openbaar += [b.label for b in v.bijlagen if not b.openbaar]
     context = {
@@ -179,7 +209,7 @@ def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], bronnen: list[Bron], lengt
 def metadata(job: RenderJob) -> dict[str, str]:
     overleg, v = job.workspace.overleg, job.vergadering
     info = document_info(job.workspace, v, "vergaderpakket", "Vergaderpakket")
-    return {
+    metadata = {
         "Title": info["titel"],
         "Author": overleg.secretariaat or overleg.naam,
         "Subject": f"Agenda met bijlagen van de vergadering van {overleg.naam} op "
@@ -187,8 +217,12 @@ def metadata(job: RenderJob) -> dict[str, str]:
         "Keywords": f"{overleg.afkorting}, vergaderpakket",
         "Creator": "vergaderstukken",
     }
+    if job.openbaar:
+        metadata["Keywords"] += ", openbare versie"
+    return {key: woo.plain(value) for key, value in metadata.items()}
 
 
 def platte_tekst(markdown: str) -> str:
-    """A Markdown one-liner as plain text, for stamps and bookmarks."""
+    """A Markdown one-liner as plain text, for stamps and bookmarks (redaction markers
+    stay: the stamp shows them as boxes, a bookmark as the bare ground)."""
     return html.unescape(re.sub(r"<[^>]+>", "", str(render_inline(markdown)))).strip()

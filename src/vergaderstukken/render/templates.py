@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .. import dutch
 from ..exceptions import StukkenError
 from ..markdown import render_block, render_inline
+from ..woo import plain
 
 TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
 
@@ -78,8 +79,11 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
 
 
 def css_string(value: object) -> str:
-    """Text safe inside a double-quoted CSS string (page headers and footers)."""
-    text = str(value or "")
+    """Text safe inside a double-quoted CSS string (page headers and footers).
+
+    A redaction marker becomes its bare ground: a page header cannot show a box.
+    """
+    text = plain(str(value or ""))
     escaped = "".join(ch if ch.isalnum() or ch in " .,:-_()·" else f"\\{ord(ch):x} " for ch in text)
     return Markup(escaped)  # every character HTML could misread is a CSS escape now
 

@@ -1,0 +1,216 @@
+"""The public edition (Woo): `stukken build DATUM --openbaar` writes output/DATUM/openbaar/.
+
+It holds agenda.pdf, with verslag.yaml also verslag.pdf and actie-en-besluitenlijst.pdf,
+and vergaderpakket.pdf. PDFs only: a .docx carries more than its visible text (revision
+data, document properties), and the Markdown lists are the secretariat's aid for git
+diffs, without pages for a legend to point at.
+
+How: `woo.public_workspace` makes a redacted copy of the model (items and attachments
+with `openbaar: false` left out, no annotations, a marker for every string to redact
+and every e-mail address). Every document is rendered from that copy through a
+RenderJob with a `lakker`: `public_pdf` turns the markers into black boxes that show
+their ground and closes each document with the legend of grounds and pages; the pack
+gets one legend for all its pages (`pakket_legenda`). PDF attachments cannot be
+redacted here: `screen_attachments` decides which may go in. Last, every file is read
+back (`check_no_leaks`); if one still shows a string to redact or an e-mail address,
+nothing is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .. import woo, woo_pdf
+from ..exceptions import Problems, StukkenError
+from ..model import Bijlage, Workspace
+from . import pakket
+from .agenda import agenda_pdf
+from .context import document_info
+from .job import RenderJob
+from .lijsten import lijst_pdf
+from .pakket_pdf import Bron, open_pdf
+from .verslag import verslag_pdf
+
+MAP = "openbaar"
+LEGENDA = "woo-legenda.html"
+LEGENDA_TITEL = "Legenda toegepaste uitzonderingsgrondslagen"
+LEGENDA_STUK = pakket.Stuk("Legenda", "Toegepaste uitzonderingsgrondslagen", b"")
+BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
+GELAKTE_VERSIE = "voeg een gelakte versie toe met 'openbaar: <pad>' bij de bijlage"
+
+
+def public_job(workspace: Workspace, naam: str) -> RenderJob:
+    """A job on the redacted copy of the workspace, for meeting `naam`."""
+    public, lakker = woo.public_workspace(workspace)
+    job = RenderJob(public, public.vergadering(naam), lakker=lakker)
+    screen_attachments(job)
+    return job
+
+
+def documents(job: RenderJob) -> dict[str, bytes]:
+    vergadering = job.vergadering
+    files = {"agenda.pdf": agenda_pdf(job)}
+    if vergadering.verslag is not None:
+        files["verslag.pdf"] = verslag_pdf(job, vergadering)
+        files["actie-en-besluitenlijst.pdf"] = lijst_pdf(job)
+    files[pakket.NAAM] = pakket.vergaderpakket(job)
+    check_no_leaks(job, files)
+    return files
+
+
+# --- rendering: boxes and the legend ------------------------------------------------------
+
+
+def public_pdf(job: RenderJob, html: str, context: dict, render: Callable[[str], bytes]) -> bytes:
+    """Render a document of the public edition: boxes for the markers, then the legend.
+
+    The legend is part of the same HTML, after a page break, so that "Pagina X van Y"
+    counts it; the boxes' pages come from a first rendering without it, and the pages
+    before a forced break do not change when something follows it.
+    """
+    html = woo.boxes_in_html(html)
+    pdf = render(html)
+    if job.voor_pakket:
+        return pdf  # a part of the pack: the pack closes with one legend for all its pages
+    legenda = legenda_html(job, context, woo_pdf.pages_with_boxes(pdf))
+    return render(with_legend(html, legenda))
+
+
+def legenda_html(job: RenderJob, context: dict, pages: dict[str, list[int]]) -> str:
+    """The body of woo-legenda.html for these pages, to close another document with."""
+    html = job.templates.render(LEGENDA, {**context, "legenda": woo.legend_rows(pages)})
+    match = BODY.search(html)
+    return match[1] if match else html
+
+
+def with_legend(html: str, legenda: str) -> str:
+    end = html.lower().rfind("</body>")
+    return html[:end] + legenda + html[end:] if end >= 0 else html + legenda
+
+
+def pakket_legenda(
+    job: RenderJob,
+    voorwerk: bytes,
+    voorwerk_paginas: int,
+    stukken: list[pakket.Stuk],
+    paginas: list[int],
+) -> Bron:
+    """The pack's closing legend, over the pack's page numbers (cover included)."""
+    found: dict[str, set[int]] = {}
+
+    def add(pages: dict[str, list[int]], offset: int) -> None:
+        for ground, numbers in pages.items():
+            found.setdefault(ground, set()).update(n + offset for n in numbers)
+
+    add(woo_pdf.pages_with_boxes(voorwerk), 0)
+    offset = voorwerk_paginas
+    foreign_grounds = sorted({*woo.GROUNDS, *job.lakker.grounds})
+    for stuk, aantal in zip(stukken, paginas, strict=True):
+        if stuk.bijlage is not None and stuk.bijlage.soort == "pdf":  # redacted elsewhere
+            add(woo_pdf.pages_with_grounds(stuk.pdf, foreign_grounds), offset)
+        else:
+            add(woo_pdf.pages_with_boxes(stuk.pdf), offset)
+        for ground in woo.grounds_in(stuk.stempel or ""):  # a box in the stamp of each page
+            add({ground: list(range(1, aantal + 1))}, offset)
+        offset += aantal
+    v = job.vergadering
+    context = {
+        "overleg": job.workspace.overleg,
+        "vergadering": v,
+        "document": document_info(job.workspace, v, "legenda", "Legenda"),
+        "fonts_url": job.fonts.resolve().as_uri(),
+        "legenda": woo.legend_rows({g: sorted(p) for g, p in found.items()}),
+    }
+    pdf = job.pdf(LEGENDA, context, source=v.loc)
+    return Bron(open_pdf(pdf, "de legenda"), [(LEGENDA_TITEL, 0)])
+
+
+# --- PDF attachments ----------------------------------------------------------------------
+
+
+def screen_attachments(job: RenderJob) -> None:
+    """Decide which PDF attachments may go into the public pack; we cannot redact a PDF.
+
+    - with `openbaar: <pad>`: that file, redacted elsewhere; if its text layer, bookmarks
+      or links still show a string to redact or an e-mail address, that is an error.
+    - without: left out (with a warning) when it shows a string to redact or an e-mail
+      address, or has no text layer to check (a scan); otherwise it goes in as it is,
+      with a warning that nothing else in it was checked.
+    Markdown attachments and minutes are redacted like every other text.
+    """
+    v = job.vergadering
+    problems = Problems()
+    keep = []
+    for bijlage in v.bijlagen:
+        if bijlage.soort != "pdf":
+            keep.append(bijlage)
+            continue
+        data = pakket.bijlage_pdf(job, bijlage, [])
+        found = woo_pdf.leaks(data, job.lakker, metadata=False)
+        what = f"bijlage '{woo.plain(bijlage.id)}' ({_shown(bijlage, v.folder)})"
+        if bijlage.openbaar_bestand is not None:
+            keep.append(bijlage)
+            if found:
+                problems.error(
+                    bijlage.loc,
+                    f"{what}: de gelakte versie bevat nog {_opsomming(found)} in de tekst, "
+                    "bladwijzers of koppelingen (een zwart vlak over tekst lakt die tekst "
+                    "niet); lak opnieuw en sla op zonder de oude tekstlaag",
+                )
+        elif found:
+            job.warn(
+                bijlage.loc,
+                f"{what} blijft buiten de openbare versie: de PDF bevat "
+                f"{_opsomming(found)} en stukken kan in een PDF niet lakken; {GELAKTE_VERSIE}",
+            )
+        elif not woo_pdf.has_text(data):
+            job.warn(
+                bijlage.loc,
+                f"{what} blijft buiten de openbare versie: de PDF heeft geen tekstlaag, "
+                f"dus stukken kan niet nagaan wat erin staat; {GELAKTE_VERSIE}",
+            )
+        else:
+            keep.append(bijlage)
+            job.warn(
+                bijlage.loc,
+                f"{what} staat ongelakt in de openbare versie: er staat geen te lakken tekst "
+                "of e-mailadres in, maar op andere gevoelige gegevens is de PDF niet "
+                f"nagekeken; {GELAKTE_VERSIE} als dat nodig is",
+            )
+    problems.raise_if_any()
+    woo.leave_out_attachments(v, keep)
+
+
+def _shown(bijlage: Bijlage, folder) -> str:
+    try:
+        return bijlage.bestand.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return bijlage.bestand.name
+
+
+def _opsomming(found: list[str]) -> str:
+    shown = ", ".join(f"'{text}'" for text in found[:3])
+    more = f" en nog {len(found) - 3}" if len(found) > 3 else ""
+    return shown + more
+
+
+# --- the last line of defence -------------------------------------------------------------
+
+
+def check_no_leaks(job: RenderJob, files: dict[str, bytes]) -> None:
+    """Read every file back: text layer, metadata, bookmarks, links. A string to redact
+    that reached a file (an HTML entity in the source, a template that names someone)
+    stops the build before anything is written."""
+    findings = [
+        f"{MAP}/{name} bevat nog {_opsomming(found)}"
+        for name, data in files.items()
+        if (found := woo_pdf.leaks(data, job.lakker))
+    ]
+    if findings:
+        raise StukkenError(
+            "de openbare versie is niet geschreven: "
+            + "; ".join(findings)
+            + ". Neem die schrijfwijze op in woo.lakken in stukken.yaml, of haal de tekst "
+            "uit het sjabloon"
+        )
