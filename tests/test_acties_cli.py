@@ -137,3 +137,20 @@ def test_help_is_dutch(root, stukken):
     assert "--wie TEKST" in result.stdout
     assert "--per DATUM" in result.stdout
     assert "Ook afgeronde en vervallen acties tonen." in result.stdout
+
+
+def test_long_words_keep_the_columns_aligned(workspace):
+    files = verslag_werkmap.files()
+    path = "meetings/2024-01-24/verslag.yaml"
+    files[path] = files[path].replace(
+        "wie: Projectleider Oekraïne", "wie: Projectleiderasielopvangoekraine"
+    )
+    text = tabel(acties(workspace(files), alle=True), breedte=100)
+    lines = text.splitlines()
+    status = lines[0].index("Status")
+    rows = [line for line in lines[2:] if line[:1].strip()]
+    # Every row's status word starts in the Status column.
+    assert all(
+        line[status:].split()[0] in ("open", "loopt", "afgerond", "vervallen") for line in rows
+    )
+    assert "Projectleiderasielopvangoekraine" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import warnings
 from pathlib import Path
 
 import pikepdf
@@ -538,3 +539,26 @@ def test_cover_of_a_bare_committee_still_names_the_sender(workspace, stukken):
     assert "Van Kleine Commissie" in cover and "Aan Deelnemers KC" in cover
     assert "Pagina 1 van 3" in cover
     assert inhoud(root / PAKKET) == {"Agenda": 3}
+
+
+def test_pdf_with_form_fields_merges_without_library_noise(workspace, stukken):
+    pdf = pikepdf.open(io.BytesIO(tekst_pdf("A4", "formulier")))
+    widget = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Widget,
+            FT=pikepdf.Name.Tx,
+            Rect=[100, 100, 300, 130],
+            T=pikepdf.String("naam"),
+        )
+    )
+    pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([widget]))
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    root, _ = _bad_pdf_workspace(workspace, buffer.getvalue())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = stukken(root, "build", DATUM)
+    assert result.exit_code == 0, result.stderr
+    assert not [str(w.message) for w in caught if issubclass(w.category, pikepdf.PageCopyWarning)]
+    assert "formulier" in pdf_text(root / PAKKET)

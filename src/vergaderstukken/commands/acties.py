@@ -104,15 +104,17 @@ def tabel(overzicht: ActieOverzicht, breedte: int | None = None) -> str:
     breedte = breedte or shutil.get_terminal_size((100, 24)).columns
     rows = [cellen(s) for s in overzicht.acties]
     widths = [max(len(KOPPEN[i]), *(len(r[i]) for r in rows)) for i in range(len(KOPPEN))]
-    widths[2] = min(widths[2], 18)
-    widths[3] = min(widths[3], 16)
+    # A word is never broken, so a column is at least as wide as its longest word.
+    longest = [max([len(w) for r in rows for w in r[i].split()] or [0]) for i in range(len(KOPPEN))]
+    widths[2] = max(min(widths[2], 18), longest[2])
+    widths[3] = max(min(widths[3], 16), longest[3])
     # Give the text what is left; in a narrow terminal Wie and Termijn give way first.
     for column in (2, 3):
         rest = breedte - (sum(widths) - widths[1]) - 2 * (len(KOPPEN) - 1)
         if rest < MIN_TEKST:
-            widths[column] = max(12, widths[column] - (MIN_TEKST - rest))
+            widths[column] = max(12, longest[column], widths[column] - (MIN_TEKST - rest))
     rest = breedte - (sum(widths) - widths[1]) - 2 * (len(KOPPEN) - 1)
-    widths[1] = max(MIN_TEKST, min(widths[1], rest))
+    widths[1] = max(MIN_TEKST, longest[1], min(widths[1], rest))
     lines = [_line(KOPPEN, widths), _line(["-" * w for w in widths], widths)]
     for row in rows:
         wrapped = [_wrap(cell, width) for cell, width in zip(row, widths, strict=True)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -263,10 +264,14 @@ def opslaan(pack: pikepdf.Pdf, info: dict[str, str]) -> bytes:
     pack.Root.PageMode = Name.UseOutlines
     pack.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
     buffer = io.BytesIO()
-    pack.save(
-        buffer,
-        deterministic_id=True,
-        object_stream_mode=pikepdf.ObjectStreamMode.generate,
-        compress_streams=True,
-    )
+    # Form fields of a merged PDF are not carried over (its pages and links are); pikepdf
+    # says so in English on stderr, which tells a secretariat nothing it can act on.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+        pack.save(
+            buffer,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+        )
     return buffer.getvalue()
