@@ -103,7 +103,7 @@ def bijlage_stuk(job: RenderJob, bijlage: Bijlage) -> Stuk:
 
 def bijlage_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
     if bijlage.soort == "verslag":
-        from .verslag import verslag_pdf  # the minutes module, from the minutes branch
+        from .verslag import verslag_pdf
 
         bron = job.workspace.vergadering(bijlage.verslag)
         if bron is None:  # validation resolves the name, so this is a safety net
