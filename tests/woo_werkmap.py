@@ -10,14 +10,9 @@ the minutes of 2023-12-13 as an attachment, which has a non-public item of its o
 
 from __future__ import annotations
 
-STUKKEN = """\
-overleg:
-  naam: Regionaal Overleg Water
-  afkorting: ROW
-  organisatie: Waterschap Vallei
-  secretariaat: Secretariaat ROW
-  voorzitter: mw. De Boer
-  locatie: Gemeentehuis Ede
+from conftest import STUKKEN_YAML
+
+STUKKEN = STUKKEN_YAML + """\
 woo:
   lakken:
     - tekst: Jorrit Eijbersen
