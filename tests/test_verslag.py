@@ -79,6 +79,49 @@ def test_minutes_follow_the_agenda_with_parts_and_meeting_numbers(gebouwd):
     )
 
 
+def outline(path: Path) -> list[tuple[str, list]]:
+    """The PDF's bookmarks as nested [(title, children)]."""
+    import pikepdf
+
+    def walk(items) -> list[tuple[str, list]]:
+        return [(item.title, walk(item.children)) for item in items]
+
+    with pikepdf.open(path) as pdf, pdf.open_outline() as tree:
+        return walk(tree.root)
+
+
+MINUTES_BOOKMARKS = [
+    ("12.1 Opening", []),
+    (
+        "DEEL 1: Opvang vluchtelingen Oekraïne",
+        [
+            ("12.2 Actueel beeld", []),
+            ("12.3 Opvanglocaties", [("12.3a Einddata locaties", [])]),
+        ],
+    ),
+    (
+        "DEEL 2: Reguliere asielzoekersproblematiek",
+        [("12.4 Stand van zaken asiel", []), ("12.5 Rondvraag", [])],
+    ),
+]
+
+
+def test_minutes_bookmarks_nest_items_under_their_part(gebouwd):
+    assert outline(output(gebouwd, "2024-01-24", "verslag.pdf")) == [
+        ("Verslag Regionaal Overleg Water 24 januari 2024", MINUTES_BOOKMARKS)
+    ]
+    # The same minutes as an attachment in the next meeting's pack.
+    pack = dict(outline(output(gebouwd, "2024-03-13", "vergaderpakket.pdf")))
+    assert pack["Bijlage I — Verslag ROW 24 januari 2024"] == MINUTES_BOOKMARKS
+
+
+def test_minutes_bookmarks_without_a_meeting_number(workspace, stukken):
+    root = workspace({"meetings/2024-01-24/verslag.yaml": "punten:\n  1:\n    tekst: Welkom.\n"})
+    assert stukken(root, "build").exit_code == 0
+    [(_, items)] = outline(output(root, "2024-01-24", "verslag.pdf"))
+    assert [title for title, _ in items] == ["1 Opening", "2 Dijkversterking", "3 Rondvraag"]
+
+
 def test_bka_entries_in_written_order_with_numbers_and_side_notes(gebouwd):
     layout = pdf_text(output(gebouwd, "2024-01-24", "verslag.pdf"), layout=True)
     rows = [" ".join(line.split()) for line in layout.splitlines()]
