@@ -201,6 +201,7 @@ def test_agenda_docx_content_and_libreoffice(workspace, stukken, tmp_path):
         "Agenda Regionaal Overleg Water",
         "Datum: woensdag 24 januari 2024",
         "Tijd: 15.45 - 17.15 uur",
+        "Vergadering: nr. 12",  # as agenda.pdf and the minutes show it
         "1.\tOpening & vaststellen agenda",
         "DEEL 1: Opvang vluchtelingen Oekraïne",
         "2.\tActualiteiten",

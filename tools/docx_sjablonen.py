@@ -130,6 +130,7 @@ def gegevens(doc) -> None:
         ("vergadering.tijd", "Tijd", "{{ vergadering.tijd|tijd }}"),
         ("vergadering.locatie", "Locatie", "{{ vergadering.locatie }}"),
         ("vergadering.voorzitter", "Voorzitter", "{{ vergadering.voorzitter }}"),
+        ("vergadering.nummer is not none", "Vergadering", "nr. {{ vergadering.nummer }}"),
     ):
         para(doc, "{%p if " + key + " %}")
         para(doc, f"{label}: {value}")
@@ -462,9 +463,6 @@ def verslag_kop(doc, titel: str) -> None:
     para(doc, "CONCEPT: NOG NIET VASTGESTELD", bold=True, color=RGBColor(0xAA, 0, 0))
     para(doc, "{%p endif %}")
     gegevens(doc)
-    para(doc, "{%p if vergadering.nummer is not none %}")
-    para(doc, "Vergadering: nr. {{ vergadering.nummer }}")
-    para(doc, "{%p endif %}")
     for key, label, value in (
         ("aanwezig", "Aanwezig", "{{ aanwezig|join('; ') }}"),
         ("afwezig", "Afwezig", "{{ afwezig|join('; ') }}"),
