@@ -74,8 +74,25 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         tijd=dutch.tijd,
         termijn=dutch.termijn,
         css_string=css_string,
+        vragenlijst=vragenlijst,
     )
     return env
+
+
+def vragenlijst(vragen: list[str]) -> str:
+    """The questions to the meeting as one Markdown numbered list ("1. ...", "2. ...").
+
+    A question is Markdown like every text field, so it may hold a list or a table: its
+    further lines are indented by the width of its number, which keeps them inside its
+    item. Render the result as a block (`|markdown`, `|md`).
+    """
+    items = []
+    for number, vraag in enumerate(vragen, start=1):
+        marker = f"{number}. "
+        first, *rest = str(vraag).strip().splitlines() or [""]
+        indented = [" " * len(marker) + line if line.strip() else "" for line in rest]
+        items.append("\n".join([marker + first, *indented]))
+    return "\n".join(items) + "\n" if items else ""
 
 
 def css_string(value: object) -> str:
