@@ -156,6 +156,8 @@ def test_closed_actions_leave_the_agenda(workspace, stukken):
     assert "Gemeenten leveren cijfers aan." not in text
     assert "Notitie over vervoer." not in text
     assert in_order(text, "Provincie zoekt locaties.", "Loopt via de provincie.", "1 maart 2024")
+    docx = docx_text(out / "agenda.docx")  # the progress note is in the Word agenda too
+    assert "| Provincie zoekt locaties.Loopt via de provincie. | Provincie | 1 maart 2024 |" in docx
 
 
 def test_agenda_without_open_actions_says_so(workspace, stukken):

@@ -303,3 +303,122 @@ def test_only_annotatie_builds_no_minutes(gebouwd):
     job = RenderJob(ws, ws.vergadering("2024-01-24"), only_annotatie="hellendoorn")
     assert render_verslag.documents(job) == {}
     assert render_lijsten.documents(job) == {}
+
+
+# --- Markdown blocks in table cells ------------------------------------------------------
+
+MARKDOWN_CELLS = {
+    "meetings/2024-01-24/agenda.yaml": """\
+        datum: 2024-01-24
+        nummer: 12
+        agenda:
+          - titel: Opvang
+            id: opvang
+        """,
+    "meetings/2024-01-24/verslag.yaml": """\
+        status: vastgesteld
+        vastgesteld_op: 2024-03-13
+        punten:
+          opvang:
+            bka:
+              - besluit: |
+                  De TRA besluit:
+
+                  - plekken te verdelen;
+                  - de provincie te vragen.
+                toelichting: |
+                  Verdeling:
+
+                  | Gemeente | Plekken |
+                  |----------|---------|
+                  | Almelo   | 120     |
+              - actie: Gemeenten leveren cijfers aan.
+                id: cijfers
+                wie: Gemeenten
+                toelichting: |
+                  - per week
+                  - per gemeente
+        """,
+    "meetings/2024-03-13/agenda.yaml": """\
+        datum: 2024-03-13
+        agenda:
+          - titel: Acties
+            acties: true
+        """,
+    "meetings/2024-03-13/verslag.yaml": """\
+        acties:
+          cijfers:
+            status: loopt
+            toelichting: |
+              | Gemeente | Week |
+              |----------|------|
+              | Hengelo  | 10   |
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def markdown_cellen(tmp_path_factory) -> Path:
+    root = write_files(
+        tmp_path_factory.mktemp("cellen") / "werkmap",
+        {"stukken.yaml": STUKKEN_YAML, **MARKDOWN_CELLS},
+    )
+    build(root, "2024-01-24")
+    build(root, "2024-03-13")
+    return root
+
+
+def table_rows(path: Path) -> list[str]:
+    """The PDF's text lines, whitespace runs as one space (a table row is one line)."""
+    return [flat(line) for line in pdf_text(path, layout=True).splitlines() if line.strip()]
+
+
+def test_markdown_tables_and_lists_in_pdf_table_cells(markdown_cellen):
+    for meeting, name, row in (
+        ("2024-01-24", "verslag.pdf", "Almelo 120"),
+        ("2024-01-24", "actie-en-besluitenlijst.pdf", "Almelo 120"),
+        ("2024-03-13", "verslag.pdf", "Hengelo 10"),  # stand van zaken
+        ("2024-03-13", "actie-en-besluitenlijst.pdf", "Hengelo 10"),
+    ):
+        path = output(markdown_cellen, meeting, name)
+        text = pdf_text(path)
+        assert "|" not in text and "---" not in text, name
+        assert any(line.endswith(row) for line in table_rows(path)), (meeting, name)
+    rows = table_rows(output(markdown_cellen, "2024-01-24", "verslag.pdf"))
+    assert any(line.endswith("• per week") for line in rows)
+    lijst = flat(pdf_text(output(markdown_cellen, "2024-03-13", "actie-en-besluitenlijst.pdf")))
+    assert "• per week • per gemeente Stand van zaken: Gemeente Week Hengelo 10" in lijst
+
+
+def test_markdown_tables_and_lists_in_docx_table_cells(markdown_cellen, tmp_path):
+    verslag = output(markdown_cellen, "2024-01-24", "verslag.docx")
+    lines = docx_text(verslag).splitlines()
+    # A cell's paragraphs run together in docx_text; a nested table's rows follow its row.
+    start = lines.index("Nr | B/K/A | Besluit (B) / Knelpunt (K) / Actie (A) | Toelichting")
+    assert lines[start + 1 : start + 5] == [
+        "1 | B | De TRA besluit:•\tplekken te verdelen;•\tde provincie te vragen. | "
+        "Verdeling:GemeentePlekkenAlmelo120",
+        "Gemeente | Plekken",
+        "Almelo | 120",
+        "cijfers | A | Gemeenten leveren cijfers aan.Wie: Gemeenten | •\tper week•\tper gemeente",
+    ]
+    lijst = docx_text(output(markdown_cellen, "2024-01-24", "actie-en-besluitenlijst.docx"))
+    assert in_order(lijst, "| Verdeling:GemeentePlekkenAlmelo120\nGemeente | Plekken\nAlmelo | 120")
+    assert in_order(lijst, "Gemeenten leveren cijfers aan.•\tper week•\tper gemeente | Gemeenten")
+    for name in ("verslag.docx", "actie-en-besluitenlijst.docx"):
+        text = docx_text(output(markdown_cellen, "2024-03-13", name))
+        # the label has a paragraph of its own: the text opens with a table
+        assert in_order(
+            text, "Stand van zaken:GemeenteWeekHengelo10", "Gemeente | Week\nHengelo | 10"
+        )
+        assert "---" not in text
+    document = Document(str(verslag))
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+    # Word refuses a cell that does not end in a paragraph; a field may end in a table.
+    assert all(cell._tc[-1].tag.endswith("}p") for cell in cells)
+    # The field takes the table's small type: the template's style for Markdown in cells.
+    styles = {p.text: p.style.name for cell in cells for p in cell.paragraphs}
+    assert styles["•\tper week"] == styles["Verdeling:"] == "Tabeltekst"
+    converted = flat(pdf_text(docx_to_pdf(verslag, tmp_path)))
+    assert in_order(converted, "De TRA besluit:", "plekken te verdelen", "Verdeling:")
+    assert "Plekken" in converted and "|" not in converted

@@ -1,8 +1,9 @@
 """DOCX documents from docxtpl templates (A4, in `templates/`), with Markdown fields.
 
-Templates call `|md` on a block field ({{p punt.toelichting|md }}) and `|md_inline` on a
-title ({{r punt.titel|md_inline }}); both build Word content from the same Markdown
-parser the PDFs use. autoescape is on, or docxtpl silently drops '&' and '<'.
+Templates call `|md` on a block field ({{p punt.toelichting|md }}, in a table cell with
+the template's paragraph style for it: {{p regel.toelichting|md("Tabeltekst") }}) and
+`|md_inline` on a title ({{r punt.titel|md_inline }}); both build Word content from the
+same Markdown parser the PDFs use. autoescape is on, or docxtpl silently drops '&' and '<'.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ def render_docx(
     root = image_root or job.vergadering.folder
     env = environment()
     env.filters.update(
-        md=lambda text: markdown_subdoc(tpl, text, image_root=root, warn=warn),
+        md=lambda text, stijl=None: markdown_subdoc(
+            tpl, text, image_root=root, warn=warn, style=stijl
+        ),
         md_inline=lambda text: markdown_inline(tpl, text, warn=warn),
         tekst=plain,
     )

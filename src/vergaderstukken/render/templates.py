@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import dutch
 from ..exceptions import StukkenError
-from ..markdown import render_block, render_inline
+from ..markdown import md_parser, render_block, render_inline
 from ..woo import plain
 
 TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
@@ -75,8 +75,21 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         termijn=dutch.termijn,
         css_string=css_string,
         vragenlijst=vragenlijst,
+        met_label=met_label,
     )
     return env
+
+
+def met_label(text: str | None, label: str) -> str:
+    """Markdown `text` opened by an italic label ("*Stand van zaken:* ..."): on the line
+    of its first paragraph, or on a line of its own when the text opens with a list or a
+    table. Render the result as a block (`|markdown`, `|md`)."""
+    if not text:
+        return ""
+    first = next(iter(md_parser().parse(text)), None)
+    if first is not None and first.type == "paragraph_open":
+        return f"*{label}* {text.lstrip()}"
+    return f"*{label}*\n\n{text}"
 
 
 def vragenlijst(vragen: list[str]) -> str:
