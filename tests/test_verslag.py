@@ -422,3 +422,34 @@ def test_markdown_tables_and_lists_in_docx_table_cells(markdown_cellen, tmp_path
     converted = flat(pdf_text(docx_to_pdf(verslag, tmp_path)))
     assert in_order(converted, "De TRA besluit:", "plekken te verdelen", "Verdeling:")
     assert "Plekken" in converted and "|" not in converted
+
+
+def test_an_entry_longer_than_a_page_starts_under_its_heading(workspace, stukken):
+    alineas = "\n\n".join(
+        f"Alinea {n}: de deelnemers bespreken uitvoerig de stand van zaken in de regio en de "
+        "gevolgen voor de opvang."
+        for n in range(1, 40)
+    )
+    besluit = "".join(f"          {line}\n" if line else "\n" for line in alineas.splitlines())
+    root = workspace(
+        {
+            "meetings/2024-01-24/verslag.yaml": "punten:\n  1:\n    tekst: Welkom.\n"
+            "  dijk:\n    bka:\n      - besluit: |\n" + besluit + "      - knelpunt: Kort.\n"
+        }
+    )
+    assert stukken(root, "build").exit_code == 0
+    pages = [flat(page) for page in pdf_pages(output(root, "2024-01-24", "verslag.pdf"))]
+    # The entry breaks across pages instead of leaving its heading behind on a bare page.
+    [first] = [page for page in pages if "2 Dijkversterking" in page]
+    assert in_order(first, "2 Dijkversterking", "Nr B/K/A", "1 B Alinea 1:")
+    assert len(pages) == 3 and "Alinea 39:" in pages[-1]
+
+
+def test_only_long_rows_may_break_across_pages():
+    from vergaderstukken.render.templates import lange_rij
+
+    assert not lange_rij("Een kort besluit.", "Een korte toelichting.")
+    assert not lange_rij("Tien regels.\n" * 10, None)
+    assert lange_rij("Dertig regels.\n" * 30, None)
+    assert lange_rij("x" * 50 * 26, None)  # one paragraph that wraps to 26 lines
+    assert lange_rij("Kort.", "Een toelichting van een paar regels. " * 16)  # the narrow column

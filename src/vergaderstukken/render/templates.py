@@ -77,7 +77,23 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         vragenlijst=vragenlijst,
         met_label=met_label,
     )
+    env.globals["lange_rij"] = lange_rij
     return env
+
+
+# About half a page of 9pt table text. A row longer than this may break across pages
+# (class "lang" in the house style); a shorter one moves whole to the next page.
+LANGE_RIJ = 25
+
+
+def lange_rij(tekst: str | None, zijtekst: str | None = None) -> bool:
+    """Whether a table row is long: its main text (a wide column, ~50 characters a line)
+    or its side note (a narrow column, ~22 a line) wraps to more than LANGE_RIJ lines."""
+
+    def lines(text: str | None, width: int) -> int:
+        return sum(max(1, -(-len(line) // width)) for line in str(text or "").splitlines())
+
+    return max(lines(tekst, 50), lines(zijtekst, 22)) > LANGE_RIJ
 
 
 def met_label(text: str | None, label: str) -> str:
