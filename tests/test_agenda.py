@@ -339,8 +339,13 @@ def test_raw_html_is_text_and_nothing_is_fetched(workspace, stukken):
     text = pdf_text(root / "output/2024-01-24/agenda.pdf")
     assert "Veiligheid <script>alert(1)</script>" in text
     assert 'Tekst met <b>vet</b> & <img src="http://example.org/x.png">.' in text
-    assert "waarschuwing: 'http://127.0.0.1:9/lek.png' niet opgehaald" in result.stderr
-    assert "niet opgenomen: alleen bestanden binnen de werkmap worden gebruikt" in result.stderr
+    # One warning per image for all documents, at the field (line 4: toelichting).
+    assert [line for line in result.lines if "afbeelding" in line] == [
+        f"{AGENDA}:4: waarschuwing: afbeelding 'http://127.0.0.1:9/lek.png' is niet opgenomen "
+        "in de documenten: stukken haalt niets van internet",
+        f"{AGENDA}:4: waarschuwing: afbeelding '../../../../etc/hostname.png' is niet "
+        "opgenomen in de documenten: alleen bestanden binnen de werkmap worden gebruikt",
+    ]
     docx = docx_text(root / "output/2024-01-24/agenda.docx")
     assert "Tekst met <b>vet</b> & <img" in docx
 

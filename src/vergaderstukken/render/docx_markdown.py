@@ -364,12 +364,15 @@ class _Builder:
             self.warn(f"afbeelding '{shown}' niet opgenomen: {OUTSIDE_ROOT}")
         elif not path.is_file():
             self.warn(f"afbeelding '{shown}' niet opgenomen: bestand niet gevonden")
+        elif path.suffix.lower() == ".svg":  # python-docx embeds bitmaps only
+            self.warn(f"afbeelding '{shown}' niet opgenomen: Word toont hier geen svg")
         else:
             r = run()
             try:
                 shape = r.add_picture(str(path))
             except Exception as exc:  # any unreadable file: warn, keep building
-                self.warn(f"afbeelding '{shown}' niet opgenomen: {exc or type(exc).__name__}")
+                reason = str(exc) or type(exc).__name__
+                self.warn(f"afbeelding '{shown}' niet opgenomen: {reason}")
             else:
                 scale = min(1.0, MAX_IMAGE_WIDTH / shape.width, MAX_IMAGE_HEIGHT / shape.height)
                 if scale < 1.0:
