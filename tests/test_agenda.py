@@ -156,6 +156,8 @@ def test_closed_actions_leave_the_agenda(workspace, stukken):
     assert "Gemeenten leveren cijfers aan." not in text
     assert "Notitie over vervoer." not in text
     assert in_order(text, "Provincie zoekt locaties.", "Loopt via de provincie.", "1 maart 2024")
+    docx = docx_text(out / "agenda.docx")  # the progress note is in the Word agenda too
+    assert "| Provincie zoekt locaties.Loopt via de provincie. | Provincie | 1 maart 2024 |" in docx
 
 
 def test_agenda_without_open_actions_says_so(workspace, stukken):
@@ -201,13 +203,14 @@ def test_agenda_docx_content_and_libreoffice(workspace, stukken, tmp_path):
         "Agenda Regionaal Overleg Water",
         "Datum: woensdag 24 januari 2024",
         "Tijd: 15.45 - 17.15 uur",
+        "Vergadering: nr. 12",  # as agenda.pdf and the minutes show it
         "1.\tOpening & vaststellen agenda",
         "DEEL 1: Opvang vluchtelingen Oekraïne",
         "2.\tActualiteiten",
         "Almelo | 120",
         "3.\tVoorstel versterking TRA",
         "ter besluitvorming",
-        "1. Onderschrijft u het idee?",
+        "1.\tOnderschrijft u het idee?",
         "Bijlage I: Voorstel portefeuilles",
         "4.\tTer kennisname",
         "a)\tVerslag PRT",
@@ -230,6 +233,68 @@ def test_agenda_docx_content_and_libreoffice(workspace, stukken, tmp_path):
         "Gemeenten leveren cijfers",
         "Wvttk",
     )
+
+
+QUESTIONS = """\
+datum: 2024-01-24
+agenda:
+  - titel: Portefeuilles
+    id: portefeuilles
+    vragen:
+      - Onderschrijft u het idee?
+      - |
+        Welke verdeling kiest u?
+
+        | Portefeuille | Trekker |
+        |--------------|---------|
+        | Huisvesting  | Almelo  |
+      - |
+        Kiest u voor:
+        - optie **A**, of
+        - optie B?
+      - Geeft u opdracht?
+"""
+
+
+def test_questions_are_markdown_with_tables_and_lists(workspace, stukken):
+    root = workspace(
+        {
+            AGENDA: QUESTIONS,
+            "meetings/2024-01-24/annotaties/adviseur.yaml": "punten:\n  portefeuilles: Ja.\n",
+        }
+    )
+    result = stukken(root, "build", "2024-01-24")
+    assert result.exit_code == 0, result.stderr
+    out = root / "output/2024-01-24"
+    for name in ("agenda", "geannoteerde-agenda-adviseur"):
+        rows = [
+            " ".join(line.split())
+            for line in pdf_text(out / f"{name}.pdf", layout=True).splitlines()
+        ]
+        rows = [row for row in rows if row]
+        start = rows.index("Vragen aan de vergadering")
+        assert rows[start + 1 : start + 9] == [
+            "1. Onderschrijft u het idee?",
+            "2. Welke verdeling kiest u?",
+            "Portefeuille Trekker",  # a table inside the question, not its Markdown source
+            "Huisvesting Almelo",
+            "3. Kiest u voor:",
+            "◦ optie A, of",
+            "◦ optie B?",
+            "4. Geeft u opdracht?",
+        ], name
+        lines = docx_text(out / f"{name}.docx").splitlines()
+        start = lines.index("Vragen aan de vergadering")
+        assert lines[start + 1 : start + 9] == [
+            "1.\tOnderschrijft u het idee?",
+            "2.\tWelke verdeling kiest u?",
+            "Portefeuille | Trekker",
+            "Huisvesting | Almelo",
+            "3.\tKiest u voor:",
+            "optie A, of",
+            "optie B?",
+            "4.\tGeeft u opdracht?",
+        ], name
 
 
 def test_builds_are_byte_identical(workspace, stukken):
@@ -274,8 +339,13 @@ def test_raw_html_is_text_and_nothing_is_fetched(workspace, stukken):
     text = pdf_text(root / "output/2024-01-24/agenda.pdf")
     assert "Veiligheid <script>alert(1)</script>" in text
     assert 'Tekst met <b>vet</b> & <img src="http://example.org/x.png">.' in text
-    assert "waarschuwing: 'http://127.0.0.1:9/lek.png' niet opgehaald" in result.stderr
-    assert "niet opgenomen: alleen bestanden binnen de werkmap worden gebruikt" in result.stderr
+    # One warning per image for all documents, at the field (line 4: toelichting).
+    assert [line for line in result.lines if "afbeelding" in line] == [
+        f"{AGENDA}:4: waarschuwing: afbeelding 'http://127.0.0.1:9/lek.png' is niet opgenomen "
+        "in de documenten: stukken haalt niets van internet",
+        f"{AGENDA}:4: waarschuwing: afbeelding '../../../../etc/hostname.png' is niet "
+        "opgenomen in de documenten: alleen bestanden binnen de werkmap worden gebruikt",
+    ]
     docx = docx_text(root / "output/2024-01-24/agenda.docx")
     assert "Tekst met <b>vet</b> & <img" in docx
 
@@ -348,3 +418,14 @@ def test_output_folder_may_not_overwrite_sources(workspace, stukken):
         assert result.exit_code == 1, uitvoer
         assert "valt samen met de bronbestanden van de werkmap" in result.stderr
     assert {p: p.read_bytes() for p in (root / "meetings").rglob("*") if p.is_file()} == before
+
+
+def test_question_ten_keeps_its_list_inside_its_item():
+    from vergaderstukken.markdown import render_block
+    from vergaderstukken.render.templates import vragenlijst
+
+    markdown = vragenlijst([f"Vraag {n}?" for n in range(1, 10)] + ["Tien:\n- a\n\n- b"])
+    assert markdown.startswith("1. Vraag 1?\n2. Vraag 2?\n")
+    assert markdown.endswith("10. Tien:\n    - a\n\n    - b\n")  # indented by "10. "
+    html = str(render_block(markdown))
+    assert html.count("<li>") == 12 and html.count("<ol>") == 1 and "<ul>" in html

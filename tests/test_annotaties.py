@@ -181,17 +181,25 @@ def test_second_overlay_has_its_own_notes_in_its_own_places(annotated):
     assert lines.count(f"Annotatie | Navragen. {ZUID['actie']}") == 1
 
 
-def test_committed_docx_template_matches_its_builder(tmp_path):
+def docx_builders():
     import importlib.util
 
     tools = Path(__file__).resolve().parents[1] / "tools" / "docx_sjablonen.py"
     spec = importlib.util.spec_from_file_location("docx_sjablonen", tools)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    target = tmp_path / "geannoteerde-agenda.docx"
-    module.BUILDERS["geannoteerde-agenda.docx"]().save(target)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(docx_builders().BUILDERS))
+def test_committed_docx_template_matches_its_builder(tmp_path, name):
+    module = docx_builders()
+    target = tmp_path / name
+    module.BUILDERS[name]().save(target)
     module.make_reproducible(target)
-    assert target.read_bytes() == (module.TEMPLATES / "geannoteerde-agenda.docx").read_bytes()
+    assert target.read_bytes() == (module.TEMPLATES / name).read_bytes(), (
+        f"templates/{name} is niet bijgewerkt: draai `python tools/docx_sjablonen.py`"
+    )
 
 
 def test_longer_advice_gets_its_label_on_a_line_of_its_own(workspace, stukken):

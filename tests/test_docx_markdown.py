@@ -307,3 +307,49 @@ def test_libreoffice_opens_it(rendered, tmp_path):
     assert "bestuur" in text
     assert "Piet & Co" in text
     assert "Tom & Jerry <b>vet</b>" in text
+
+
+def render_with(tmp_path: Path, text: str, **options) -> tuple[Document, list[str]]:
+    """Render `text` into a template that has a "Tabeltekst" paragraph style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    template = make_template(tmp_path / "sjabloon.docx")
+    doc = Document(template)
+    doc.styles.add_style("Tabeltekst", WD_STYLE_TYPE.PARAGRAPH)
+    doc.save(template)
+    tpl = DocxTemplate(template)
+    warnings: list[str] = []
+    body = markdown_subdoc(tpl, text, warn=warnings.append, **options)
+    tpl.render({"body": body}, autoescape=True)
+    tpl.save(tmp_path / "uit.docx")
+    return Document(tmp_path / "uit.docx"), warnings
+
+
+def test_style_applies_to_every_paragraph_of_the_field(tmp_path):
+    text = "Een alinea.\n\n- een\n- twee\n\n| x |\n|---|\n| 1 |\n"
+    doc, _ = render_with(tmp_path, text, style="Tabeltekst")
+    body = [(p.text, p.style.name) for p in doc.paragraphs[1:]]
+    # bullets are typed, so they take the style too; a field ending in a table ends in
+    # an (empty) paragraph of that style
+    assert body == [
+        ("Een alinea.", "Tabeltekst"),
+        ("•\teen", "Tabeltekst"),
+        ("•\ttwee", "Tabeltekst"),
+        ("", "Tabeltekst"),
+    ]
+    cells = [p.style.name for row in doc.tables[0].rows for c in row.cells for p in c.paragraphs]
+    assert cells == ["Tabeltekst", "Tabeltekst"]
+    unknown, _ = render_with(tmp_path, "Tekst.", style="Bestaat niet")
+    assert unknown.paragraphs[1].style.name == "Normal"
+
+
+def test_allowed_root_admits_images_beside_the_image_root(tmp_path):
+    root = tmp_path / "werkmap"
+    (root / "gedeeld").mkdir(parents=True)
+    (root / "vergadering").mkdir()
+    (root / "gedeeld" / "logo.png").write_bytes(png())
+    text = "![logo](../gedeeld/logo.png)"
+    doc, warnings = render_with(tmp_path, text, image_root=root / "vergadering", allowed_root=root)
+    assert len(doc.inline_shapes) == 1 and not warnings
+    doc, warnings = render_with(tmp_path, text, image_root=root / "vergadering")
+    assert not doc.inline_shapes and "niet opgenomen" in warnings[0]

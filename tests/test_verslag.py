@@ -79,6 +79,49 @@ def test_minutes_follow_the_agenda_with_parts_and_meeting_numbers(gebouwd):
     )
 
 
+def outline(path: Path) -> list[tuple[str, list]]:
+    """The PDF's bookmarks as nested [(title, children)]."""
+    import pikepdf
+
+    def walk(items) -> list[tuple[str, list]]:
+        return [(item.title, walk(item.children)) for item in items]
+
+    with pikepdf.open(path) as pdf, pdf.open_outline() as tree:
+        return walk(tree.root)
+
+
+MINUTES_BOOKMARKS = [
+    ("12.1 Opening", []),
+    (
+        "DEEL 1: Opvang vluchtelingen Oekraïne",
+        [
+            ("12.2 Actueel beeld", []),
+            ("12.3 Opvanglocaties", [("12.3a Einddata locaties", [])]),
+        ],
+    ),
+    (
+        "DEEL 2: Reguliere asielzoekersproblematiek",
+        [("12.4 Stand van zaken asiel", []), ("12.5 Rondvraag", [])],
+    ),
+]
+
+
+def test_minutes_bookmarks_nest_items_under_their_part(gebouwd):
+    assert outline(output(gebouwd, "2024-01-24", "verslag.pdf")) == [
+        ("Verslag Regionaal Overleg Water 24 januari 2024", MINUTES_BOOKMARKS)
+    ]
+    # The same minutes as an attachment in the next meeting's pack.
+    pack = dict(outline(output(gebouwd, "2024-03-13", "vergaderpakket.pdf")))
+    assert pack["Bijlage I — Verslag ROW 24 januari 2024"] == MINUTES_BOOKMARKS
+
+
+def test_minutes_bookmarks_without_a_meeting_number(workspace, stukken):
+    root = workspace({"meetings/2024-01-24/verslag.yaml": "punten:\n  1:\n    tekst: Welkom.\n"})
+    assert stukken(root, "build").exit_code == 0
+    [(_, items)] = outline(output(root, "2024-01-24", "verslag.pdf"))
+    assert [title for title, _ in items] == ["1 Opening", "2 Dijkversterking", "3 Rondvraag"]
+
+
 def test_bka_entries_in_written_order_with_numbers_and_side_notes(gebouwd):
     layout = pdf_text(output(gebouwd, "2024-01-24", "verslag.pdf"), layout=True)
     rows = [" ".join(line.split()) for line in layout.splitlines()]
@@ -260,3 +303,153 @@ def test_only_annotatie_builds_no_minutes(gebouwd):
     job = RenderJob(ws, ws.vergadering("2024-01-24"), only_annotatie="hellendoorn")
     assert render_verslag.documents(job) == {}
     assert render_lijsten.documents(job) == {}
+
+
+# --- Markdown blocks in table cells ------------------------------------------------------
+
+MARKDOWN_CELLS = {
+    "meetings/2024-01-24/agenda.yaml": """\
+        datum: 2024-01-24
+        nummer: 12
+        agenda:
+          - titel: Opvang
+            id: opvang
+        """,
+    "meetings/2024-01-24/verslag.yaml": """\
+        status: vastgesteld
+        vastgesteld_op: 2024-03-13
+        punten:
+          opvang:
+            bka:
+              - besluit: |
+                  De TRA besluit:
+
+                  - plekken te verdelen;
+                  - de provincie te vragen.
+                toelichting: |
+                  Verdeling:
+
+                  | Gemeente | Plekken |
+                  |----------|---------|
+                  | Almelo   | 120     |
+              - actie: Gemeenten leveren cijfers aan.
+                id: cijfers
+                wie: Gemeenten
+                toelichting: |
+                  - per week
+                  - per gemeente
+        """,
+    "meetings/2024-03-13/agenda.yaml": """\
+        datum: 2024-03-13
+        agenda:
+          - titel: Acties
+            acties: true
+        """,
+    "meetings/2024-03-13/verslag.yaml": """\
+        acties:
+          cijfers:
+            status: loopt
+            toelichting: |
+              | Gemeente | Week |
+              |----------|------|
+              | Hengelo  | 10   |
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def markdown_cellen(tmp_path_factory) -> Path:
+    root = write_files(
+        tmp_path_factory.mktemp("cellen") / "werkmap",
+        {"stukken.yaml": STUKKEN_YAML, **MARKDOWN_CELLS},
+    )
+    build(root, "2024-01-24")
+    build(root, "2024-03-13")
+    return root
+
+
+def table_rows(path: Path) -> list[str]:
+    """The PDF's text lines, whitespace runs as one space (a table row is one line)."""
+    return [flat(line) for line in pdf_text(path, layout=True).splitlines() if line.strip()]
+
+
+def test_markdown_tables_and_lists_in_pdf_table_cells(markdown_cellen):
+    for meeting, name, row in (
+        ("2024-01-24", "verslag.pdf", "Almelo 120"),
+        ("2024-01-24", "actie-en-besluitenlijst.pdf", "Almelo 120"),
+        ("2024-03-13", "verslag.pdf", "Hengelo 10"),  # stand van zaken
+        ("2024-03-13", "actie-en-besluitenlijst.pdf", "Hengelo 10"),
+    ):
+        path = output(markdown_cellen, meeting, name)
+        text = pdf_text(path)
+        assert "|" not in text and "---" not in text, name
+        assert any(line.endswith(row) for line in table_rows(path)), (meeting, name)
+    rows = table_rows(output(markdown_cellen, "2024-01-24", "verslag.pdf"))
+    assert any(line.endswith("• per week") for line in rows)
+    lijst = flat(pdf_text(output(markdown_cellen, "2024-03-13", "actie-en-besluitenlijst.pdf")))
+    assert "• per week • per gemeente Stand van zaken: Gemeente Week Hengelo 10" in lijst
+
+
+def test_markdown_tables_and_lists_in_docx_table_cells(markdown_cellen, tmp_path):
+    verslag = output(markdown_cellen, "2024-01-24", "verslag.docx")
+    lines = docx_text(verslag).splitlines()
+    # A cell's paragraphs run together in docx_text; a nested table's rows follow its row.
+    start = lines.index("Nr | B/K/A | Besluit (B) / Knelpunt (K) / Actie (A) | Toelichting")
+    assert lines[start + 1 : start + 5] == [
+        "1 | B | De TRA besluit:•\tplekken te verdelen;•\tde provincie te vragen. | "
+        "Verdeling:GemeentePlekkenAlmelo120",
+        "Gemeente | Plekken",
+        "Almelo | 120",
+        "cijfers | A | Gemeenten leveren cijfers aan.Wie: Gemeenten | •\tper week•\tper gemeente",
+    ]
+    lijst = docx_text(output(markdown_cellen, "2024-01-24", "actie-en-besluitenlijst.docx"))
+    assert in_order(lijst, "| Verdeling:GemeentePlekkenAlmelo120\nGemeente | Plekken\nAlmelo | 120")
+    assert in_order(lijst, "Gemeenten leveren cijfers aan.•\tper week•\tper gemeente | Gemeenten")
+    for name in ("verslag.docx", "actie-en-besluitenlijst.docx"):
+        text = docx_text(output(markdown_cellen, "2024-03-13", name))
+        # the label has a paragraph of its own: the text opens with a table
+        assert in_order(
+            text, "Stand van zaken:GemeenteWeekHengelo10", "Gemeente | Week\nHengelo | 10"
+        )
+        assert "---" not in text
+    document = Document(str(verslag))
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+    # Word refuses a cell that does not end in a paragraph; a field may end in a table.
+    assert all(cell._tc[-1].tag.endswith("}p") for cell in cells)
+    # The field takes the table's small type: the template's style for Markdown in cells.
+    styles = {p.text: p.style.name for cell in cells for p in cell.paragraphs}
+    assert styles["•\tper week"] == styles["Verdeling:"] == "Tabeltekst"
+    converted = flat(pdf_text(docx_to_pdf(verslag, tmp_path)))
+    assert in_order(converted, "De TRA besluit:", "plekken te verdelen", "Verdeling:")
+    assert "Plekken" in converted and "|" not in converted
+
+
+def test_an_entry_longer_than_a_page_starts_under_its_heading(workspace, stukken):
+    alineas = "\n\n".join(
+        f"Alinea {n}: de deelnemers bespreken uitvoerig de stand van zaken in de regio en de "
+        "gevolgen voor de opvang."
+        for n in range(1, 40)
+    )
+    besluit = "".join(f"          {line}\n" if line else "\n" for line in alineas.splitlines())
+    root = workspace(
+        {
+            "meetings/2024-01-24/verslag.yaml": "punten:\n  1:\n    tekst: Welkom.\n"
+            "  dijk:\n    bka:\n      - besluit: |\n" + besluit + "      - knelpunt: Kort.\n"
+        }
+    )
+    assert stukken(root, "build").exit_code == 0
+    pages = [flat(page) for page in pdf_pages(output(root, "2024-01-24", "verslag.pdf"))]
+    # The entry breaks across pages instead of leaving its heading behind on a bare page.
+    [first] = [page for page in pages if "2 Dijkversterking" in page]
+    assert in_order(first, "2 Dijkversterking", "Nr B/K/A", "1 B Alinea 1:")
+    assert len(pages) == 3 and "Alinea 39:" in pages[-1]
+
+
+def test_only_long_rows_may_break_across_pages():
+    from vergaderstukken.render.templates import lange_rij
+
+    assert not lange_rij("Een kort besluit.", "Een korte toelichting.")
+    assert not lange_rij("Tien regels.\n" * 10, None)
+    assert lange_rij("Dertig regels.\n" * 30, None)
+    assert lange_rij("x" * 50 * 26, None)  # one paragraph that wraps to 26 lines
+    assert lange_rij("Kort.", "Een toelichting van een paar regels. " * 16)  # the narrow column

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -60,7 +61,29 @@ def new_document():
     styles["Title"].element.pPr.remove_all("w:pBdr") if styles[
         "Title"
     ].element.pPr is not None else None
+    table_text_styles(doc)
     return doc
+
+
+# Paragraph styles for Markdown fields in table cells ({{p x|md('Tabeltekst') }}): the
+# small type of the tables, which a field's paragraphs, lists and tables all take.
+TABLE_TEXT_STYLES = (
+    ("Tabeltekst", 9, None, False),
+    ("Tabeltekst cursief", 9, None, True),
+    ("Tabeltekst klein", 8, GREY, False),
+)
+
+
+def table_text_styles(doc) -> None:
+    for name, size, color, italic in TABLE_TEXT_STYLES:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+        style.font.size = Pt(size)
+        style.font.italic = italic or None
+        if color:
+            style.font.color.rgb = color
+        style.paragraph_format.space_after = Pt(2)
 
 
 def add_field(paragraph, code: str) -> None:
@@ -130,6 +153,7 @@ def gegevens(doc) -> None:
         ("vergadering.tijd", "Tijd", "{{ vergadering.tijd|tijd }}"),
         ("vergadering.locatie", "Locatie", "{{ vergadering.locatie }}"),
         ("vergadering.voorzitter", "Voorzitter", "{{ vergadering.voorzitter }}"),
+        ("vergadering.nummer is not none", "Vergadering", "nr. {{ vergadering.nummer }}"),
     ):
         para(doc, "{%p if " + key + " %}")
         para(doc, f"{label}: {value}")
@@ -144,6 +168,14 @@ def set_widths(table, widths_cm) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(width)
+
+
+def cell_paragraphs(cell, value: str | list[str]) -> None:
+    """Fill a table cell: a list is one paragraph per part (a tag on a line of its own)."""
+    parts = value if isinstance(value, list) else [value]
+    for index, part in enumerate(parts):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.add_run(part)
 
 
 def small_text(table, size: float = 9) -> None:
@@ -167,13 +199,18 @@ def acties_tabel(doc, lijst: str, notities: str | None = None) -> None:
     table.rows[1].cells[0].text = "{%tr for stand in " + lijst + " %}"
     values = (
         "{{ stand.id }}",
-        "{{r stand.regel.tekst|md_inline }}",
+        [
+            "{{p stand.regel.tekst|md('Tabeltekst') }}",
+            "{%p if stand.toelichting %}",
+            "{{p stand.toelichting|md('Tabeltekst cursief') }}",
+            "{%p endif %}",
+        ],
         "{{ stand.regel.wie or '' }}",
         "{{ stand.termijn|termijn }}{% if stand.te_laat %} (verlopen){% endif %}",
         "{{ stand.status }}",
     )
     for cell, value in zip(table.rows[2].cells, values, strict=True):
-        cell.paragraphs[0].add_run(value)
+        cell_paragraphs(cell, value)
     table.rows[3].cells[0].text = "{%tr endfor %}"
     if notities:
         actie_notitie_rijen(table, notities)
@@ -193,9 +230,7 @@ def punt_inhoud(doc, var: str, notities: str | None = None) -> None:
     para(doc, "{%p endif %}")
     para(doc, "{%p if " + var + ".vragen %}")
     para(doc, "Vragen aan de vergadering", bold=True)
-    para(doc, "{%p for vraag in " + var + ".vragen %}")
-    runs(doc, ["{{ loop.index }}. ", "{{r vraag|md_inline }}"])
-    para(doc, "{%p endfor %}")
+    para(doc, "{{p " + var + ".vragen|vragenlijst|md }}")
     para(doc, "{%p endif %}")
     para(doc, "{%p if " + var + ".acties %}")
     acties_tabel(doc, "open_acties", notities)
@@ -431,12 +466,11 @@ def loop_table(doc, lijst: str, titles, values, widths, var: str):
     header_row(table, titles)
     table.rows[1].cells[0].text = "{%tr for " + var + " in " + lijst + " %}"
     for cell, value in zip(table.rows[2].cells, values, strict=True):
-        parts = value if isinstance(value, list) else [value]  # a list: several paragraphs
-        for index, part in enumerate(parts):
-            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-            run = paragraph.add_run(part)
-            if not part.startswith("{{p"):  # Markdown blocks bring their own formatting
-                run.font.size = TABLE_SIZE
+        cell_paragraphs(cell, value)
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                if not run.text.startswith("{{p"):  # Markdown blocks bring their own style
+                    run.font.size = TABLE_SIZE
     table.rows[3].cells[0].text = "{%tr endfor %}"
     table_widths(table, widths)
     return table
@@ -462,9 +496,6 @@ def verslag_kop(doc, titel: str) -> None:
     para(doc, "CONCEPT: NOG NIET VASTGESTELD", bold=True, color=RGBColor(0xAA, 0, 0))
     para(doc, "{%p endif %}")
     gegevens(doc)
-    para(doc, "{%p if vergadering.nummer is not none %}")
-    para(doc, "Vergadering: nr. {{ vergadering.nummer }}")
-    para(doc, "{%p endif %}")
     for key, label, value in (
         ("aanwezig", "Aanwezig", "{{ aanwezig|join('; ') }}"),
         ("afwezig", "Afwezig", "{{ afwezig|join('; ') }}"),
@@ -499,13 +530,13 @@ def bka_tabel(doc, var: str) -> None:
             "{{ regel.id }}{% endif %}",
             "{{ regel.letter }}",
             [
-                "{{p regel.tekst|md }}",
+                "{{p regel.tekst|md('Tabeltekst') }}",
                 "{%p if regel.is_actie and (regel.wie or regel.termijn) %}",
                 "{% if regel.wie %}Wie: {{ regel.wie }}{% endif %}{% if regel.wie and regel.termijn %}"
                 " · {% endif %}{% if regel.termijn %}Termijn: {{ regel.termijn|termijn }}{% endif %}",
                 "{%p endif %}",
             ],
-            "{{r regel.toelichting|md_inline }}",
+            "{{p regel.toelichting|md('Tabeltekst') }}",
         ),
         (2.8, 2.4, 7.1, 4.2),
         "regel",
@@ -566,12 +597,12 @@ def actielijst_tabel(doc, lijst: str, herkomst: bool) -> None:
         "{%p if stand.regel.soort == 'toezegging' %}",
         "TOEZEGGING",
         "{%p endif %}",
-        "{{p stand.regel.tekst|md }}",
+        "{{p stand.regel.tekst|md('Tabeltekst') }}",
         "{%p if stand.regel.toelichting %}",
-        "{{r stand.regel.toelichting|md_inline }}",
+        "{{p stand.regel.toelichting|md('Tabeltekst klein') }}",
         "{%p endif %}",
         "{%p if stand.toelichting %}",
-        "Stand van zaken: {{ stand.toelichting|tekst }}",
+        "{{p stand.toelichting|met_label('Stand van zaken:')|md('Tabeltekst cursief') }}",
         "{%p endif %}",
     ]
     if herkomst:
@@ -599,9 +630,7 @@ def actielijst_tabel(doc, lijst: str, herkomst: bool) -> None:
         for run in paragraph.runs:
             if text == "TOEZEGGING":
                 run.bold, run.font.size, run.font.color.rgb = True, Pt(8), BLUE
-            elif text.startswith("Stand van zaken"):
-                run.italic = True
-            elif text.startswith("Uit de vergadering") or text.startswith("{{r stand.regel.toel"):
+            elif text.startswith("Uit de vergadering"):
                 run.font.size, run.font.color.rgb = Pt(8), GREY
 
 
@@ -625,9 +654,9 @@ def actie_en_besluitenlijst() -> Document:
                 "{%p if regel.soort == 'afspraak' %}",
                 "AFSPRAAK",
                 "{%p endif %}",
-                "{{p regel.tekst|md }}",
+                "{{p regel.tekst|md('Tabeltekst') }}",
             ],
-            "{{r regel.toelichting|md_inline }}",
+            "{{p regel.toelichting|md('Tabeltekst') }}",
         ),
         (1.0, 1.8, 9.4, 4.3),
         "regel",

@@ -74,7 +74,13 @@ def _bijlagen(records: Seq, folder: Path, problems: Problems) -> dict[str, Bijla
                 f"(ook op regel {bijlagen[rec.id].loc.line})",
             )
             continue
-        bijlage = Bijlage(id=rec.id, titel=rec.titel or "", loc=rec.loc, nummer=rec.nummer or "")
+        bijlage = Bijlage(
+            id=rec.id,
+            titel=rec.titel or "",
+            loc=rec.loc,
+            nummer=rec.nummer or "",
+            locs=dict(rec.key_locs),
+        )
         if rec.bestand:
             bijlage.bestand = attachment_path(rec.bestand, folder, rec.loc_of("bestand"), problems)
         bijlage.verslag = rec.verslag
@@ -150,6 +156,8 @@ def _punt(rec: Record, nummer: str, bijlagen: dict[str, Bijlage], problems: Prob
         toelichting=rec.toelichting,
         vragen=list(rec.vragen or []),
         acties=bool(rec.acties),
+        locs=dict(rec.key_locs),
+        vragen_locs=list(rec.vragen.locs) if rec.vragen else [],
     )
     refs = rec.bijlagen or Seq(rec.loc)
     for ref, loc in zip(refs, refs.locs, strict=True):

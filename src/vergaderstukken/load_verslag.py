@@ -68,7 +68,7 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
             continue
         value = value or Record(punten.loc_of(key))
         regels = [_regel(r, punt) for r in value.bka or []]
-        by_item[punt.id] = VerslagPunt(punt, value.tekst, regels)
+        by_item[punt.id] = VerslagPunt(punt, value.tekst, regels, dict(value.key_locs))
     # The minutes follow the agenda, whatever the order of `punten:`.
     verslag.punten = {p.id: by_item.get(p.id, VerslagPunt(p)) for p in vergadering.alle_punten()}
     _number_regels(vergadering, verslag)
@@ -81,7 +81,9 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
             verslag.updates.append(ActieUpdate(key, loc, status=value))
         else:
             verslag.updates.append(
-                ActieUpdate(key, loc, value.status, value.toelichting, value.termijn)
+                ActieUpdate(
+                    key, loc, value.status, value.toelichting, value.termijn, dict(value.key_locs)
+                )
             )
     return verslag
 
@@ -105,6 +107,7 @@ def _regel(record: Record, punt: Agendapunt) -> Regel:
         wie=record.wie,
         termijn=record.termijn,
         id=record.id,
+        locs=dict(record.key_locs),
     )
 
 
@@ -130,6 +133,7 @@ def load_annotatie(path: Path, vergadering: Vergadering, problems: Problems) -> 
         auteur=record.auteur,
         voor=record.voor,
         inleiding=record.inleiding,
+        locs=dict(record.key_locs),
     )
     seen: dict[str, Loc] = {}
     punten = record.punten or Record(record.loc)
@@ -144,7 +148,9 @@ def load_annotatie(path: Path, vergadering: Vergadering, problems: Problems) -> 
         if isinstance(value, str):
             annotatie.punten[punt.id] = AnnotatiePunt(punt, loc, tekst=value)
         else:
-            annotatie.punten[punt.id] = AnnotatiePunt(punt, loc, value.advies, value.tekst)
+            annotatie.punten[punt.id] = AnnotatiePunt(
+                punt, loc, value.advies, value.tekst, dict(value.key_locs)
+            )
     acties = record.acties or Record(record.loc)
     annotatie.acties = {k: v for k, v in acties.items() if v}
     annotatie.actie_locs = acties.key_locs

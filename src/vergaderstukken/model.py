@@ -87,6 +87,7 @@ class Bijlage:
     openbaar: bool = True
     openbaar_bestand: Path | None = None
     nummer: str = ""
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
     @property
     def soort(self) -> str:
@@ -116,6 +117,8 @@ class Agendapunt:
     onderdelen: list[Agendapunt] = field(default_factory=list)
     is_onderdeel: bool = False
     eigen_id: bool = False  # the id was written in agenda.yaml, not derived from the title
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
+    vragen_locs: list[Loc] = field(default_factory=list)  # the line of each question
 
     @property
     def letter(self) -> str:
@@ -155,6 +158,7 @@ class Regel:
     termijn: date | str | None = None
     id: str | None = None  # actions and toezeggingen only, always set after loading
     besluitnummer: int | None = None  # besluiten and afspraken, 1, 2, 3 per meeting
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
     @property
     def letter(self) -> str:
@@ -180,6 +184,7 @@ class VerslagPunt:
     punt: Agendapunt
     tekst: str | None = None
     regels: list[Regel] = field(default_factory=list)
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
 
 @dataclass
@@ -189,6 +194,7 @@ class ActieUpdate:
     status: str | None = None
     toelichting: str | None = None
     termijn: date | str | None = None
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
 
 @dataclass
@@ -213,6 +219,7 @@ class AnnotatiePunt:
     loc: Loc
     advies: str | None = None
     tekst: str | None = None
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
 
 @dataclass
@@ -225,6 +232,7 @@ class Annotatie:
     punten: dict[str, AnnotatiePunt] = field(default_factory=dict)  # by item id
     acties: dict[str, str] = field(default_factory=dict)  # action id -> note
     actie_locs: dict[str, Loc] = field(default_factory=dict)
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
 
 @dataclass

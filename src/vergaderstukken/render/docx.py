@@ -1,8 +1,9 @@
 """DOCX documents from docxtpl templates (A4, in `templates/`), with Markdown fields.
 
-Templates call `|md` on a block field ({{p punt.toelichting|md }}) and `|md_inline` on a
-title ({{r punt.titel|md_inline }}); both build Word content from the same Markdown
-parser the PDFs use. autoescape is on, or docxtpl silently drops '&' and '<'.
+Templates call `|md` on a block field ({{p punt.toelichting|md }}, in a table cell with
+the template's paragraph style for it: {{p regel.toelichting|md("Tabeltekst") }}) and
+`|md_inline` on a title ({{r punt.titel|md_inline }}); both build Word content from the
+same Markdown parser the PDFs use. autoescape is on, or docxtpl silently drops '&' and '<'.
 """
 
 from __future__ import annotations
@@ -22,11 +23,33 @@ from .job import RenderJob
 from .templates import environment, template_errors
 
 TAG = re.compile(r"<[^>]+>")
+IMAGE_WARNING = re.compile(r"afbeelding '(.*)' niet opgenomen")
 
 
 def plain(text: str | None) -> str:
     """A Markdown one-liner as plain text (for table cells and properties)."""
     return unescape(TAG.sub("", str(render_inline(text)))) if text else ""
+
+
+def converter_warner(job: RenderJob, text: str | None):
+    """Warnings of the Markdown converter about one field: silent about an image the
+    image check refused (it has warned for every document), and otherwise about an image
+    that only the PDF shows (an SVG, an image in a title), at the field's own line."""
+
+    def warn(message: str) -> None:
+        found = IMAGE_WARNING.match(message)
+        source, _ = job.bron
+        if found is None:
+            job.warn(source, message)
+        elif not job.afbeeldingen.is_refused(found[1]):
+            where = job.afbeeldingen.where(str(text or ""), found[1], 0)
+            reason = message[found.end() :].lstrip(": ")
+            job.warn(
+                where or source,
+                f"afbeelding '{found[1]}' is niet opgenomen in de Word-documenten: {reason}",
+            )
+
+    return warn
 
 
 def render_docx(
@@ -40,15 +63,26 @@ def render_docx(
         raise StukkenError(
             f"{path}: sjabloon kan niet worden gelezen als .docx ({error})"
         ) from None
-    warn = job.warner(source)
     root = image_root or job.vergadering.folder
+
+    def md(text: str | None, stijl: str | None = None):
+        job.check_images(text)
+        return markdown_subdoc(
+            tpl,
+            text,
+            image_root=root,
+            allowed_root=job.workspace.root,
+            warn=converter_warner(job, text),
+            style=stijl,
+        )
+
+    def md_inline(text: str | None):
+        job.check_images(text)
+        return markdown_inline(tpl, text, warn=converter_warner(job, text))
+
     env = environment()
-    env.filters.update(
-        md=lambda text: markdown_subdoc(tpl, text, image_root=root, warn=warn),
-        md_inline=lambda text: markdown_inline(tpl, text, warn=warn),
-        tekst=plain,
-    )
-    with template_errors():
+    env.filters.update(md=md, md_inline=md_inline, tekst=plain)
+    with template_errors(), job.rendering(source, root):
         try:
             tpl.render(context, jinja_env=env, autoescape=True)
         except Exception as error:

@@ -114,11 +114,22 @@ class _List:
 
 
 class _Builder:
-    def __init__(self, tpl: DocxTemplate, image_root: Path | None, warn: Warn) -> None:
+    def __init__(
+        self,
+        tpl: DocxTemplate,
+        image_root: Path | None,
+        warn: Warn,
+        style: str | None = None,
+        allowed_root: Path | None = None,
+    ) -> None:
         self.tpl = tpl
         self.doc: Subdoc = tpl.new_subdoc()
         self.image_root = image_root.resolve() if image_root is not None else None
+        self.allowed_root = allowed_root.resolve() if allowed_root else self.image_root
         self.warn = warn
+        # The template's paragraph style for every paragraph of the field (a table cell's
+        # smaller text, say); None, or a name the template lacks: its default style.
+        self.style = style if style and style in self.doc.styles else None
         self.lists: list[_List] = []
         self.quote_depth = 0
         self.tight_last: Paragraph | None = None
@@ -135,7 +146,7 @@ class _Builder:
         numbering definition stayed behind; Word then shows no bullet at all.
         """
         name = "List Bullet" if depth == 1 else f"List Bullet {depth}"
-        if depth > 3 or self.quote_depth or not self.has_style(name):
+        if depth > 3 or self.quote_depth or self.style or not self.has_style(name):
             return None
         ids = self.doc.styles[name].element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
         found = ids and any(
@@ -150,9 +161,12 @@ class _Builder:
     def indent(self) -> int:
         return len(self.lists) * LIST_INDENT + self.quote_depth * QUOTE_INDENT
 
+    def paragraph(self) -> Paragraph:
+        return self.doc.add_paragraph(style=self.style)
+
     def block_paragraph(self) -> Paragraph:
         """A new body paragraph, carrying the pending list prefix if any."""
-        para = self.doc.add_paragraph()
+        para = self.paragraph()
         fmt = para.paragraph_format
         lst = self.lists[-1] if self.lists else None
         if lst is not None and lst.pending is not None:
@@ -183,7 +197,7 @@ class _Builder:
         blocks = [el for el in self.doc.element.body if el.tag != qn("w:sectPr")]
         # A table cell must end in a paragraph; the template may put the field in one.
         if not blocks or blocks[-1].tag == qn("w:tbl"):
-            self.doc.add_paragraph()
+            self.paragraph()
         return self.doc
 
     def block(self, tok: Token, stream: Iterator[Token]) -> None:
@@ -265,6 +279,8 @@ class _Builder:
             # markdown-it pads short rows and cuts long ones, so zip loses nothing.
             for cell, (start, inline) in zip(row.cells, cells, strict=False):
                 para = cell.paragraphs[0]
+                if self.style:
+                    para.style = self.style
                 para.alignment = _ALIGN.get(str(start.attrs.get("style")))
                 self.inline(para, inline.children if inline else None, start.type == "th_open")
             if cells[0][0].type == "th_open":
@@ -348,12 +364,15 @@ class _Builder:
             self.warn(f"afbeelding '{shown}' niet opgenomen: {OUTSIDE_ROOT}")
         elif not path.is_file():
             self.warn(f"afbeelding '{shown}' niet opgenomen: bestand niet gevonden")
+        elif path.suffix.lower() == ".svg":  # python-docx embeds bitmaps only
+            self.warn(f"afbeelding '{shown}' niet opgenomen: Word toont hier geen svg")
         else:
             r = run()
             try:
                 shape = r.add_picture(str(path))
             except Exception as exc:  # any unreadable file: warn, keep building
-                self.warn(f"afbeelding '{shown}' niet opgenomen: {exc or type(exc).__name__}")
+                reason = str(exc) or type(exc).__name__
+                self.warn(f"afbeelding '{shown}' niet opgenomen: {reason}")
             else:
                 scale = min(1.0, MAX_IMAGE_WIDTH / shape.width, MAX_IMAGE_HEIGHT / shape.height)
                 if scale < 1.0:
@@ -372,7 +391,7 @@ class _Builder:
         if self.image_root is None or parts.scheme or parts.netloc or not parts.path:
             return None
         path = (self.image_root / unquote(parts.path)).resolve()
-        return path if path.is_relative_to(self.image_root) else None
+        return path if path.is_relative_to(self.allowed_root) else None
 
 
 def markdown_subdoc(
@@ -381,17 +400,21 @@ def markdown_subdoc(
     *,
     image_root: Path | None = None,
     warn: Warn | None = None,
+    style: str | None = None,
+    allowed_root: Path | None = None,
 ) -> Subdoc:
     """Convert a Markdown block field into a Subdoc for a ``{{p field }}`` tag.
 
     Call before or during ``tpl.render`` (a Jinja filter works), for the document
     body only: links and images are registered on the main document part, so in a
     header or footer they would dangle, and a second render of `tpl` reloads the
-    template and drops them. Images are only taken from inside `image_root`; others
+    template and drops them. Relative image paths resolve against `image_root`, and
+    images are only taken from inside `allowed_root` (default: `image_root`); others
     are replaced by their alt text and reported through `warn` (default:
-    ``warnings.warn``).
+    ``warnings.warn``). `style` names the template's paragraph style for the field's
+    paragraphs (bullets are then typed, so they take that style too).
     """
-    builder = _Builder(tpl, image_root, warn or _default_warn)
+    builder = _Builder(tpl, image_root, warn or _default_warn, style, allowed_root)
     return builder.build(md_parser().parse(xml_safe(text)))
 
 

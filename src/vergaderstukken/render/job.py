@@ -12,9 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..exceptions import Loc, Problem
+from ..markdown import render_block, render_inline
 from ..model import Vergadering, Workspace
 from ..woo import Lakker
+from .afbeeldingen import Afbeeldingen
 from .pdf import html_to_pdf
 from .templates import Templates
 
@@ -31,6 +35,34 @@ class RenderJob:
 
     def __post_init__(self):
         self.templates = Templates(self.workspace.root)
+        self.afbeeldingen = Afbeeldingen(self.workspace, self.lakker)
+        # What is being rendered: the fallback place of a warning, and the folder that
+        # relative image paths start from.
+        self.bron: tuple[Loc, Path] = (self.vergadering.loc, self.vergadering.folder)
+        self.templates.env.filters.update(markdown=self.markdown, inline=self.inline)
+
+    def markdown(self, text: str | None) -> Markup:
+        """The templates' `|markdown`: block HTML, its images checked first."""
+        self.check_images(text)
+        return render_block(text)
+
+    def inline(self, text: str | None) -> Markup:
+        self.check_images(text)
+        return render_inline(text)
+
+    def check_images(self, text: str | None, base_dir: Path | None = None) -> None:
+        """Warn once per build, at the field, for each image in `text` no document shows."""
+        source, folder = self.bron
+        self.afbeeldingen.check(text, base_dir or folder, source, self.warn)
+
+    @contextmanager
+    def rendering(self, source: Loc, base_dir: Path | None = None) -> Iterator[None]:
+        """Render one document from `source`, relative images starting at `base_dir`."""
+        previous, self.bron = self.bron, (source, base_dir or self.vergadering.folder)
+        try:
+            yield
+        finally:
+            self.bron = previous
 
     @property
     def openbaar(self) -> bool:
@@ -56,7 +88,8 @@ class RenderJob:
             context = {**context, "pakket": True}
         if self.openbaar:
             context = {**context, "openbaar": True}
-        html = self.templates.render(template, context)
+        with self.rendering(source, base_dir):
+            html = self.templates.render(template, context)
         roots = [self.workspace.root, self.templates.builtin]
 
         def render(html: str) -> bytes:
@@ -65,6 +98,7 @@ class RenderJob:
                 base_dir=base_dir or self.vergadering.folder,
                 roots=roots,
                 warn=self.warner(source),
+                refused=self.afbeeldingen.is_refused,
             )
 
         if self.openbaar:  # boxes for the markers, and the legend as the last page

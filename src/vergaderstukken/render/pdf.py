@@ -16,25 +16,41 @@ def _fetcher_class():
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class SandboxFetcher(URLFetcher):
-        """Serves data: URLs and files below the allowed roots; refuses everything else."""
+        """Serves data: URLs and files below the allowed roots; refuses everything else.
 
-        def __init__(self, roots: Iterable[Path], warn: Callable[[str], None]):
+        An image the Markdown check refused (`refused`) is refused without a warning: the
+        check has warned about it, at the field that holds it.
+        """
+
+        def __init__(
+            self,
+            roots: Iterable[Path],
+            warn: Callable[[str], None],
+            refused: Callable[[str], bool],
+        ):
             super().__init__(allowed_protocols={"file", "data"})
             self.roots = [root.resolve() for root in roots]
             self.warn = warn
+            self.refused = refused
 
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
+            path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+            if self.refused(url) or (path is not None and self.refused(str(path))):
+                raise ValueError(f"image refused: {url}")
             if parsed.scheme == "data":
                 return super().fetch(url, headers)
-            if parsed.scheme == "file":
-                path = Path(unquote(parsed.path)).resolve()
-                if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
+            if path is not None:
+                inside = any(path.is_relative_to(root) for root in self.roots)
+                if inside and path.is_file():
                     return URLFetcherResponse(url, body=path.read_bytes())
-                self.warn(
-                    f"'{path}' niet opgenomen: alleen bestanden binnen de werkmap worden gebruikt"
+                reason = (
+                    "bestand niet gevonden"
+                    if inside
+                    else "alleen bestanden binnen de werkmap worden gebruikt"
                 )
-                raise ValueError(f"outside the workspace: {url}")
+                self.warn(f"'{path}' niet opgenomen: {reason}")
+                raise ValueError(f"not served: {url}")
             self.warn(f"'{url}' niet opgehaald: stukken haalt niets van internet")
             raise ValueError(f"remote resource refused: {url}")
 
@@ -47,6 +63,7 @@ def html_to_pdf(
     base_dir: Path,
     roots: Iterable[Path],
     warn: Callable[[str], None],
+    refused: Callable[[str], bool] = lambda target: False,
     tagged: bool = True,
 ) -> bytes:
     """Render one HTML document; `base_dir` resolves relative image paths."""
@@ -54,7 +71,7 @@ def html_to_pdf(
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    fetcher = _fetcher_class()(roots, warn)
+    fetcher = _fetcher_class()(roots, warn, refused)
     document = weasyprint.HTML(
         string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
     )

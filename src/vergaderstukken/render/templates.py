@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import dutch
 from ..exceptions import StukkenError
-from ..markdown import render_block, render_inline
+from ..markdown import md_parser, render_block, render_inline
 from ..woo import plain
 
 TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
@@ -74,8 +74,54 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         tijd=dutch.tijd,
         termijn=dutch.termijn,
         css_string=css_string,
+        vragenlijst=vragenlijst,
+        met_label=met_label,
     )
+    env.globals["lange_rij"] = lange_rij
     return env
+
+
+# About half a page of 9pt table text. A row longer than this may break across pages
+# (class "lang" in the house style); a shorter one moves whole to the next page.
+LANGE_RIJ = 25
+
+
+def lange_rij(tekst: str | None, zijtekst: str | None = None) -> bool:
+    """Whether a table row is long: its main text (a wide column, ~50 characters a line)
+    or its side note (a narrow column, ~22 a line) wraps to more than LANGE_RIJ lines."""
+
+    def lines(text: str | None, width: int) -> int:
+        return sum(max(1, -(-len(line) // width)) for line in str(text or "").splitlines())
+
+    return max(lines(tekst, 50), lines(zijtekst, 22)) > LANGE_RIJ
+
+
+def met_label(text: str | None, label: str) -> str:
+    """Markdown `text` opened by an italic label ("*Stand van zaken:* ..."): on the line
+    of its first paragraph, or on a line of its own when the text opens with a list or a
+    table. Render the result as a block (`|markdown`, `|md`)."""
+    if not text:
+        return ""
+    first = next(iter(md_parser().parse(text)), None)
+    if first is not None and first.type == "paragraph_open":
+        return f"*{label}* {text.lstrip()}"
+    return f"*{label}*\n\n{text}"
+
+
+def vragenlijst(vragen: list[str]) -> str:
+    """The questions to the meeting as one Markdown numbered list ("1. ...", "2. ...").
+
+    A question is Markdown like every text field, so it may hold a list or a table: its
+    further lines are indented by the width of its number, which keeps them inside its
+    item. Render the result as a block (`|markdown`, `|md`).
+    """
+    items = []
+    for number, vraag in enumerate(vragen, start=1):
+        marker = f"{number}. "
+        first, *rest = str(vraag).strip().splitlines() or [""]
+        indented = [" " * len(marker) + line if line.strip() else "" for line in rest]
+        items.append("\n".join([marker + first, *indented]))
+    return "\n".join(items) + "\n" if items else ""
 
 
 def css_string(value: object) -> str:
