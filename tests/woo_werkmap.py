@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from conftest import STUKKEN_YAML
 
-STUKKEN = STUKKEN_YAML + """\
+STUKKEN = (
+    STUKKEN_YAML
+    + """\
 woo:
   lakken:
     - tekst: Jorrit Eijbersen
@@ -22,6 +24,7 @@ woo:
     - tekst: Zeemeeuw
       grond: 5.1.2i
 """
+)
 
 AGENDA_VORIGE = """\
 datum: 2023-12-13
