@@ -138,14 +138,14 @@ def runs(doc, parts: list[str], style: str | None = None):
 
 def gegevens(doc) -> None:
     para(doc, "Datum: {{ vergadering.datum|datum_lang }}")
-    for key, label, value in (
+    for key, kop, value in (
         ("vergadering.tijd", "Tijd", "{{ vergadering.tijd|tijd }}"),
         ("vergadering.locatie", "Locatie", "{{ vergadering.locatie }}"),
         ("vergadering.voorzitter", "Voorzitter", "{{ vergadering.voorzitter }}"),
         ("vergadering.nummer is not none", "Vergadering", "nr. {{ vergadering.nummer }}"),
     ):
         para(doc, "{%p if " + key + " %}")
-        para(doc, f"{label}: {value}")
+        para(doc, f"{kop}: {value}")
         para(doc, "{%p endif %}")
 
 
