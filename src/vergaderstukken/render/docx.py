@@ -10,25 +10,18 @@ from __future__ import annotations
 
 import re
 import tempfile
-from html import unescape
 from pathlib import Path
 
 from docxtpl import DocxTemplate
 
 from ..exceptions import Loc, StukkenError
-from ..markdown import render_inline
+from ..lijsten import platte_tekst
 from .docx_markdown import markdown_inline, markdown_subdoc
 from .docx_stable import make_reproducible, set_core_properties
 from .job import RenderJob
 from .templates import environment, template_errors
 
-TAG = re.compile(r"<[^>]+>")
 IMAGE_WARNING = re.compile(r"afbeelding '(.*)' niet opgenomen")
-
-
-def plain(text: str | None) -> str:
-    """A Markdown one-liner as plain text (for table cells and properties)."""
-    return unescape(TAG.sub("", str(render_inline(text)))) if text else ""
 
 
 def converter_warner(job: RenderJob, text: str | None):
@@ -81,7 +74,7 @@ def render_docx(
         return markdown_inline(tpl, text, warn=converter_warner(job, text))
 
     env = environment()
-    env.filters.update(md=md, md_inline=md_inline, tekst=plain)
+    env.filters.update(md=md, md_inline=md_inline, tekst=platte_tekst)
     with template_errors(), job.rendering(source, root):
         try:
             tpl.render(context, jinja_env=env, autoescape=True)

@@ -16,13 +16,11 @@ rare case the first guess of its length was wrong.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 from .. import dutch, woo
 from ..exceptions import StukkenError
-from ..markdown import render_inline
+from ..lijsten import platte_tekst
 from ..model import Bijlage
 from . import pakket_pdf
 from .context import agenda_context, document_info
@@ -220,9 +218,3 @@ def metadata(job: RenderJob) -> dict[str, str]:
     if job.openbaar:
         metadata["Keywords"] += ", openbare versie"
     return {key: woo.plain(value) for key, value in metadata.items()}
-
-
-def platte_tekst(markdown: str) -> str:
-    """A Markdown one-liner as plain text, for stamps and bookmarks (redaction markers
-    stay: the stamp shows them as boxes, a bookmark as the bare ground)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", str(render_inline(markdown)))).strip()
