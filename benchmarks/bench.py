@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from vergaderstukken.commands import build as build_command  # noqa: E402
 from vergaderstukken.render import job as job_module  # noqa: E402
-from vergaderstukken.render import pakket_pdf  # noqa: E402
+from vergaderstukken.render.engines import pakket_pdf  # noqa: E402
 
 LOREM = (
     "De regio werkt toe naar een duurzame opvang van nieuwkomers. Gemeenten stemmen af over "
@@ -216,7 +216,7 @@ def _install(timer: Timer) -> list[tuple[object, str, object]]:
         (job_module.RenderJob, "pdf"),
         *[(pakket_pdf, step) for step in ("samenstellen", "stempelen", "bladwijzers", "opslaan")],
     ]
-    from vergaderstukken.render import agenda
+    from vergaderstukken.render.documents import agenda
 
     targets.append((agenda, "render_docx"))
     saved = [(owner, attr, getattr(owner, attr)) for owner, attr in targets]

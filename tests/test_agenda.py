@@ -422,7 +422,7 @@ def test_output_folder_may_not_overwrite_sources(workspace, stukken):
 
 def test_question_ten_keeps_its_list_inside_its_item():
     from vergaderstukken.markdown import render_block
-    from vergaderstukken.render.templates import vragenlijst
+    from vergaderstukken.render.engines.templates import vragenlijst
 
     markdown = vragenlijst([f"Vraag {n}?" for n in range(1, 10)] + ["Tien:\n- a\n\n- b"])
     assert markdown.startswith("1. Vraag 1?\n2. Vraag 2?\n")

@@ -17,8 +17,8 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate
 
 from soffice import docx_to_pdf
-from vergaderstukken.render.docx_markdown import markdown_inline, markdown_subdoc
-from vergaderstukken.render.docx_stable import make_reproducible, set_core_properties
+from vergaderstukken.render.engines.docx_markdown import markdown_inline, markdown_subdoc
+from vergaderstukken.render.engines.docx_stable import make_reproducible, set_core_properties
 
 URL = "https://example.org/vergadering?id=1&x=2"
 REMOTE = "http://example.com/logo.png"

@@ -12,9 +12,9 @@ from conftest import STUKKEN_YAML, docx_text, in_order, pdf_pages, pdf_text, wri
 from soffice import docx_to_pdf
 from vergaderstukken.actions import actielijst, open_voor_agenda
 from vergaderstukken.commands.build import build
-from vergaderstukken.lijsten import besluiten, persoon_tekst, tabelcel
+from vergaderstukken.gather import besluiten, persoon_tekst, tabelcel
+from vergaderstukken.load.werkmap import load_workspace
 from vergaderstukken.model import Persoon
-from vergaderstukken.workspace import load_workspace
 
 BESLUITENLIJST = """\
 # Besluitenlijst Regionaal Overleg Water 13 maart 2024

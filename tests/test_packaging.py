@@ -70,7 +70,7 @@ def test_installed_package_builds_outside_the_repository(wheel, tmp_path, exampl
         [
             sys.executable,
             "-c",
-            "import vergaderstukken.render.templates as t; print(t.builtin_templates())",
+            "import vergaderstukken.render.engines.templates as t; print(t.builtin_templates())",
         ],
         cwd=tmp_path,
         env=env,

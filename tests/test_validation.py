@@ -474,7 +474,7 @@ def test_time_notations(workspace, stukken, tijd, shown):
 
     from vergaderstukken.dutch import tijd as format_tijd
     from vergaderstukken.exceptions import Problems
-    from vergaderstukken.schema_types import Context, TimeRange
+    from vergaderstukken.schema.types import Context, TimeRange
 
     problems = Problems()
     value = TimeRange().convert(yaml.compose(f"'{tijd}'"), Context(None, problems), "'tijd'")
@@ -512,7 +512,7 @@ def test_items_by_meeting_number_and_number_like_ids(workspace, stukken):
         f"{AGENDA}:5: waarschuwing: id '3' lijkt op een agendanummer; een verwijzing als '3' "
         "of '2b' betekent altijd het nummer"
     ]
-    from vergaderstukken.workspace import load_workspace
+    from vergaderstukken.load.werkmap import load_workspace
 
     vergadering = load_workspace(root)[0].vergaderingen[0]
     assert vergadering.verslag.punten["derde"].tekst.startswith("Het derde punt")

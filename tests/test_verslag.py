@@ -12,11 +12,11 @@ from conftest import STUKKEN_YAML, docx_text, in_order, pdf_pages, pdf_text, wri
 from soffice import docx_to_pdf
 from vergaderstukken.commands.build import build
 from vergaderstukken.exceptions import StukkenError
-from vergaderstukken.render import lijsten as render_lijsten
-from vergaderstukken.render import verslag as render_verslag
+from vergaderstukken.load.werkmap import load_workspace
+from vergaderstukken.render.documents import lijsten as render_lijsten
+from vergaderstukken.render.documents import verslag as render_verslag
+from vergaderstukken.render.documents.verslag import verslag_pdf
 from vergaderstukken.render.job import RenderJob
-from vergaderstukken.render.verslag import verslag_pdf
-from vergaderstukken.workspace import load_workspace
 
 
 def flat(text: str) -> str:
@@ -446,7 +446,7 @@ def test_an_entry_longer_than_a_page_starts_under_its_heading(workspace, stukken
 
 
 def test_only_long_rows_may_break_across_pages():
-    from vergaderstukken.render.templates import lange_rij
+    from vergaderstukken.render.engines.templates import lange_rij
 
     assert not lange_rij("Een kort besluit.", "Een korte toelichting.")
     assert not lange_rij("Tien regels.\n" * 10, None)

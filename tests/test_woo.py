@@ -25,7 +25,7 @@ from conftest import (
     pdf_text,
     write_files,
 )
-from vergaderstukken import woo
+from vergaderstukken.woo import lakken as woo
 from vergaderstukken.__main__ import cli
 
 DATUM = "2024-01-24"

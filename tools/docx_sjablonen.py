@@ -44,7 +44,7 @@ from docx_bouw import (  # noqa: E402
     volgende,
 )
 
-from vergaderstukken.render.docx_stable import make_reproducible  # noqa: E402
+from vergaderstukken.render.engines.docx_stable import make_reproducible  # noqa: E402
 
 TEMPLATES = ROOT / "templates"
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from .exceptions import Problems
 from .model import Regel, Vergadering, Workspace, sort_key
-from .schema_types import did_you_mean
+from .schema.types import did_you_mean
 
 OPEN_STATUSES = ("open", "loopt")
 CLOSED_STATUSES = ("afgerond", "vervallen")

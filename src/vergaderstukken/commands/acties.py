@@ -15,10 +15,10 @@ from pathlib import Path
 from .. import dutch
 from ..actions import ActieStand, standen
 from ..exceptions import Problem, Problems, StukkenError
-from ..lijsten import platte_tekst
+from ..gather import platte_tekst
+from ..load.werkmap import load_workspace, meeting_folders, select_meeting
 from ..model import Vergadering
-from ..schema_types import parse_iso_date
-from ..workspace import load_workspace, meeting_folders, select_meeting
+from ..schema.types import parse_iso_date
 
 KOPPEN = ("Nr", "Actie", "Wie", "Termijn", "Status", "Vergadering")
 MIN_TEKST = 30

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import Problem, StukkenError, display_path
+from ..load.werkmap import load_workspace, select_meeting
 from ..model import Vergadering, Workspace
+from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..render.job import RenderJob
-from ..render.registry import ANNOTATIE_DOCUMENTS, DOCUMENTS
-from ..workspace import load_workspace, select_meeting
 
 
 @dataclass
@@ -69,8 +69,8 @@ def refuse_source_folders(root: Path, target: Path) -> None:
 def build_public(
     workspace: Workspace, naam: str, warnings: list[Problem], target: Path
 ) -> BuildResult:
-    """The public edition (render/openbaar.py) into output/<meeting>/openbaar/."""
-    from ..render import openbaar
+    """The public edition (woo/editie.py) into output/<meeting>/openbaar/."""
+    from ..woo import editie as openbaar
 
     job = openbaar.public_job(workspace, naam)
     rendered = openbaar.documents(job)

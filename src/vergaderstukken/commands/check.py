@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exceptions import Problem
+from ..load.werkmap import load_workspace, select_meeting
 from ..model import Workspace
-from ..workspace import load_workspace, select_meeting
 
 
 @dataclass

@@ -20,9 +20,9 @@ from pathlib import Path
 from .. import dutch
 from ..actions import standen
 from ..exceptions import StukkenError, ValidationError
-from ..lijsten import besluiten
+from ..gather import besluiten
+from ..load.werkmap import load_workspace
 from ..model import Workspace
-from ..workspace import load_workspace
 
 WIDTH = 96
 SIMILAR = 0.5  # decisions this alike (difflib ratio) count as one decision, changed

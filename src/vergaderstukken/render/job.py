@@ -17,10 +17,10 @@ from markupsafe import Markup
 from ..exceptions import Loc, Problem
 from ..markdown import render_block, render_inline
 from ..model import Vergadering, Workspace
-from ..woo import Lakker
-from .afbeeldingen import Afbeeldingen
-from .pdf import html_to_pdf
-from .templates import Templates
+from ..woo.lakken import Lakker
+from .engines.afbeeldingen import Afbeeldingen
+from .engines.pdf import html_to_pdf
+from .engines.templates import Templates
 
 
 @dataclass
@@ -102,7 +102,7 @@ class RenderJob:
             )
 
         if self.openbaar:  # boxes for the markers, and the legend as the last page
-            from .openbaar import public_pdf
+            from ..woo.editie import public_pdf
 
             return public_pdf(self, html, context, render)
         return render(html)

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import dutch, woo
-from ..exceptions import StukkenError
-from ..lijsten import platte_tekst
-from ..model import Bijlage
-from . import pakket_pdf
-from .context import agenda_context, document_info
-from .job import RenderJob
-from .pakket_pdf import Bron
+from ... import dutch
+from ...exceptions import StukkenError
+from ...gather import platte_tekst
+from ...model import Bijlage
+from ...woo import lakken as woo
+from ..context import agenda_context, document_info
+from ..engines import pakket_pdf
+from ..engines.pakket_pdf import Bron
+from ..job import RenderJob
 
 NAAM = "vergaderpakket.pdf"
 
@@ -154,7 +155,7 @@ def voorwerk_en_slot(
     paginas = [bron.paginas for bron in bronnen]
     if not job.openbaar:
         return voorwerk_bron(job, stukken, paginas)[0], []
-    from .openbaar import LEGENDA_STUK, pakket_legenda
+    from ...woo.editie import LEGENDA_STUK, pakket_legenda
 
     slot = 1
     for _ in range(4):

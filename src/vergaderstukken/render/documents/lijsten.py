@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..lijsten import Lijsten, lijsten, tabelcel, termijn_tekst
-from ..model import Vergadering, Workspace
-from .docx import render_docx
-from .job import RenderJob
-from .templates import template_errors
+from ...gather import Lijsten, lijsten, tabelcel, termijn_tekst
+from ...model import Vergadering, Workspace
+from ..engines.docx import render_docx
+from ..engines.templates import template_errors
+from ..job import RenderJob
 from .verslag import gegevens_verslag
 
 TITEL = "Actie- en besluitenlijst"

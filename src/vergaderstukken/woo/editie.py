@@ -21,16 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .. import woo, woo_pdf
 from ..exceptions import Problems, StukkenError
 from ..model import Bijlage, Workspace
-from . import pakket
-from .agenda import agenda_pdf
-from .context import document_info
-from .job import RenderJob
-from .lijsten import lijst_pdf
-from .pakket_pdf import Bron, open_pdf
-from .verslag import verslag_pdf
+from ..render.context import document_info
+from ..render.documents import pakket
+from ..render.documents.agenda import agenda_pdf
+from ..render.documents.lijsten import lijst_pdf
+from ..render.documents.verslag import verslag_pdf
+from ..render.engines.pakket_pdf import Bron, open_pdf
+from ..render.job import RenderJob
+from . import lakken as woo
+from . import pdf as woo_pdf
 
 MAP = "openbaar"
 LEGENDA = "woo-legenda.html"

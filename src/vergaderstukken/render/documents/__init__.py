@@ -6,7 +6,8 @@ comes last because it reuses the parts the others rendered.
 
 from __future__ import annotations
 
-from . import agenda, annotaties, lijsten, pakket, verslag
+from . import agenda, lijsten, pakket, verslag
+from . import geannoteerde_agenda as annotaties
 
 DOCUMENTS = [
     agenda.documents,

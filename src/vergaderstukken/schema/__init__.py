@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .exceptions import Loc, Problems
-from .schema_types import (
+from ..exceptions import Loc, Problems
+from .types import (
     Boolean,
     BoolOrText,
     Choice,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Page, Rectangle
 
-from ..exceptions import StukkenError
+from ...exceptions import StukkenError
 
 MM = 72 / 25.4
 A4 = (210 * MM, 297 * MM)

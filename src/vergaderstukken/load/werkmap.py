@@ -10,16 +10,16 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .actions import annotation_action_problems, validate_actions
-from .dutch import datum_kort
-from .exceptions import Loc, Problem, Problems, StukkenError
-from .load_agenda import load_vergadering
-from .load_verslag import load_annotatie, load_verslag
-from .model import Overleg, Vergadering, Workspace, sort_key
-from .pdf_check import check_attachment_pdfs
-from .schema import read_document
-from .schema_types import did_you_mean, parse_iso_date
-from .woo import ground_problem
+from ..actions import annotation_action_problems, validate_actions
+from ..dutch import datum_kort
+from ..exceptions import Loc, Problem, Problems, StukkenError
+from ..model import Overleg, Vergadering, Workspace, sort_key
+from ..schema import read_document
+from ..schema.types import did_you_mean, parse_iso_date
+from ..woo.lakken import ground_problem
+from .agenda import load_vergadering
+from .bijlagen import check_attachment_pdfs
+from .verslag import load_annotatie, load_verslag
 
 MEETING_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")
 

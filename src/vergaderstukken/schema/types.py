@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .exceptions import Loc, Problems
+from ..exceptions import Loc, Problems
 
 NULL_TAG = "tag:yaml.org,2002:null"
 TRUE_WORDS = {"true", "yes", "ja", "on"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .context import agenda_context
-from .docx import render_docx
-from .job import RenderJob
+from ..context import agenda_context
+from ..engines.docx import render_docx
+from ..job import RenderJob
 
 
 def agenda_pdf(job: RenderJob) -> bytes:

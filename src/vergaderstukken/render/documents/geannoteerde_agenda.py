@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
-from ..exceptions import Loc, StukkenError
-from ..markdown import md_parser
-from ..model import Annotatie, Vergadering
-from ..schema_types import did_you_mean
-from .context import agenda_context, document_info
-from .docx import render_docx
-from .job import RenderJob
+from ...exceptions import Loc, StukkenError
+from ...markdown import md_parser
+from ...model import Annotatie, Vergadering
+from ...schema.types import did_you_mean
+from ..context import agenda_context, document_info
+from ..engines.docx import render_docx
+from ..job import RenderJob
 
 MARKERING = "Intern advies – niet verspreiden"
 PREFIX = "geannoteerde-agenda-"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .exceptions import Loc, Problems
-from .model import (
+from ..exceptions import Loc, Problems
+from ..model import (
     ActieUpdate,
     Agendapunt,
     Annotatie,
@@ -16,8 +16,8 @@ from .model import (
     Verslag,
     VerslagPunt,
 )
-from .schema import SOORTEN, read_document
-from .schema_types import Record, did_you_mean
+from ..schema import SOORTEN, read_document
+from ..schema.types import Record, did_you_mean
 
 
 def resolve_item(

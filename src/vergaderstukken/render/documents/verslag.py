@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..actions import ActieStand, actielijst
-from ..exceptions import StukkenError
-from ..lijsten import minutes_order, persoon_tekst
-from ..model import Vergadering, Workspace
-from .context import document_info
-from .docx import render_docx
-from .job import RenderJob
-from .watermerk import watermerk_url
+from ...actions import ActieStand, actielijst
+from ...exceptions import StukkenError
+from ...gather import minutes_order, persoon_tekst
+from ...model import Vergadering, Workspace
+from ..context import document_info
+from ..engines.docx import render_docx
+from ..engines.watermerk import watermerk_url
+from ..job import RenderJob
 
 CONCEPT = "CONCEPT"
 

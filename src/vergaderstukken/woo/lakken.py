@@ -18,9 +18,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .exceptions import Loc
-from .model import Vergadering, Workspace
-from .schema_types import did_you_mean
+from ..exceptions import Loc
+from ..model import Vergadering, Workspace
+from ..schema.types import did_you_mean
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters survive Markdown and escaping
 MARKER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")

@@ -6,8 +6,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .exceptions import Loc, Problems
-from .model import (
+from ..exceptions import Loc, Problems
+from ..model import (
     Agendapunt,
     Bijlage,
     Overleg,
@@ -18,8 +18,8 @@ from .model import (
     roman_value,
     slugify,
 )
-from .schema import read_document
-from .schema_types import Record, Seq, did_you_mean
+from ..schema import read_document
+from ..schema.types import Record, Seq, did_you_mean
 
 ATTACHMENT_TYPES = (".md", ".pdf")
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .exceptions import Problems
-from .model import Bijlage, Vergadering
+from ..exceptions import Problems
+from ..model import Bijlage, Vergadering
 
 MAX_FORM_DEPTH = 4  # forms nested deeper than this are not searched for fonts
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..exceptions import Loc
-from ..markdown import md_parser
-from ..model import Workspace
-from ..woo import Lakker
+from ...exceptions import Loc
+from ...markdown import md_parser
+from ...model import Workspace
+from ...woo.lakken import Lakker
 
 REMOTE_SCHEMES = {"http", "https", "ftp", "ftps"}
 OFFLINE = "stukken haalt niets van internet"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from ..exceptions import Loc, StukkenError
-from ..lijsten import platte_tekst
+from ...exceptions import Loc, StukkenError
+from ...gather import platte_tekst
+from ..job import RenderJob
 from .docx_markdown import markdown_inline, markdown_subdoc
 from .docx_stable import make_reproducible, set_core_properties
-from .job import RenderJob
 from .templates import environment, template_errors
 
 IMAGE_WARNING = re.compile(r"afbeelding '(.*)' niet opgenomen")

@@ -17,7 +17,7 @@ import logging
 import re
 from functools import lru_cache
 
-from .woo import Lakker, box_ground
+from .lakken import Lakker, box_ground
 
 
 def pages_with_boxes(pdf: bytes) -> dict[str, list[int]]:

@@ -13,17 +13,17 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .. import dutch
-from ..exceptions import StukkenError
-from ..markdown import md_parser, render_block, render_inline
-from ..woo import plain
+from ... import dutch
+from ...exceptions import StukkenError
+from ...markdown import md_parser, render_block, render_inline
+from ...woo.lakken import plain
 
 TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
 
 
 def builtin_templates() -> Path:
     """Installed wheels carry the templates inside the package; a checkout has them on top."""
-    package = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parents[2]
     for candidate in (package / "templates", package.parents[1] / "templates"):
         if (candidate / "agenda.html").is_file():
             return candidate
