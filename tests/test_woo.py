@@ -25,8 +25,8 @@ from conftest import (
     pdf_text,
     write_files,
 )
-from vergaderstukken.woo import lakken as woo
 from vergaderstukken.__main__ import cli
+from vergaderstukken.woo import lakken as woo
 
 DATUM = "2024-01-24"
 PUBLIEK = {"agenda.pdf", "verslag.pdf", "actie-en-besluitenlijst.pdf", "vergaderpakket.pdf"}

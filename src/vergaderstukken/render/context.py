@@ -6,7 +6,9 @@ from pathlib import Path
 
 from .. import dutch
 from ..actions import open_voor_agenda
+from ..gather import persoon_tekst
 from ..model import Vergadering, Workspace
+from .engines.watermerk import watermerk_url
 
 
 def document_info(
@@ -33,4 +35,35 @@ def agenda_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) 
         "document": document_info(workspace, vergadering, "agenda", "Agenda"),
         "annotatie": None,
         "fonts_url": fonts.resolve().as_uri(),
+    }
+
+
+CONCEPT = "CONCEPT"
+
+
+def markering(vergadering: Vergadering) -> str:
+    """Minutes are marked CONCEPT on every page until they are vastgesteld."""
+    verslag = vergadering.verslag
+    return CONCEPT if verslag is not None and verslag.status != "vastgesteld" else ""
+
+
+def gegevens_verslag(
+    workspace: Workspace, vergadering: Vergadering, soort: str, titel: str, fonts: Path
+) -> dict:
+    """What the minutes and the action-and-decision list share: title, marking, attendance."""
+    verslag = vergadering.verslag
+    document = document_info(workspace, vergadering, soort, titel, markering(vergadering))
+    document["watermerk"] = document["markering"]
+    document["watermerk_afbeelding"] = (
+        watermerk_url(document["watermerk"], fonts / "Lato-Bold.ttf")
+        if document["watermerk"]
+        else ""
+    )
+    return {
+        "overleg": workspace.overleg,
+        "vergadering": vergadering,
+        "verslag": verslag,
+        "document": document,
+        "aanwezig": [persoon_tekst(p) for p in verslag.aanwezig],
+        "afwezig": [persoon_tekst(p) for p in verslag.afwezig],
     }

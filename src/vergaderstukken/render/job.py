@@ -17,10 +17,52 @@ from markupsafe import Markup
 from ..exceptions import Loc, Problem
 from ..markdown import render_block, render_inline
 from ..model import Vergadering, Workspace
-from ..woo.lakken import Lakker
 from .engines.afbeeldingen import Afbeeldingen
+from .engines.pakket_pdf import Bron, Stuk
 from .engines.pdf import html_to_pdf
-from .engines.templates import Templates
+from .engines.templates import Templates, css_string
+
+
+class Editie:
+    """The internal edition: the documents as they are."""
+
+    #: the folder below output/DATUM/ the edition is written to ("" for the meeting's own)
+    map = ""
+    openbaar = False
+
+    def tekst(self, text: str) -> str:
+        """Text that did not come through the model (a Markdown attachment's file), as
+        this edition shows it."""
+        return text
+
+    def kaal(self, text: str) -> str:
+        """Text for places that show no boxes: metadata, bookmarks, page headers."""
+        return text
+
+    def pdf(
+        self, job: RenderJob, html: str, context: dict, render: Callable[[str], bytes]
+    ) -> bytes:
+        """A document's HTML, rendered to PDF in this edition."""
+        return render(html)
+
+    @property
+    def slotstukken(self) -> list[Stuk]:
+        """What the meeting pack lists after the attachments, in its contents."""
+        return []
+
+    def slot(
+        self,
+        job: RenderJob,
+        voorwerk: bytes,
+        voorwerk_paginas: int,
+        stukken: list[Stuk],
+        paginas: list[int],
+    ) -> list[Bron]:
+        """The parts that close the meeting pack, one per entry of `slotstukken`."""
+        return []
+
+
+INTERN = Editie()
 
 
 @dataclass
@@ -31,15 +73,19 @@ class RenderJob:
     warnings: list[Problem] = field(default_factory=list)
     parts: dict[str, bytes] = field(default_factory=dict)
     voor_pakket: bool = False  # see pakket_modus()
-    lakker: Lakker | None = None  # set for the public edition (openbaar.py), on a redacted model
+    editie: Editie = INTERN  # the public edition renders a redacted model through its own
 
     def __post_init__(self):
         self.templates = Templates(self.workspace.root)
-        self.afbeeldingen = Afbeeldingen(self.workspace, self.lakker)
+        self.afbeeldingen = Afbeeldingen(self.workspace, self.editie.tekst)
         # What is being rendered: the fallback place of a warning, and the folder that
         # relative image paths start from.
         self.bron: tuple[Loc, Path] = (self.vergadering.loc, self.vergadering.folder)
-        self.templates.env.filters.update(markdown=self.markdown, inline=self.inline)
+        self.templates.env.filters.update(
+            markdown=self.markdown,
+            inline=self.inline,
+            css_string=lambda value: css_string(self.editie.kaal(str(value or ""))),
+        )
 
     def markdown(self, text: str | None) -> Markup:
         """The templates' `|markdown`: block HTML, its images checked first."""
@@ -66,7 +112,7 @@ class RenderJob:
 
     @property
     def openbaar(self) -> bool:
-        return self.lakker is not None
+        return self.editie.openbaar
 
     @property
     def fonts(self) -> Path:
@@ -101,11 +147,7 @@ class RenderJob:
                 refused=self.afbeeldingen.is_refused,
             )
 
-        if self.openbaar:  # boxes for the markers, and the legend as the last page
-            from ..woo.editie import public_pdf
-
-            return public_pdf(self, html, context, render)
-        return render(html)
+        return self.editie.pdf(self, html, context, render)
 
     def part(self, key: str, make: Callable[[], bytes]) -> bytes:
         """A rendered part, made once per build (the pack reuses what the documents made)."""

@@ -24,38 +24,75 @@ from collections.abc import Callable
 from ..exceptions import Problems, StukkenError
 from ..model import Bijlage, Workspace
 from ..render.context import document_info
-from ..render.documents import pakket
-from ..render.documents.agenda import agenda_pdf
-from ..render.documents.lijsten import lijst_pdf
-from ..render.documents.verslag import verslag_pdf
-from ..render.engines.pakket_pdf import Bron, open_pdf
-from ..render.job import RenderJob
+from ..render.documents import OPENBARE_DOCUMENTS, pakket
+from ..render.engines.pakket_pdf import Bron, Stuk, open_pdf
+from ..render.job import Editie, RenderJob
 from . import lakken as woo
 from . import pdf as woo_pdf
 
 MAP = "openbaar"
 LEGENDA = "woo-legenda.html"
 LEGENDA_TITEL = "Legenda toegepaste uitzonderingsgrondslagen"
-LEGENDA_STUK = pakket.Stuk("Legenda", "Toegepaste uitzonderingsgrondslagen", b"")
+LEGENDA_STUK = Stuk("Legenda", "Toegepaste uitzonderingsgrondslagen", b"")
 BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
 GELAKTE_VERSIE = "voeg een gelakte versie toe met 'openbaar: <pad>' bij de bijlage"
+
+
+class OpenbareEditie(Editie):
+    """The public edition: boxes for the redaction markers, a legend closing every
+    document, and the legend as the meeting pack's last part."""
+
+    map = MAP
+    openbaar = True
+
+    def __init__(self, lakker: woo.Lakker):
+        self.lakker = lakker
+
+    def tekst(self, text: str) -> str:
+        return self.lakker.text(text)
+
+    def kaal(self, text: str) -> str:
+        return woo.plain(text)
+
+    def pdf(
+        self, job: RenderJob, html: str, context: dict, render: Callable[[str], bytes]
+    ) -> bytes:
+        return public_pdf(job, html, context, render)
+
+    @property
+    def slotstukken(self) -> list[Stuk]:
+        return [LEGENDA_STUK]
+
+    def slot(
+        self,
+        job: RenderJob,
+        voorwerk: bytes,
+        voorwerk_paginas: int,
+        stukken: list[Stuk],
+        paginas: list[int],
+    ) -> list[Bron]:
+        return [pakket_legenda(job, voorwerk, voorwerk_paginas, stukken, paginas)]
+
+
+def lakker_of(job: RenderJob) -> woo.Lakker:
+    """The redaction of a job rendered in the public edition."""
+    assert isinstance(job.editie, OpenbareEditie)
+    return job.editie.lakker
 
 
 def public_job(workspace: Workspace, naam: str) -> RenderJob:
     """A job on the redacted copy of the workspace, for meeting `naam`."""
     public, lakker = woo.public_workspace(workspace)
-    job = RenderJob(public, public.vergadering(naam), lakker=lakker)
+    job = RenderJob(public, public.vergadering(naam), editie=OpenbareEditie(lakker))
     screen_attachments(job)
     return job
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
-    vergadering = job.vergadering
-    files = {"agenda.pdf": agenda_pdf(job)}
-    if vergadering.verslag is not None:
-        files["verslag.pdf"] = verslag_pdf(job, vergadering)
-        files["actie-en-besluitenlijst.pdf"] = lijst_pdf(job)
-    files[pakket.NAAM] = pakket.vergaderpakket(job)
+    """Every document of the public edition, read back before anything is written."""
+    files: dict[str, bytes] = {}
+    for produce in OPENBARE_DOCUMENTS:
+        files.update(produce(job))
     check_no_leaks(job, files)
     return files
 
@@ -94,7 +131,7 @@ def pakket_legenda(
     job: RenderJob,
     voorwerk: bytes,
     voorwerk_paginas: int,
-    stukken: list[pakket.Stuk],
+    stukken: list[Stuk],
     paginas: list[int],
 ) -> Bron:
     """The pack's closing legend, over the pack's page numbers (cover included)."""
@@ -106,7 +143,7 @@ def pakket_legenda(
 
     add(woo_pdf.pages_with_boxes(voorwerk), 0)
     offset = voorwerk_paginas
-    foreign_grounds = sorted({*woo.GROUNDS, *job.lakker.grounds})
+    foreign_grounds = sorted({*woo.GROUNDS, *lakker_of(job).grounds})
     for stuk, aantal in zip(stukken, paginas, strict=True):
         if stuk.bijlage is not None and stuk.bijlage.soort == "pdf":  # redacted elsewhere
             add(woo_pdf.pages_with_grounds(stuk.pdf, foreign_grounds), offset)
@@ -148,7 +185,7 @@ def screen_attachments(job: RenderJob) -> None:
             keep.append(bijlage)
             continue
         data = pakket.bijlage_pdf(job, bijlage, [])
-        found = woo_pdf.leaks(data, job.lakker, metadata=False)
+        found = woo_pdf.leaks(data, lakker_of(job), metadata=False)
         what = f"bijlage '{woo.plain(bijlage.id)}' ({_shown(bijlage, v.folder)})"
         if bijlage.openbaar_bestand is not None:
             keep.append(bijlage)
@@ -206,7 +243,7 @@ def check_no_leaks(job: RenderJob, files: dict[str, bytes]) -> None:
     findings = [
         f"{MAP}/{name} bevat nog {_opsomming(found)}"
         for name, data in files.items()
-        if (found := woo_pdf.leaks(data, job.lakker))
+        if (found := woo_pdf.leaks(data, lakker_of(job)))
     ]
     if findings:
         raise StukkenError(

@@ -23,3 +23,13 @@ DOCUMENTS = [
 ANNOTATIE_DOCUMENTS = [
     annotaties.documents,
 ]
+
+# The public edition (`--openbaar`, rendered through woo.editie.OpenbareEditie): PDFs only.
+# A .docx carries more than its visible text (revision data, document properties), and the
+# Markdown lists are the secretariat's aid for git diffs, without pages for a legend.
+OPENBARE_DOCUMENTS = [
+    agenda.pdf_documents,
+    verslag.pdf_documents,
+    lijsten.pdf_documents,
+    pakket.documents,
+]

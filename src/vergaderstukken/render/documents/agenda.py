@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..context import agenda_context
-from ..engines.docx import render_docx
+from ..docx import render_docx
 from ..job import RenderJob
 
 
@@ -19,3 +19,8 @@ def documents(job: RenderJob) -> dict[str, bytes]:
         "agenda.pdf": agenda_pdf(job),
         "agenda.docx": render_docx(job, "agenda.docx", context, source=job.vergadering.loc),
     }
+
+
+def pdf_documents(job: RenderJob) -> dict[str, bytes]:
+    """The agenda without its Word twin (the public edition)."""
+    return {"agenda.pdf": agenda_pdf(job)}

@@ -17,7 +17,7 @@ from ...markdown import md_parser
 from ...model import Annotatie, Vergadering
 from ...schema.types import did_you_mean
 from ..context import agenda_context, document_info
-from ..engines.docx import render_docx
+from ..docx import render_docx
 from ..job import RenderJob
 
 MARKERING = "Intern advies – niet verspreiden"

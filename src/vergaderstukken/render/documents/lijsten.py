@@ -11,10 +11,10 @@ from pathlib import Path
 
 from ...gather import Lijsten, lijsten, tabelcel, termijn_tekst
 from ...model import Vergadering, Workspace
-from ..engines.docx import render_docx
+from ..context import gegevens_verslag
+from ..docx import render_docx
 from ..engines.templates import template_errors
 from ..job import RenderJob
-from .verslag import gegevens_verslag
 
 TITEL = "Actie- en besluitenlijst"
 TEKSTLIJSTEN = ("besluitenlijst.md", "actielijst.md")
@@ -76,3 +76,10 @@ def documents(job: RenderJob) -> dict[str, bytes]:
         ),
         **{naam: tekstlijst(job, naam, tekst) for naam in TEKSTLIJSTEN},
     }
+
+
+def pdf_documents(job: RenderJob) -> dict[str, bytes]:
+    """The action-and-decision list without its Word and Markdown twins (the public edition)."""
+    return (
+        {} if job.vergadering.verslag is None else {"actie-en-besluitenlijst.pdf": lijst_pdf(job)}
+    )

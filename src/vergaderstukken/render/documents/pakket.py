@@ -16,37 +16,16 @@ rare case the first guess of its length was wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ... import dutch
 from ...exceptions import StukkenError
 from ...gather import platte_tekst
 from ...model import Bijlage
-from ...woo import lakken as woo
 from ..context import agenda_context, document_info
 from ..engines import pakket_pdf
-from ..engines.pakket_pdf import Bron
+from ..engines.pakket_pdf import Bron, Stuk
 from ..job import RenderJob
 
 NAAM = "vergaderpakket.pdf"
-
-
-@dataclass
-class Stuk:
-    """One document of the pack, the agenda or an attachment, rendered, with what the
-    pack says about it."""
-
-    wat: str  # "Agenda", "Bijlage I"
-    titel: str  # Markdown inline; empty for the agenda
-    pdf: bytes
-    bij: str = ""  # "bij agendapunt 4"
-    stempel: str | None = None  # the text stamped on each of its pages
-    bijlage: Bijlage | None = None
-
-    @property
-    def bladwijzer(self) -> str:
-        text = f"{self.wat} — {platte_tekst(self.titel)}" if self.titel else self.wat
-        return woo.plain(text)  # a bookmark shows the ground of a redaction as text
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
@@ -60,8 +39,8 @@ def vergaderpakket(job: RenderJob) -> bytes:
         stukken = [agenda_stuk(job), *(bijlage_stuk(job, b) for b in job.vergadering.bijlagen)]
         bronnen = [
             Bron(
-                pakket_pdf.open_pdf(s.pdf, s.bladwijzer),
-                [(s.bladwijzer, 0)],
+                pakket_pdf.open_pdf(s.pdf, job.editie.kaal(s.bladwijzer)),
+                [(job.editie.kaal(s.bladwijzer), 0)],
                 eigen_bladwijzers=True,
                 dicht=s.stempel is not None,
             )
@@ -128,8 +107,7 @@ def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
             f"{bijlage.loc}: bijlage '{bijlage.id}' ({bijlage.bestand.name}) "
             "is geen UTF-8-tekst; sla het bestand op als UTF-8"
         ) from None
-    if job.lakker is not None:  # the file is not part of the model that was redacted
-        inhoud = job.lakker.text(inhoud)
+    inhoud = job.editie.tekst(inhoud)  # the file is not part of the (redacted) model
     v = job.vergadering
     context = {
         "overleg": job.workspace.overleg,
@@ -146,25 +124,23 @@ def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
 def voorwerk_en_slot(
     job: RenderJob, stukken: list[Stuk], bronnen: list[Bron]
 ) -> tuple[Bron, list[Bron]]:
-    """Cover and contents, and what closes the pack: the legend of the public edition.
+    """Cover and contents, and what the edition closes the pack with (the public
+    edition: the legend of grounds).
 
-    The legend lists the pages with boxes, the cover and contents included, so it is made
-    after them; the contents list the legend, so they need its length first. It is one
-    page unless rendering shows otherwise.
+    A closing part may list the pages of the cover and contents (the legend does), so it
+    is made after them; the contents list the closing parts, so they need their lengths
+    first. Each is one page unless rendering shows otherwise.
     """
     paginas = [bron.paginas for bron in bronnen]
-    if not job.openbaar:
-        return voorwerk_bron(job, stukken, paginas)[0], []
-    from ...woo.editie import LEGENDA_STUK, pakket_legenda
-
-    slot = 1
+    slotstukken = job.editie.slotstukken
+    lengtes = [1] * len(slotstukken)
     for _ in range(4):
-        voorwerk, pdf = voorwerk_bron(job, [*stukken, LEGENDA_STUK], [*paginas, slot])
-        legenda = pakket_legenda(job, pdf, voorwerk.paginas, stukken, paginas)
-        if legenda.paginas == slot:
-            return voorwerk, [legenda]
-        slot = legenda.paginas
-    raise StukkenError("interne fout: de lengte van de legenda blijft veranderen")
+        voorwerk, pdf = voorwerk_bron(job, [*stukken, *slotstukken], [*paginas, *lengtes])
+        slot = job.editie.slot(job, pdf, voorwerk.paginas, stukken, paginas)
+        if [bron.paginas for bron in slot] == lengtes:
+            return voorwerk, slot
+        lengtes = [bron.paginas for bron in slot]
+    raise StukkenError("interne fout: de lengte van het slot van het pakket blijft veranderen")
 
 
 def voorwerk_bron(job: RenderJob, stukken: list[Stuk], paginas: list[int]) -> tuple[Bron, bytes]:
@@ -218,4 +194,4 @@ def metadata(job: RenderJob) -> dict[str, str]:
     }
     if job.openbaar:
         metadata["Keywords"] += ", openbare versie"
-    return {key: woo.plain(value) for key, value in metadata.items()}
+    return {key: job.editie.kaal(value) for key, value in metadata.items()}

@@ -11,42 +11,11 @@ from pathlib import Path
 
 from ...actions import ActieStand, actielijst
 from ...exceptions import StukkenError
-from ...gather import minutes_order, persoon_tekst
+from ...gather import minutes_order
 from ...model import Vergadering, Workspace
-from ..context import document_info
-from ..engines.docx import render_docx
-from ..engines.watermerk import watermerk_url
+from ..context import gegevens_verslag
+from ..docx import render_docx
 from ..job import RenderJob
-
-CONCEPT = "CONCEPT"
-
-
-def markering(vergadering: Vergadering) -> str:
-    """Minutes are marked CONCEPT on every page until they are vastgesteld."""
-    verslag = vergadering.verslag
-    return CONCEPT if verslag is not None and verslag.status != "vastgesteld" else ""
-
-
-def gegevens_verslag(
-    workspace: Workspace, vergadering: Vergadering, soort: str, titel: str, fonts: Path
-) -> dict:
-    """What the minutes and the action-and-decision list share: title, marking, attendance."""
-    verslag = vergadering.verslag
-    document = document_info(workspace, vergadering, soort, titel, markering(vergadering))
-    document["watermerk"] = document["markering"]
-    document["watermerk_afbeelding"] = (
-        watermerk_url(document["watermerk"], fonts / "Lato-Bold.ttf")
-        if document["watermerk"]
-        else ""
-    )
-    return {
-        "overleg": workspace.overleg,
-        "vergadering": vergadering,
-        "verslag": verslag,
-        "document": document,
-        "aanwezig": [persoon_tekst(p) for p in verslag.aanwezig],
-        "afwezig": [persoon_tekst(p) for p in verslag.afwezig],
-    }
 
 
 def voortgang(workspace: Workspace, vergadering: Vergadering) -> list[ActieStand]:
@@ -92,3 +61,9 @@ def documents(job: RenderJob) -> dict[str, bytes]:
         "verslag.pdf": verslag_pdf(job, vergadering),
         "verslag.docx": render_docx(job, "verslag.docx", context, source=vergadering.verslag.loc),
     }
+
+
+def pdf_documents(job: RenderJob) -> dict[str, bytes]:
+    """The minutes without their Word twin (the public edition)."""
+    vergadering = job.vergadering
+    return {} if vergadering.verslag is None else {"verslag.pdf": verslag_pdf(job, vergadering)}

@@ -11,7 +11,7 @@ without a word of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -19,7 +19,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 from ...exceptions import Loc
 from ...markdown import md_parser
 from ...model import Workspace
-from ...woo.lakken import Lakker
 
 REMOTE_SCHEMES = {"http", "https", "ftp", "ftps"}
 OFFLINE = "stukken haalt niets van internet"
@@ -88,7 +87,7 @@ class Field:
     file: bool = False  # a whole Markdown file: an image's line is its own line in it
 
 
-def model_fields(workspace: Workspace, lakker: Lakker | None) -> Iterator[Field]:
+def model_fields(workspace: Workspace, redact: Callable[[str], str]) -> Iterator[Field]:
     """Every Markdown field of the workspace, with the line of its key, and the Markdown
     attachments (redacted as the public edition shows them)."""
 
@@ -111,7 +110,7 @@ def model_fields(workspace: Workspace, lakker: Lakker | None) -> Iterator[Field]
                     inhoud = bijlage.bestand.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError):
                     continue  # the build reports an unreadable attachment itself
-                yield Field(lakker.text(inhoud) if lakker else inhoud, Loc(bijlage.bestand), True)
+                yield Field(redact(inhoud), Loc(bijlage.bestand), True)
         if v.verslag is not None:
             fallback = v.verslag.loc
             for vp in v.verslag.punten.values():
@@ -136,7 +135,7 @@ class Afbeeldingen:
     """The image check of one build (see the module docstring)."""
 
     workspace: Workspace
-    lakker: Lakker | None = None
+    redact: Callable[[str], str] = str  # the edition's `tekst`: Markdown files as shown
     refused: set[str] = field(default_factory=set)  # src, path and URL forms of refused images
     _fields: list[Field] | None = None
 
@@ -161,7 +160,7 @@ class Afbeeldingen:
         """The field that holds `text` (or, for a text a template put together, like the
         numbered questions, the field that holds the image)."""
         if self._fields is None:
-            self._fields = list(model_fields(self.workspace, self.lakker))
+            self._fields = list(model_fields(self.workspace, self.redact))
         for candidate in self._fields:
             if candidate.text == text:
                 return Loc(candidate.loc.file, line + 1) if candidate.file else candidate.loc

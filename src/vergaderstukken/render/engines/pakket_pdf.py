@@ -18,6 +18,8 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Page, Rectangle
 
 from ...exceptions import StukkenError
+from ...gather import platte_tekst
+from ...model import Bijlage
 
 MM = 72 / 25.4
 A4 = (210 * MM, 297 * MM)
@@ -49,6 +51,24 @@ class Bron:
     @property
     def paginas(self) -> int:
         return len(self.pdf.pages)
+
+
+@dataclass
+class Stuk:
+    """One document of the pack, the agenda or an attachment, rendered, with what the
+    pack says about it."""
+
+    wat: str  # "Agenda", "Bijlage I"
+    titel: str  # Markdown inline; empty for the agenda
+    pdf: bytes
+    bij: str = ""  # "bij agendapunt 4"
+    stempel: str | None = None  # the text stamped on each of its pages
+    bijlage: Bijlage | None = None
+
+    @property
+    def bladwijzer(self) -> str:
+        """The bookmark's text; an edition's `kaal` turns a redaction into its ground."""
+        return f"{self.wat} — {platte_tekst(self.titel)}" if self.titel else self.wat
 
 
 def open_pdf(data: bytes, wat: str) -> pikepdf.Pdf:

@@ -16,7 +16,6 @@ from markupsafe import Markup
 from ... import dutch
 from ...exceptions import StukkenError
 from ...markdown import md_parser, render_block, render_inline
-from ...woo.lakken import plain
 
 TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
 
@@ -127,9 +126,10 @@ def vragenlijst(vragen: list[str]) -> str:
 def css_string(value: object) -> str:
     """Text safe inside a double-quoted CSS string (page headers and footers).
 
-    A redaction marker becomes its bare ground: a page header cannot show a box.
+    A build's job installs it with its edition's `kaal` first: a page header cannot show a
+    redaction box, only its bare ground.
     """
-    text = plain(str(value or ""))
+    text = str(value or "")
     escaped = "".join(ch if ch.isalnum() or ch in " .,:-_()·" else f"\\{ord(ch):x} " for ch in text)
     return Markup(escaped)  # every character HTML could misread is a CSS escape now
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from ...exceptions import Loc, StukkenError
-from ...gather import platte_tekst
-from ..job import RenderJob
-from .docx_markdown import markdown_inline, markdown_subdoc
-from .docx_stable import make_reproducible, set_core_properties
-from .templates import environment, template_errors
+from ..exceptions import Loc, StukkenError
+from ..gather import platte_tekst
+from .engines.docx_markdown import markdown_inline, markdown_subdoc
+from .engines.docx_stable import make_reproducible, set_core_properties
+from .engines.templates import environment, template_errors
+from .job import RenderJob
 
 IMAGE_WARNING = re.compile(r"afbeelding '(.*)' niet opgenomen")
 
