@@ -32,13 +32,14 @@ RENAME_EXCHANGE = 2  # <linux/fs.h>
 
 REASONS = {
     errno.ENOSPC: "de schijf is vol",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "de schijf is vol (uw quotum is op)",
     errno.EROFS: "de schijf is alleen-lezen",
     errno.EACCES: "geen toestemming om daar te schrijven",
     errno.EPERM: "geen toestemming om daar te schrijven",
     errno.ENAMETOOLONG: "de padnaam is te lang",
     errno.EIO: "de schijf gaf een lees- of schrijffout",
 }
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    REASONS[errno.EDQUOT] = "de schijf is vol (uw quotum is op)"
 
 
 def write_atomically(
@@ -120,7 +121,7 @@ def fill(
 
 
 def write_file(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
     try:
         view = memoryview(data)
         while view:
