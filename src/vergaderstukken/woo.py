@@ -177,9 +177,10 @@ class Lakker:
             unique.setdefault(" ".join(normalise(unquote(hit)).text.split()), hit)
         return list(unique.values())
 
-    def in_lakken(self, text: str) -> bool:
-        """Whether `text` (read as `found` reads it) holds a string of woo.lakken."""
-        variants = {text, unquote(text), html.unescape(text)}
+    def in_lakken(self, text: str, *, decode: bool = True) -> bool:
+        """Whether `text` holds a string of woo.lakken; with `decode` also once its HTML
+        entities or percent-escapes are decoded."""
+        variants = {text, unquote(text), html.unescape(text)} if decode else {text}
         return any(self._lakken_hits(normalise(v).text) for v in variants)
 
     def _lakken_hits(self, normalised: str) -> list[tuple[int, int, str]]:

@@ -103,6 +103,11 @@ def email_spans(normalised: str) -> list[tuple[int, int]]:
     for match in EMAIL.finditer(normalised):
         start, end = match.span()
         at = normalised.index("@", start)
+        host = normalised[at + 1 : end]
+        if not re.search(r"[^\W_]", normalised[start:at]) or not (
+            host.startswith("[") or re.search(r"[^\W\d_]", host)
+        ):
+            continue  # "&@95", "C#@3": no letter or digit before, no letter after
         while (
             start < at - 1
             and normalised[start] in _MARKUP
