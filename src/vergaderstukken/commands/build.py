@@ -1,7 +1,8 @@
 """`stukken build`: load → validate → gather → render → write.
 
 Everything is rendered in memory first; only when every document succeeded is the
-output folder replaced, in one rename, so a failed build leaves the previous one intact.
+output folder replaced, in one step (uitvoer.py), so a failed build leaves the previous
+one intact, and a build killed halfway is restored or finished by the next one.
 `--annotatie` and `--openbaar` keep the other files of the folder as they are; a full
 build replaces the whole folder, a public edition in openbaar/ included, so that no
 public edition outlives the sources it was made from.
@@ -9,8 +10,6 @@ public edition outlives the sources it was made from.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from ..load.werkmap import load_workspace, select_meeting
 from ..model import Vergadering, Workspace
 from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..render.job import RenderJob
+from ..uitvoer import recover, write_atomically
 
 
 @dataclass
@@ -45,6 +45,7 @@ def build(
     naam = select_meeting(root, datum)
     target = (output or root / "output") / naam
     refuse_source_folders(root, target)
+    recover(target)  # whatever a killed build left, before anything else reads the folder
     workspace, warnings = load_workspace(root, tot=naam)
     if openbaar:
         return build_public(workspace, naam, warnings, target)
@@ -86,33 +87,3 @@ def gather_and_render(job: RenderJob) -> dict[str, bytes]:
     for produce in ANNOTATIE_DOCUMENTS if job.only_annotatie is not None else DOCUMENTS:
         rendered.update(produce(job))
     return rendered
-
-
-def write_atomically(
-    target: Path, files: dict[str, bytes], *, keep_existing: bool, replace: str | None = None
-) -> None:
-    """Write into a sibling temp folder, then swap it in; the old folder survives a failure.
-
-    With `keep_existing` the other files stay; the subfolder `replace` is written afresh.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        if keep_existing and target.is_dir():
-            shutil.copytree(target, staging, dirs_exist_ok=True)
-            if replace is not None:
-                shutil.rmtree(staging / replace, ignore_errors=True)
-        for name, data in files.items():
-            (staging / name).parent.mkdir(parents=True, exist_ok=True)
-            (staging / name).write_bytes(data)
-        staging.chmod(0o755)
-        retired = None
-        if target.exists():
-            retired = target.with_name(f".{target.name}.oud")
-            shutil.rmtree(retired, ignore_errors=True)
-            target.rename(retired)
-        staging.rename(target)
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
-from ..exceptions import Problems, StukkenError
+from ..exceptions import Loc, Problems, StukkenError
 from ..model import Bijlage, Workspace
 from ..render.context import document_info
 from ..render.documents import OPENBARE_DOCUMENTS, pakket
 from ..render.engines.pakket_pdf import Bron, Stuk, open_pdf
 from ..render.job import Editie, RenderJob
 from . import lakken as woo
+from . import match
 from . import pdf as woo_pdf
 
 MAP = "openbaar"
@@ -239,16 +241,97 @@ def _opsomming(found: list[str]) -> str:
 def check_no_leaks(job: RenderJob, files: dict[str, bytes]) -> None:
     """Read every file back: text layer, metadata, bookmarks, links. A string to redact
     that reached a file (an HTML entity in the source, a template that names someone)
-    stops the build before anything is written."""
-    findings = [
-        f"{MAP}/{name} bevat nog {_opsomming(found)}"
-        for name, data in files.items()
-        if (found := woo_pdf.leaks(data, lakker_of(job)))
-    ]
+    stops the build before anything is written.
+
+    The message names each file and string, and where the string came from when the
+    workspace shows it: the first line of its YAML files, Markdown attachments or own
+    templates and stylesheets that holds it, read as the read-back reads it.
+    """
+    findings, advice = [], []
+    for name, data in files.items():
+        found = woo_pdf.leaks(data, lakker_of(job))
+        if not found:
+            continue
+        shown = []
+        for hit in found:
+            source = _source_of(hit, job.workspace.root)
+            shown.append(f"'{hit}' ({f'uit {source}' if source else 'herkomst niet gevonden'})")
+            advice.append(_advice(lakker_of(job), hit, source, job.workspace.root))
+        more = f" en nog {len(shown) - 3}" if len(shown) > 3 else ""
+        findings.append(f"{MAP}/{name} bevat nog {', '.join(shown[:3])}{more}")
     if findings:
         raise StukkenError(
             "de openbare versie is niet geschreven: "
             + "; ".join(findings)
-            + ". Neem die schrijfwijze op in woo.lakken in stukken.yaml, of haal de tekst "
-            "uit het sjabloon"
+            + ". "
+            + " ".join(dict.fromkeys(advice))
         )
+
+
+SOURCE_PATTERNS = ["stukken.yaml", "meetings/**/*.yaml", "meetings/**/*.yml", "meetings/**/*.md"]
+TEMPLATE_PATTERNS = ["templates/**/*.html", "templates/**/*.css", "templates/**/*.md"]
+
+
+def _source_of(hit: str, root: Path) -> Loc | None:
+    """Where `hit` came from: the first line of the workspace's YAML files and Markdown
+    attachments that holds it in a spelling the redaction does not read (an HTML entity),
+    else the first line of its own templates and stylesheets, else of those files."""
+    tracer = woo.Lakker([(hit, "")])
+    sources = [p for pattern in SOURCE_PATTERNS for p in sorted(root.glob(pattern))]
+    templates = [p for pattern in TEMPLATE_PATTERNS for p in sorted(root.glob(pattern))]
+    for paths, evasive in ((sources, True), (templates, False), (sources, False)):
+        for path in paths:
+            for number, line, following in _lines(path, root):
+                pair = line + "\n" + following
+                if _holds(tracer, line, evasive) or (
+                    not _holds(tracer, following, evasive) and _holds(tracer, pair, evasive)
+                ):
+                    return Loc(path, number)
+    return None
+
+
+def _holds(tracer: woo.Lakker, text: str, evasive: bool) -> bool:
+    """Whether `text` holds the string; if `evasive`, only in a spelling (an entity, a
+    percent-escape) that the redaction of the model does not read."""
+    return tracer.in_lakken(text) and not (evasive and tracer.in_lakken(text, decode=False))
+
+
+def _lines(path: Path, root: Path):
+    """A file's lines by number, each with the next (a string split over two lines);
+    without the woo section of stukken.yaml, which holds every string to redact."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return
+    in_woo = False
+    for number, line in enumerate(lines, start=1):
+        if path == root / "stukken.yaml" and line[:1] not in ("", " ", "#"):
+            in_woo = line.startswith("woo:")
+        if in_woo:
+            continue
+        yield number, line, lines[number] if number < len(lines) else ""
+
+
+def _advice(lakker: woo.Lakker, hit: str, source: Loc | None, root: Path) -> str:
+    """What to do about one finding, without advice the user already followed."""
+    in_templates = source is not None and (root / "templates") in source.file.parents
+    if in_templates:
+        return "Haal de tekst uit het sjabloon of stijlblad: daarin lakt stukken niets."
+    if lakker.in_lakken(hit):
+        kind = "staat al in woo.lakken"
+    elif match.EMAIL.search(match.normalise(hit).text):
+        kind = "is een e-mailadres, dat stukken altijd lakt"
+    else:
+        return (
+            "Neem die schrijfwijze op in woo.lakken in stukken.yaml, of haal de tekst uit "
+            "het sjabloon."
+        )
+    if source is None:
+        return (
+            f"'{hit}' {kind}, maar de bron is in de werkmap niet gevonden: zoek een "
+            "schrijfwijze die het lakken ontwijkt, zoals een HTML-entiteit (&nbsp;, &#74;)."
+        )
+    return (
+        f"'{hit}' {kind}, maar {source} schrijft het zo dat stukken het bij het lakken niet "
+        "herkent, bijvoorbeeld met een HTML-entiteit (&nbsp;, &#74;): schrijf het daar gewoon uit."
+    )

@@ -13,20 +13,31 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import html
 import itertools
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
-from ..exceptions import Loc
+from ..exceptions import Loc, Problems
 from ..model import Vergadering, Workspace
 from ..schema.types import did_you_mean
+from .match import (
+    AUTOLINK,
+    INLINE_TARGET,
+    REFERENCE_TARGET,
+    decoded,
+    email_spans,
+    escaped,
+    normalise,
+    shown,
+)
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters survive Markdown and escaping
 MARKER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 # Markdown percent-encodes the markers inside a link target: "%EE%80%80", "%EE%80%81".
 ENCODED_MARKS = re.compile("%EE%80%8[01]", re.I)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EMAIL_GROUND = "5.1.2e"
 # Between the words of a string to redact: spaces, line breaks, and the separators of
 # names in addresses and links ("Jan de Vries", "jan.de.vries", "jan-de-vries", "Jan%20de").
@@ -38,6 +49,9 @@ BOX_ID = re.compile(r"gelakt-\d+-([0-9a-f]+)")
 # free text: the code compares them, so they are never redacted.
 KEYWORD_FIELDS = {"soort", "status", "doel"}
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+# What Markdown makes of a link or image whose target `Lakker.text` emptied: its text.
+EMPTIED_LINK = re.compile(r'<a href=""(?: title="[^"]*")?>(.*?)</a>', re.S)
+EMPTIED_IMAGE = re.compile(r'<img src="" alt="([^"]*)"[^>]*>')
 
 GROUNDS = {
     "5.1.1a": "De eenheid van de Kroon",
@@ -108,11 +122,16 @@ class Lakker:
 
     Matching ignores case and the kind of gap between words, and only takes whole words:
     'Jan' is redacted in 'Jan de Vries' but not in 'januari'. Longest first, so a full
-    name wins over a first name alone.
+    name wins over a first name alone. It compares a normalised copy (woo/match.py), so
+    every spelling that renders the same matches: composed or decomposed accents,
+    ligatures, fullwidth letters, a soft hyphen or zero-width space inside, a
+    non-breaking space between the words.
     """
 
     def __init__(self, lakken: list[tuple[str, str]]):
-        unique = {" ".join(text.lower().split()): ground for text, ground in lakken if text.strip()}
+        unique = {
+            " ".join(normalise(text).text.split()): ground for text, ground in lakken if shown(text)
+        }
         entries = sorted(unique.items(), key=lambda pair: len(pair[0]), reverse=True)
         self.ground_of_group = {f"l{i}": ground for i, (_, ground) in enumerate(entries)}
         alternatives = [f"(?P<l{i}>{_pattern(text)})" for i, (text, _) in enumerate(entries)]
@@ -123,18 +142,102 @@ class Lakker:
         return sorted({EMAIL_GROUND, *self.ground_of_group.values()})
 
     def text(self, value: str) -> str:
-        value = EMAIL.sub(lambda m: mark(EMAIL_GROUND), value)  # the whole address, first
-        if self.pattern is not None:
-            value = self.pattern.sub(lambda m: mark(self.ground_of_group[m.lastgroup]), value)
-        return value
+        """`value` with every string to redact and every address replaced by a marker.
+
+        A Markdown link target that holds one, once decoded (`%40`, `+`), loses its
+        target; its link text stays and is redacted as text.
+        """
+        if "](" in value or "]:" in value or "<" in value:
+            value = self._link_targets(value)
+        value = self._replace(value, self._email_hits)  # the whole address, first
+        return self._replace(value, self._lakken_hits)
 
     def found(self, text: str) -> list[str]:
-        """What `text` still shows that should have been redacted, in order, once each."""
-        hits = [m[0] for m in self.pattern.finditer(text)] if self.pattern else []
-        hits += [
-            m[0] for m in EMAIL.finditer(text) if not GROUND_LIKE.fullmatch(m[0].split("@")[0])
+        """What `text` still shows that should have been redacted, in order, once each.
+
+        Read as `text` does, and percent-decoded (a link target); a pre-redacted address
+        such as '5.1.2e@hellendoorn.nl' is not reported.
+        """
+        lakken_hits, email_hits = [], []
+        for variant in dict.fromkeys([text, unquote(text)]):
+            norm = normalise(variant)
+            emails = [
+                (start, end)
+                for start, end, _ in self._email_hits(norm.text)
+                if not GROUND_LIKE.fullmatch(norm.text[start:end].split("@")[0])
+            ]
+            email_hits += [shown(variant[slice(*norm.span(*span))]) for span in emails]
+            lakken_hits += [
+                shown(variant[slice(*norm.span(start, end))])
+                for start, end, _ in self._lakken_hits(norm.text)
+                if not any(s <= start and end <= e for s, e in emails)  # said with the address
+            ]
+        unique: dict[str, str] = {}
+        for hit in lakken_hits + email_hits:  # 'Jan%20Smit' and 'Jan Smit' are one finding
+            unique.setdefault(" ".join(normalise(unquote(hit)).text.split()), hit)
+        return list(unique.values())
+
+    def in_lakken(self, text: str, *, decode: bool = True) -> bool:
+        """Whether `text` holds a string of woo.lakken; with `decode` also once its HTML
+        entities or percent-escapes are decoded."""
+        variants = {text, unquote(text), html.unescape(text)} if decode else {text}
+        return any(self._lakken_hits(normalise(v).text) for v in variants)
+
+    def _lakken_hits(self, normalised: str) -> list[tuple[int, int, str]]:
+        if self.pattern is None:
+            return []
+        return [
+            (*m.span(), self.ground_of_group[m.lastgroup])
+            for m in self.pattern.finditer(normalised)
         ]
-        return list(dict.fromkeys(" ".join(hit.split()) for hit in hits))
+
+    @staticmethod
+    def _email_hits(normalised: str) -> list[tuple[int, int, str]]:
+        return [(s, e, EMAIL_GROUND) for s, e in email_spans(normalised)]
+
+    def _hits(self, value: str) -> list[tuple[int, int, str]]:
+        norm = normalise(value).text
+        return self._email_hits(norm) + self._lakken_hits(norm)
+
+    @staticmethod
+    def _replace(value: str, hits_in) -> str:
+        """Replace the original span behind every hit on the normalised copy."""
+        norm = normalise(value)
+        pieces, last = [], 0
+        for start, end, ground in hits_in(norm.text):
+            begin, finish = norm.span(start, end)
+            if begin < last:
+                continue  # two hits inside one ligature: the first took it
+            pieces += [value[last:begin], mark(ground)]
+            last = finish
+        return "".join(pieces) + value[last:] if pieces else value
+
+    def _leaks_in_target(self, target: str) -> bool:
+        return any(self._hits(variant) for variant in decoded(target))
+
+    def _link_targets(self, value: str) -> str:
+        """Empty every link target that holds a string to redact or an address; an
+        autolink, whose text is its target, becomes its redacted text."""
+
+        def empty(match: re.Match) -> str:
+            if not self._leaks_in_target(match[1]):
+                return match[0]
+            start, end = match.span(1)
+            return match[0][: start - match.start()] + "<>" + match[0][end - match.start() :]
+
+        def autolink(match: re.Match) -> str:
+            if not self._leaks_in_target(match[1]):
+                return match[0]
+            redacted = self.text(decoded(match[1])[1])
+            parts, last = [], 0
+            for marker in MARKER.finditer(redacted):  # escape the text, keep the markers
+                parts += [escaped(redacted[last : marker.start()]), marker[0]]
+                last = marker.end()
+            return "".join(parts) + escaped(redacted[last:])
+
+        value = INLINE_TARGET.sub(empty, value)
+        value = REFERENCE_TARGET.sub(empty, value)
+        return AUTOLINK.sub(autolink, value)
 
     def walk(self, obj, seen: set[int] | None = None):
         """Redact every string inside dataclasses, lists and dicts (keys too), in place."""
@@ -199,6 +302,7 @@ def boxes_in_html(html: str) -> str:
     def part(match: re.Match) -> str:
         return plain(match[1]) if match[1] is not None else MARKER.sub(box, match[2])
 
+    html = EMPTIED_IMAGE.sub(r"\1", EMPTIED_LINK.sub(r"\1", html))
     end = html.find("</head>")
     head, body = (html[:end], html[end:]) if end >= 0 else ("", html)
     html = plain(head) + TAG_OR_TEXT.sub(part, body)
@@ -218,12 +322,31 @@ def box_ground(anchor: str) -> str | None:
 
 def public_workspace(workspace: Workspace) -> tuple[Workspace, Lakker]:
     """A redacted copy: non-public items and attachments left out, no annotations."""
+    check_meeting_names(workspace)
     public = copy.deepcopy(workspace)
     for vergadering in public.vergaderingen:
         _leave_out_private(vergadering)
     lakker = Lakker(public.overleg.lakken)
     lakker.walk(public)
     return public, lakker
+
+
+def check_meeting_names(workspace: Workspace) -> None:
+    """A meeting folder's name is its id in every document (action numbers, references):
+    it cannot be redacted, so a name that holds a string to redact is an error."""
+    lakker = Lakker(workspace.overleg.lakken)
+    problems = Problems()
+    for vergadering in workspace.vergaderingen:
+        found = lakker.found(vergadering.naam)
+        if found:
+            problems.error(
+                Loc(vergadering.folder),
+                f"de mapnaam '{vergadering.naam}' bevat '{found[0]}', een tekst uit woo.lakken "
+                "of een e-mailadres; de mapnaam staat in de openbare versie (in de "
+                "actienummers en verwijzingen) en kan niet gelakt worden: geef de map een "
+                f"naam zonder die tekst (bedoelde u '{vergadering.datum.isoformat()}'?)",
+            )
+    problems.raise_if_any()
 
 
 def _leave_out_private(vergadering: Vergadering) -> None:
