@@ -13,7 +13,7 @@ from soffice import docx_to_pdf
 from vergaderstukken.actions import actielijst, open_voor_agenda
 from vergaderstukken.commands.build import build
 from vergaderstukken.gather import besluiten, persoon_tekst, tabelcel
-from vergaderstukken.load.werkmap import load_workspace
+from vergaderstukken.load.werkmap import load_werkmap
 from vergaderstukken.model import Persoon
 
 BESLUITENLIJST = """\
@@ -71,7 +71,7 @@ def lijst_pdf(root: Path) -> Path:
 
 
 def test_action_ids_count_every_action_and_toezegging_in_minutes_order(workspace):
-    ws, _ = load_workspace(workspace(verslag_werkmap.files()))
+    ws, _ = load_werkmap(workspace(verslag_werkmap.files()))
     first, second = ws.vergaderingen
     ids = [r.id for r in first.verslag.regels() if r.is_actie]
     # The explicit id 'cijfers' still takes its place in the count.
@@ -87,7 +87,7 @@ def test_action_ids_count_every_action_and_toezegging_in_minutes_order(workspace
 
 
 def test_four_actions_carried_into_the_next_meeting(workspace):
-    ws, _ = load_workspace(workspace(verslag_werkmap.files()))
+    ws, _ = load_werkmap(workspace(verslag_werkmap.files()))
     first, second = ws.vergaderingen
     assert [s.id for s in open_voor_agenda(ws, second)] == [
         "2024-01-24.1",
@@ -142,7 +142,7 @@ def test_a_closed_action_is_listed_as_closed_only_once(workspace):
               2024-01-24.3: afgerond
             """,
     }
-    ws, _ = load_workspace(workspace(files))
+    ws, _ = load_werkmap(workspace(files))
     lijst = actielijst(ws, ws.vergaderingen[-1])
     assert [s.id for s in lijst.gesloten] == ["2024-01-24.3"]
     assert "cijfers" not in [s.id for s in lijst.alle]
@@ -161,7 +161,7 @@ def test_a_reopened_action_is_open_again(workspace):
         "meetings/2024-05-01/agenda.yaml": DERDE_AGENDA,
         "meetings/2024-05-01/verslag.yaml": "acties:\n  cijfers: open\n",
     }
-    ws, _ = load_workspace(workspace(files))
+    ws, _ = load_werkmap(workspace(files))
     lijst = actielijst(ws, ws.vergaderingen[-1])
     assert "cijfers" in [s.id for s in lijst.lopend]
     assert lijst.gesloten == []

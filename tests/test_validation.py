@@ -512,9 +512,9 @@ def test_items_by_meeting_number_and_number_like_ids(workspace, stukken):
         f"{AGENDA}:5: waarschuwing: id '3' lijkt op een agendanummer; een verwijzing als '3' "
         "of '2b' betekent altijd het nummer"
     ]
-    from vergaderstukken.load.werkmap import load_workspace
+    from vergaderstukken.load.werkmap import load_werkmap
 
-    vergadering = load_workspace(root)[0].vergaderingen[0]
+    vergadering = load_werkmap(root)[0].vergaderingen[0]
     assert vergadering.verslag.punten["derde"].tekst.startswith("Het derde punt")
     assert vergadering.verslag.punten["tweede"].tekst == "Via het verslagnummer."
 

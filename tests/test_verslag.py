@@ -12,7 +12,7 @@ from conftest import STUKKEN_YAML, docx_text, in_order, pdf_pages, pdf_text, wri
 from soffice import docx_to_pdf
 from vergaderstukken.commands.build import build
 from vergaderstukken.exceptions import StukkenError
-from vergaderstukken.load.werkmap import load_workspace
+from vergaderstukken.load.werkmap import load_werkmap
 from vergaderstukken.render.documents import lijsten as render_lijsten
 from vergaderstukken.render.documents import verslag as render_verslag
 from vergaderstukken.render.documents.verslag import verslag_pdf
@@ -235,7 +235,7 @@ def test_minutes_docx_converts_with_libreoffice(gebouwd, tmp_path):
 
 
 def test_minutes_of_an_earlier_meeting_as_attachment(gebouwd):
-    workspace, _ = load_workspace(gebouwd, tot="2024-03-13")
+    workspace, _ = load_werkmap(gebouwd, tot="2024-03-13")
     meeting, earlier = workspace.vergadering("2024-03-13"), workspace.vergadering("2024-01-24")
     bijlage = meeting.bijlagen[0]
     assert (bijlage.soort, bijlage.verslag, bijlage.label) == ("verslag", "2024-01-24", "Bijlage I")
@@ -291,7 +291,7 @@ def write_bytes(path: Path, data: bytes) -> Path:
 
 
 def test_minutes_are_not_rendered_for_a_meeting_without_them(workspace):
-    ws, _ = load_workspace(workspace())
+    ws, _ = load_werkmap(workspace())
     job = RenderJob(ws, ws.vergaderingen[0])
     with pytest.raises(StukkenError, match="vergadering 2024-01-24 heeft \\(nog\\) geen verslag"):
         verslag_pdf(job, ws.vergaderingen[0])
@@ -299,7 +299,7 @@ def test_minutes_are_not_rendered_for_a_meeting_without_them(workspace):
 
 
 def test_only_annotatie_builds_no_minutes(gebouwd):
-    ws, _ = load_workspace(gebouwd, tot="2024-01-24")
+    ws, _ = load_werkmap(gebouwd, tot="2024-01-24")
     job = RenderJob(ws, ws.vergadering("2024-01-24"), only_annotatie="hellendoorn")
     assert render_verslag.documents(job) == {}
     assert render_lijsten.documents(job) == {}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .exceptions import Problems
-from .model import Regel, Vergadering, Workspace, sort_key
+from .model import Regel, Vergadering, Werkmap, sort_key
 from .schema.types import did_you_mean
 
 OPEN_STATUSES = ("open", "loopt")
@@ -40,20 +40,20 @@ class ActieStand:
         return self.status in OPEN_STATUSES
 
 
-def all_actions(workspace: Workspace) -> list[tuple[Regel, Vergadering]]:
+def all_actions(werkmap: Werkmap) -> list[tuple[Regel, Vergadering]]:
     return [
         (regel, vergadering)
-        for vergadering in workspace.vergaderingen
+        for vergadering in werkmap.vergaderingen
         if vergadering.verslag
         for regel in vergadering.verslag.regels()
         if regel.is_actie
     ]
 
 
-def validate_actions(workspace: Workspace, problems: Problems) -> None:
+def validate_actions(werkmap: Werkmap, problems: Problems) -> None:
     """Ids unique in the workspace; every update names an action of an earlier meeting."""
     origin: dict[str, tuple[Regel, Vergadering]] = {}
-    for regel, vergadering in all_actions(workspace):
+    for regel, vergadering in all_actions(werkmap):
         if regel.id in origin:
             first, where = origin[regel.id]
             problems.error(
@@ -62,7 +62,7 @@ def validate_actions(workspace: Workspace, problems: Problems) -> None:
             )
             continue
         origin[regel.id] = (regel, vergadering)
-    for vergadering in workspace.vergaderingen:
+    for vergadering in werkmap.vergaderingen:
         if not vergadering.verslag:
             continue
         earlier = {i for i, (_, v) in origin.items() if sort_key(v) < sort_key(vergadering)}
@@ -77,16 +77,16 @@ def validate_actions(workspace: Workspace, problems: Problems) -> None:
                     f"de vergadering van {where.naam}; alleen een latere vergadering "
                     "kan haar bijwerken",
                 )
-            elif not workspace.onvolledig:  # else it may be in the file that failed to load
+            elif not werkmap.onvolledig:  # else it may be in the file that failed to load
                 hint = did_you_mean(update.actie_id, sorted(earlier))
                 problems.error(update.loc, f"onbekende actie '{update.actie_id}'{hint}")
-    _warn_about_updates_of_closed_actions(workspace, problems)
+    _warn_about_updates_of_closed_actions(werkmap, problems)
 
 
-def _warn_about_updates_of_closed_actions(workspace: Workspace, problems: Problems) -> None:
+def _warn_about_updates_of_closed_actions(werkmap: Werkmap, problems: Problems) -> None:
     """A closed action leaves every list; an update that does not reopen it shows nowhere."""
     closed_at: dict[str, str] = {}
-    for vergadering in workspace.vergaderingen:
+    for vergadering in werkmap.vergaderingen:
         for update in vergadering.verslag.updates if vergadering.verslag else []:
             if update.actie_id in closed_at and update.status not in OPEN_STATUSES:
                 problems.warn(
@@ -101,7 +101,7 @@ def _warn_about_updates_of_closed_actions(workspace: Workspace, problems: Proble
                 closed_at.pop(update.actie_id, None)
 
 
-def standen(workspace: Workspace, tot: Vergadering, *, inclusief: bool) -> list[ActieStand]:
+def standen(werkmap: Werkmap, tot: Vergadering, *, inclusief: bool) -> list[ActieStand]:
     """Every action agreed up to `tot`, with the updates of meetings up to `tot` applied.
 
     `inclusief=False` gives the state as the agenda of `tot` sees it (before the meeting);
@@ -114,10 +114,10 @@ def standen(workspace: Workspace, tot: Vergadering, *, inclusief: bool) -> list[
         return key <= limit if inclusief else key < limit
 
     by_id: dict[str, ActieStand] = {}
-    for regel, vergadering in all_actions(workspace):
+    for regel, vergadering in all_actions(werkmap):
         if counts(vergadering) and regel.id not in by_id:
             by_id[regel.id] = ActieStand(regel, vergadering, termijn=regel.termijn)
-    for vergadering in workspace.vergaderingen:
+    for vergadering in werkmap.vergaderingen:
         if not counts(vergadering) or not vergadering.verslag:
             continue
         for update in vergadering.verslag.updates:
@@ -140,9 +140,9 @@ def standen(workspace: Workspace, tot: Vergadering, *, inclusief: bool) -> list[
     return list(by_id.values())
 
 
-def open_voor_agenda(workspace: Workspace, vergadering: Vergadering) -> list[ActieStand]:
+def open_voor_agenda(werkmap: Werkmap, vergadering: Vergadering) -> list[ActieStand]:
     """The actions still open after the previous meeting, as the agenda shows them."""
-    return [s for s in standen(workspace, vergadering, inclusief=False) if s.is_open]
+    return [s for s in standen(werkmap, vergadering, inclusief=False) if s.is_open]
 
 
 @dataclass
@@ -156,9 +156,9 @@ class Actielijst:
         return [*self.nieuw, *self.lopend, *self.gesloten]
 
 
-def actielijst(workspace: Workspace, vergadering: Vergadering) -> Actielijst:
+def actielijst(werkmap: Werkmap, vergadering: Vergadering) -> Actielijst:
     nieuw, lopend, gesloten = [], [], []
-    for stand in standen(workspace, vergadering, inclusief=True):
+    for stand in standen(werkmap, vergadering, inclusief=True):
         if stand.vergadering is vergadering:
             nieuw.append(stand)
         elif stand.is_open:
@@ -169,13 +169,13 @@ def actielijst(workspace: Workspace, vergadering: Vergadering) -> Actielijst:
 
 
 def annotation_action_problems(
-    workspace: Workspace, vergadering: Vergadering, problems: Problems
+    werkmap: Werkmap, vergadering: Vergadering, problems: Problems
 ) -> None:
     """An overlay may only comment on actions its agenda shows: those open at this meeting,
     and only when an item with `acties: true` shows them; otherwise the note would vanish."""
-    before = {s.id: s for s in standen(workspace, vergadering, inclusief=False)}
+    before = {s.id: s for s in standen(werkmap, vergadering, inclusief=False)}
     open_ids = [i for i, s in before.items() if s.is_open]
-    origin = {regel.id: v for regel, v in all_actions(workspace)}
+    origin = {regel.id: v for regel, v in all_actions(werkmap)}
     shown = any(punt.acties for punt in vergadering.alle_punten())
     for annotatie in vergadering.annotaties.values():
         for actie_id, loc in annotatie.actie_locs.items():

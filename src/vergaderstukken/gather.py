@@ -13,7 +13,7 @@ from html import unescape
 from . import dutch
 from .actions import Actielijst, ActieStand, actielijst
 from .markdown import render_inline
-from .model import Persoon, Regel, Vergadering, Workspace, sort_key
+from .model import Persoon, Regel, Vergadering, Werkmap, sort_key
 
 TAG = re.compile(r"<[^>]+>")
 LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s")
@@ -46,8 +46,8 @@ def minutes_order(stand: ActieStand) -> tuple:
     return (*sort_key(stand.vergadering), position)
 
 
-def lijsten(workspace: Workspace, vergadering: Vergadering) -> Lijsten:
-    return Lijsten(vergadering, besluiten(vergadering), actielijst(workspace, vergadering))
+def lijsten(werkmap: Werkmap, vergadering: Vergadering) -> Lijsten:
+    return Lijsten(vergadering, besluiten(vergadering), actielijst(werkmap, vergadering))
 
 
 def persoon_tekst(persoon: Persoon) -> str:

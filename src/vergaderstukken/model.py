@@ -281,7 +281,7 @@ class Vergadering:
 
 
 @dataclass
-class Workspace:
+class Werkmap:
     root: Path
     overleg: Overleg
     vergaderingen: list[Vergadering]  # in date order
@@ -289,9 +289,6 @@ class Workspace:
 
     def vergadering(self, naam: str) -> Vergadering | None:
         return next((v for v in self.vergaderingen if v.naam == naam), None)
-
-    def eerdere(self, vergadering: Vergadering) -> list[Vergadering]:
-        return [v for v in self.vergaderingen if sort_key(v) < sort_key(vergadering)]
 
 
 def sort_key(vergadering: Vergadering) -> tuple:

@@ -16,7 +16,7 @@ from .. import dutch
 from ..actions import ActieStand, standen
 from ..exceptions import Problem, Problems, StukkenError
 from ..gather import platte_tekst
-from ..load.werkmap import load_workspace, meeting_folders, select_meeting
+from ..load.werkmap import load_werkmap, meeting_folders, select_meeting
 from ..model import Vergadering
 from ..schema.types import parse_iso_date
 
@@ -65,10 +65,10 @@ def acties(
     root: Path, *, wie: str | None = None, per: str | None = None, alle: bool = False
 ) -> ActieOverzicht:
     naam, day = choose_meeting(root, per)
-    workspace, warnings = load_workspace(root, tot=naam)
-    vergadering = workspace.vergadering(naam)
+    werkmap, warnings = load_werkmap(root, tot=naam)
+    vergadering = werkmap.vergadering(naam)
     peildatum = day or vergadering.datum
-    rows = standen(workspace, vergadering, inclusief=True)
+    rows = standen(werkmap, vergadering, inclusief=True)
     for stand in rows:
         stand.te_laat = (
             stand.is_open and isinstance(stand.termijn, date) and stand.termijn < peildatum

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import Problem, StukkenError, display_path
-from ..load.werkmap import load_workspace, select_meeting
-from ..model import Vergadering, Workspace
+from ..load.werkmap import load_werkmap, select_meeting
+from ..model import Vergadering, Werkmap
 from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..render.job import RenderJob
 from ..uitvoer import recover, write_atomically
@@ -46,11 +46,11 @@ def build(
     target = (output or root / "output") / naam
     refuse_source_folders(root, target)
     recover(target)  # whatever a killed build left, before anything else reads the folder
-    workspace, warnings = load_workspace(root, tot=naam)
+    werkmap, warnings = load_werkmap(root, tot=naam)
     if openbaar:
-        return build_public(workspace, naam, warnings, target)
-    vergadering = workspace.vergadering(naam)
-    job = RenderJob(workspace, vergadering, only_annotatie=annotatie)
+        return build_public(werkmap, naam, warnings, target)
+    vergadering = werkmap.vergadering(naam)
+    job = RenderJob(werkmap, vergadering, only_annotatie=annotatie)
     rendered = gather_and_render(job)
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
@@ -67,13 +67,11 @@ def refuse_source_folders(root: Path, target: Path) -> None:
         )
 
 
-def build_public(
-    workspace: Workspace, naam: str, warnings: list[Problem], target: Path
-) -> BuildResult:
+def build_public(werkmap: Werkmap, naam: str, warnings: list[Problem], target: Path) -> BuildResult:
     """The public edition (woo/editie.py) into output/<meeting>/openbaar/."""
     from ..woo import editie as openbaar
 
-    job = openbaar.public_job(workspace, naam)
+    job = openbaar.public_job(werkmap, naam)
     rendered = openbaar.documents(job)
     files = {f"{openbaar.MAP}/{name}": data for name, data in rendered.items()}
     write_atomically(target, files, keep_existing=True, replace=openbaar.MAP)

@@ -6,18 +6,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exceptions import Problem
-from ..load.werkmap import load_workspace, select_meeting
-from ..model import Workspace
+from ..load.werkmap import load_werkmap, select_meeting
+from ..model import Werkmap
 
 
 @dataclass
 class CheckResult:
-    workspace: Workspace
+    werkmap: Werkmap
     warnings: list[Problem]
     meeting: str | None
 
     def summary(self) -> str:
-        vergaderingen = self.workspace.vergaderingen
+        vergaderingen = self.werkmap.vergaderingen
         if self.meeting:
             vergaderingen = [v for v in vergaderingen if v.naam == self.meeting]
         punten = sum(len(v.alle_punten()) for v in vergaderingen)
@@ -47,5 +47,5 @@ def aantal(count: int, enkelvoud: str, meervoud: str) -> str:
 
 def check(root: Path, datum: str | None = None) -> CheckResult:
     meeting = select_meeting(root, datum) if datum else None
-    workspace, warnings = load_workspace(root, tot=meeting)
-    return CheckResult(workspace, warnings, meeting)
+    werkmap, warnings = load_werkmap(root, tot=meeting)
+    return CheckResult(werkmap, warnings, meeting)

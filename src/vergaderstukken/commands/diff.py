@@ -21,8 +21,8 @@ from .. import dutch
 from ..actions import standen
 from ..exceptions import StukkenError, ValidationError
 from ..gather import besluiten
-from ..load.werkmap import load_workspace
-from ..model import Workspace
+from ..load.werkmap import load_werkmap
+from ..model import Werkmap
 
 WIDTH = 96
 SIMILAR = 0.5  # decisions this alike (difflib ratio) count as one decision, changed
@@ -63,7 +63,7 @@ class BesluitRij:
         return f"{self.soort} {self.nummer} (punt {self.punt})"
 
 
-def besluit_rijen(workspace: Workspace) -> dict[str, list[BesluitRij]]:
+def besluit_rijen(werkmap: Werkmap) -> dict[str, list[BesluitRij]]:
     return {
         v.naam: [
             BesluitRij(
@@ -76,16 +76,16 @@ def besluit_rijen(workspace: Workspace) -> dict[str, list[BesluitRij]]:
             )
             for r in besluiten(v)
         ]
-        for v in workspace.vergaderingen
+        for v in werkmap.vergaderingen
     }
 
 
-def actie_rijen(workspace: Workspace) -> dict[str, dict[str, str]]:
+def actie_rijen(werkmap: Werkmap) -> dict[str, dict[str, str]]:
     """Every action by id, with what it says and how it stands after the last meeting."""
-    if not workspace.vergaderingen:
+    if not werkmap.vergaderingen:
         return {}
     rows = {}
-    for stand in standen(workspace, workspace.vergaderingen[-1], inclusief=True):
+    for stand in standen(werkmap, werkmap.vergaderingen[-1], inclusief=True):
         regel = stand.regel
         rows[stand.id] = {
             "soort": regel.soort,
@@ -318,9 +318,9 @@ def stand_in_attachments(root: Path, exported: Path) -> None:
             shutil.copyfile(path, twin)
 
 
-def load_at(folder: Path, rev: str) -> Workspace:
+def load_at(folder: Path, rev: str) -> Werkmap:
     try:
-        workspace, _ = load_workspace(folder)
+        werkmap, _ = load_werkmap(folder)
     except ValidationError as error:
         lines = []
         for problem in error.problems:
@@ -330,7 +330,7 @@ def load_at(folder: Path, rev: str) -> Workspace:
             lines.append(f"{rev}:{shown.as_posix()}{line}: {problem.message}")
         kop = f"de werkmap in revisie '{rev}' bevat fouten:"
         raise StukkenError("\n".join([kop, *lines])) from None
-    return workspace
+    return werkmap
 
 
 def diff(root: Path, rev: str, rev2: str | None = None) -> DiffResultaat:
@@ -340,7 +340,7 @@ def diff(root: Path, rev: str, rev2: str | None = None) -> DiffResultaat:
         stand_in_attachments(root, oud_map)
         oud = load_at(oud_map, rev)
         if rev2 is None:
-            nieuw, _ = load_workspace(root)
+            nieuw, _ = load_werkmap(root)
         else:
             nieuw_map = export(top, rev2, prefix, Path(temp) / "nieuw")
             stand_in_attachments(root, nieuw_map)

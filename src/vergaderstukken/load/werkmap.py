@@ -13,7 +13,7 @@ from pathlib import Path
 from ..actions import annotation_action_problems, validate_actions
 from ..dutch import datum_kort
 from ..exceptions import Loc, Problem, Problems, StukkenError
-from ..model import Overleg, Vergadering, Workspace, sort_key
+from ..model import Overleg, Vergadering, Werkmap, sort_key
 from ..schema import read_document
 from ..schema.types import did_you_mean, parse_iso_date
 from ..woo.lakken import ground_problem
@@ -78,7 +78,7 @@ def load_overleg(root: Path, problems: Problems) -> Overleg:
     )
 
 
-def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[Problem]]:
+def load_werkmap(root: Path, tot: str | None = None) -> tuple[Werkmap, list[Problem]]:
     """Load the workspace (up to and including meeting `tot`); return it with its warnings."""
     problems = Problems()
     overleg = load_overleg(root, problems)
@@ -89,14 +89,14 @@ def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[
     vergaderingen = sorted((v for v in loaded.values() if v is not None), key=sort_key)
     if tot in loaded and loaded[tot] is not None:  # same-day meetings after it do not count
         vergaderingen = [v for v in vergaderingen if sort_key(v) <= sort_key(loaded[tot])]
-    workspace = Workspace(root, overleg, vergaderingen)
-    workspace.onvolledig = {name for name, v in loaded.items() if v is None}
+    werkmap = Werkmap(root, overleg, vergaderingen)
+    werkmap.onvolledig = {name for name, v in loaded.items() if v is None}
     later = {f.name for f, _ in all_folders} - {v.naam for v in vergaderingen}
     for vergadering in vergaderingen:
         if (vergadering.folder / "verslag.yaml").is_file():
             vergadering.verslag = load_verslag(vergadering, problems)
             if vergadering.verslag is None:
-                workspace.onvolledig.add(vergadering.naam)
+                werkmap.onvolledig.add(vergadering.naam)
         overlays = (vergadering.folder / "annotaties").glob("*.y*ml")
         for path in sorted(p for p in overlays if not p.name.startswith(".")):
             annotatie = load_annotatie(path, vergadering, problems)
@@ -111,26 +111,26 @@ def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[
                 )
                 continue
             vergadering.annotaties[annotatie.naam] = annotatie
-        _check_verslag_bijlagen(workspace, vergadering, problems, later)
+        _check_verslag_bijlagen(werkmap, vergadering, problems, later)
         check_attachment_pdfs(vergadering, problems)
-    validate_actions(workspace, problems)
-    if not workspace.onvolledig:  # otherwise an action may exist in the file that failed
+    validate_actions(werkmap, problems)
+    if not werkmap.onvolledig:  # otherwise an action may exist in the file that failed
         for vergadering in vergaderingen:
-            annotation_action_problems(workspace, vergadering, problems)
+            annotation_action_problems(werkmap, vergadering, problems)
     problems.raise_if_any()
-    return workspace, sorted(set(problems.warnings))
+    return werkmap, sorted(set(problems.warnings))
 
 
 def _check_verslag_bijlagen(
-    workspace: Workspace, vergadering: Vergadering, problems: Problems, later: set[str]
+    werkmap: Werkmap, vergadering: Vergadering, problems: Problems, later: set[str]
 ) -> None:
     """A `verslag: DATUM` attachment needs an earlier meeting that has minutes."""
     for bijlage in vergadering.bijlagen:
         if not bijlage.verslag:
             continue
-        bron = find_meeting(workspace, bijlage.verslag)
-        names = [v.naam for v in workspace.vergaderingen]
-        if bron is None and _names_meeting(bijlage.verslag, workspace.onvolledig):
+        bron = find_meeting(werkmap, bijlage.verslag)
+        names = [v.naam for v in werkmap.vergaderingen]
+        if bron is None and _names_meeting(bijlage.verslag, werkmap.onvolledig):
             continue  # that meeting's own error is reported already
         if bron is None and _names_meeting(bijlage.verslag, later):
             problems.error(
@@ -158,18 +158,18 @@ def _check_verslag_bijlagen(
         else:
             bijlage.verslag = bron.naam
             if not bijlage.titel:  # the contract's default: 'Verslag TRA 13 december 2023'
-                bijlage.titel = f"Verslag {workspace.overleg.afkorting} {datum_kort(bron.datum)}"
+                bijlage.titel = f"Verslag {werkmap.overleg.afkorting} {datum_kort(bron.datum)}"
 
 
 def _names_meeting(name: str, folders: set[str]) -> bool:
     return name in folders or any(f.startswith(f"{name}-") for f in folders)
 
 
-def find_meeting(workspace: Workspace, name: str) -> Vergadering | None:
-    exact = workspace.vergadering(name)
+def find_meeting(werkmap: Werkmap, name: str) -> Vergadering | None:
+    exact = werkmap.vergadering(name)
     if exact is not None:
         return exact
-    same_day = [v for v in workspace.vergaderingen if v.naam.startswith(name)]
+    same_day = [v for v in werkmap.vergaderingen if v.naam.startswith(name)]
     return same_day[0] if len(same_day) == 1 else None
 
 

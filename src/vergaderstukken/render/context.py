@@ -7,14 +7,14 @@ from pathlib import Path
 from .. import dutch
 from ..actions import open_voor_agenda
 from ..gather import persoon_tekst
-from ..model import Vergadering, Workspace
+from ..model import Vergadering, Werkmap
 from .engines.watermerk import watermerk_url
 
 
 def document_info(
-    workspace: Workspace, vergadering: Vergadering, soort: str, titel: str, markering: str = ""
+    werkmap: Werkmap, vergadering: Vergadering, soort: str, titel: str, markering: str = ""
 ) -> dict:
-    overleg = workspace.overleg
+    overleg = werkmap.overleg
     datum = dutch.datum_kort(vergadering.datum)
     return {
         "soort": soort,
@@ -26,13 +26,13 @@ def document_info(
     }
 
 
-def agenda_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) -> dict:
+def agenda_context(werkmap: Werkmap, vergadering: Vergadering, fonts: Path) -> dict:
     return {
-        "overleg": workspace.overleg,
+        "overleg": werkmap.overleg,
         "vergadering": vergadering,
         "punten": vergadering.punten,
-        "open_acties": open_voor_agenda(workspace, vergadering),
-        "document": document_info(workspace, vergadering, "agenda", "Agenda"),
+        "open_acties": open_voor_agenda(werkmap, vergadering),
+        "document": document_info(werkmap, vergadering, "agenda", "Agenda"),
         "annotatie": None,
         "fonts_url": fonts.resolve().as_uri(),
     }
@@ -48,11 +48,11 @@ def markering(vergadering: Vergadering) -> str:
 
 
 def gegevens_verslag(
-    workspace: Workspace, vergadering: Vergadering, soort: str, titel: str, fonts: Path
+    werkmap: Werkmap, vergadering: Vergadering, soort: str, titel: str, fonts: Path
 ) -> dict:
     """What the minutes and the action-and-decision list share: title, marking, attendance."""
     verslag = vergadering.verslag
-    document = document_info(workspace, vergadering, soort, titel, markering(vergadering))
+    document = document_info(werkmap, vergadering, soort, titel, markering(vergadering))
     document["watermerk"] = document["markering"]
     document["watermerk_afbeelding"] = (
         watermerk_url(document["watermerk"], fonts / "Lato-Bold.ttf")
@@ -60,7 +60,7 @@ def gegevens_verslag(
         else ""
     )
     return {
-        "overleg": workspace.overleg,
+        "overleg": werkmap.overleg,
         "vergadering": vergadering,
         "verslag": verslag,
         "document": document,

@@ -64,7 +64,7 @@ def render_docx(
             tpl,
             text,
             image_root=root,
-            allowed_root=job.workspace.root,
+            allowed_root=job.werkmap.root,
             warn=converter_warner(job, text),
             style=stijl,
         )
@@ -87,7 +87,7 @@ def render_docx(
         tpl,
         title=document["titel"],
         subject=document["omschrijving"],
-        author=job.workspace.overleg.secretariaat or job.workspace.overleg.naam,
+        author=job.werkmap.overleg.secretariaat or job.werkmap.overleg.naam,
         when=job.vergadering.datum,
     )
     with tempfile.TemporaryDirectory() as folder:

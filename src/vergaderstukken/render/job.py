@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..exceptions import Loc, Problem
 from ..markdown import render_block, render_inline
-from ..model import Vergadering, Workspace
+from ..model import Vergadering, Werkmap
 from .engines.afbeeldingen import Afbeeldingen
 from .engines.pakket_pdf import Bron, Stuk
 from .engines.pdf import html_to_pdf
@@ -67,7 +67,7 @@ INTERN = Editie()
 
 @dataclass
 class RenderJob:
-    workspace: Workspace
+    werkmap: Werkmap
     vergadering: Vergadering
     only_annotatie: str | None = None
     warnings: list[Problem] = field(default_factory=list)
@@ -76,8 +76,8 @@ class RenderJob:
     editie: Editie = INTERN  # the public edition renders a redacted model through its own
 
     def __post_init__(self):
-        self.templates = Templates(self.workspace.root)
-        self.afbeeldingen = Afbeeldingen(self.workspace, self.editie.tekst)
+        self.templates = Templates(self.werkmap.root)
+        self.afbeeldingen = Afbeeldingen(self.werkmap, self.editie.tekst)
         # What is being rendered: the fallback place of a warning, and the folder that
         # relative image paths start from.
         self.bron: tuple[Loc, Path] = (self.vergadering.loc, self.vergadering.folder)
@@ -136,7 +136,7 @@ class RenderJob:
             context = {**context, "openbaar": True}
         with self.rendering(source, base_dir):
             html = self.templates.render(template, context)
-        roots = [self.workspace.root, self.templates.builtin]
+        roots = [self.werkmap.root, self.templates.builtin]
 
         def render(html: str) -> bytes:
             return html_to_pdf(

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..exceptions import Loc, Problems, StukkenError
-from ..model import Bijlage, Workspace
+from ..model import Bijlage, Werkmap
 from ..render.context import document_info
 from ..render.documents import OPENBARE_DOCUMENTS, pakket
 from ..render.engines.pakket_pdf import Bron, Stuk, open_pdf
@@ -82,9 +82,9 @@ def lakker_of(job: RenderJob) -> woo.Lakker:
     return job.editie.lakker
 
 
-def public_job(workspace: Workspace, naam: str) -> RenderJob:
+def public_job(werkmap: Werkmap, naam: str) -> RenderJob:
     """A job on the redacted copy of the workspace, for meeting `naam`."""
-    public, lakker = woo.public_workspace(workspace)
+    public, lakker = woo.public_werkmap(werkmap)
     job = RenderJob(public, public.vergadering(naam), editie=OpenbareEditie(lakker))
     screen_attachments(job)
     return job
@@ -156,9 +156,9 @@ def pakket_legenda(
         offset += aantal
     v = job.vergadering
     context = {
-        "overleg": job.workspace.overleg,
+        "overleg": job.werkmap.overleg,
         "vergadering": v,
-        "document": document_info(job.workspace, v, "legenda", "Legenda"),
+        "document": document_info(job.werkmap, v, "legenda", "Legenda"),
         "fonts_url": job.fonts.resolve().as_uri(),
         "legenda": woo.legend_rows({g: sorted(p) for g, p in found.items()}),
     }
@@ -254,9 +254,9 @@ def check_no_leaks(job: RenderJob, files: dict[str, bytes]) -> None:
             continue
         shown = []
         for hit in found:
-            source = _source_of(hit, job.workspace.root)
+            source = _source_of(hit, job.werkmap.root)
             shown.append(f"'{hit}' ({f'uit {source}' if source else 'herkomst niet gevonden'})")
-            advice.append(_advice(lakker_of(job), hit, source, job.workspace.root))
+            advice.append(_advice(lakker_of(job), hit, source, job.werkmap.root))
         more = f" en nog {len(shown) - 3}" if len(shown) > 3 else ""
         findings.append(f"{MAP}/{name} bevat nog {', '.join(shown[:3])}{more}")
     if findings:

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..exceptions import Loc, Problems
-from ..model import Vergadering, Workspace
+from ..model import Vergadering, Werkmap
 from ..schema.types import did_you_mean
 from .match import (
     AUTOLINK,
@@ -320,10 +320,10 @@ def box_ground(anchor: str) -> str | None:
         return None
 
 
-def public_workspace(workspace: Workspace) -> tuple[Workspace, Lakker]:
+def public_werkmap(werkmap: Werkmap) -> tuple[Werkmap, Lakker]:
     """A redacted copy: non-public items and attachments left out, no annotations."""
-    check_meeting_names(workspace)
-    public = copy.deepcopy(workspace)
+    check_meeting_names(werkmap)
+    public = copy.deepcopy(werkmap)
     for vergadering in public.vergaderingen:
         _leave_out_private(vergadering)
     lakker = Lakker(public.overleg.lakken)
@@ -331,12 +331,12 @@ def public_workspace(workspace: Workspace) -> tuple[Workspace, Lakker]:
     return public, lakker
 
 
-def check_meeting_names(workspace: Workspace) -> None:
+def check_meeting_names(werkmap: Werkmap) -> None:
     """A meeting folder's name is its id in every document (action numbers, references):
     it cannot be redacted, so a name that holds a string to redact is an error."""
-    lakker = Lakker(workspace.overleg.lakken)
+    lakker = Lakker(werkmap.overleg.lakken)
     problems = Problems()
-    for vergadering in workspace.vergaderingen:
+    for vergadering in werkmap.vergaderingen:
         found = lakker.found(vergadering.naam)
         if found:
             problems.error(

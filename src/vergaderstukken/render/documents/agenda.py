@@ -8,13 +8,13 @@ from ..job import RenderJob
 
 
 def agenda_pdf(job: RenderJob) -> bytes:
-    context = agenda_context(job.workspace, job.vergadering, job.fonts)
+    context = agenda_context(job.werkmap, job.vergadering, job.fonts)
     source = job.vergadering.loc
     return job.part("agenda.pdf", lambda: job.pdf("agenda.html", context, source=source))
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
-    context = agenda_context(job.workspace, job.vergadering, job.fonts)
+    context = agenda_context(job.werkmap, job.vergadering, job.fonts)
     return {
         "agenda.pdf": agenda_pdf(job),
         "agenda.docx": render_docx(job, "agenda.docx", context, source=job.vergadering.loc),

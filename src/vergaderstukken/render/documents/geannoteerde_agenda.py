@@ -102,11 +102,11 @@ def selected(vergadering: Vergadering, only: str | None) -> list[Annotatie]:
 
 
 def annotated_context(job: RenderJob, annotatie: Annotatie) -> dict:
-    workspace, vergadering = job.workspace, job.vergadering
-    context = agenda_context(workspace, vergadering, job.fonts)
+    werkmap, vergadering = job.werkmap, job.vergadering
+    context = agenda_context(werkmap, vergadering, job.fonts)
     context.update(
         document=document_info(
-            workspace,
+            werkmap,
             vergadering,
             "geannoteerde agenda",
             "Geannoteerde agenda",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...gather import Lijsten, lijsten, tabelcel, termijn_tekst
-from ...model import Vergadering, Workspace
+from ...model import Vergadering, Werkmap
 from ..context import gegevens_verslag
 from ..docx import render_docx
 from ..engines.templates import template_errors
@@ -20,10 +20,10 @@ TITEL = "Actie- en besluitenlijst"
 TEKSTLIJSTEN = ("besluitenlijst.md", "actielijst.md")
 
 
-def lijst_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) -> dict:
-    data = lijsten(workspace, vergadering)
+def lijst_context(werkmap: Werkmap, vergadering: Vergadering, fonts: Path) -> dict:
+    data = lijsten(werkmap, vergadering)
     return {
-        **gegevens_verslag(workspace, vergadering, "actie-en-besluitenlijst", TITEL, fonts),
+        **gegevens_verslag(werkmap, vergadering, "actie-en-besluitenlijst", TITEL, fonts),
         "besluiten": data.besluiten,
         "acties": data.acties,
         "chronologisch": data.chronologisch,
@@ -31,9 +31,9 @@ def lijst_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) -
     }
 
 
-def tekst_context(workspace: Workspace, vergadering: Vergadering, data: Lijsten) -> dict:
+def tekst_context(werkmap: Werkmap, vergadering: Vergadering, data: Lijsten) -> dict:
     return {
-        "overleg": workspace.overleg,
+        "overleg": werkmap.overleg,
         "vergadering": vergadering,
         "verslag": vergadering.verslag,
         "besluiten": data.besluiten,
@@ -55,7 +55,7 @@ def tekstlijst(job: RenderJob, naam: str, context: dict) -> bytes:
 def lijst_pdf(job: RenderJob) -> bytes:
     """actie-en-besluitenlijst.pdf of the job's meeting, which has minutes."""
     vergadering = job.vergadering
-    context = lijst_context(job.workspace, vergadering, job.fonts)
+    context = lijst_context(job.werkmap, vergadering, job.fonts)
     return job.part(
         "actie-en-besluitenlijst.pdf",
         lambda: job.pdf("actie-en-besluitenlijst.html", context, source=vergadering.verslag.loc),
@@ -64,11 +64,11 @@ def lijst_pdf(job: RenderJob) -> bytes:
 
 def documents(job: RenderJob) -> dict[str, bytes]:
     vergadering = job.vergadering
-    if vergadering.verslag is None or job.only_annotatie:  # --annotatie: that document only
+    if vergadering.verslag is None:
         return {}
-    context = lijst_context(job.workspace, vergadering, job.fonts)
+    context = lijst_context(job.werkmap, vergadering, job.fonts)
     source = vergadering.verslag.loc
-    tekst = tekst_context(job.workspace, vergadering, lijsten(job.workspace, vergadering))
+    tekst = tekst_context(job.werkmap, vergadering, lijsten(job.werkmap, vergadering))
     return {
         "actie-en-besluitenlijst.pdf": lijst_pdf(job),
         "actie-en-besluitenlijst.docx": render_docx(

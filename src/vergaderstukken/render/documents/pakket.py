@@ -29,8 +29,6 @@ NAAM = "vergaderpakket.pdf"
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
-    if job.only_annotatie is not None:  # --annotatie builds one annotated agenda only
-        return {}
     return {NAAM: vergaderpakket(job)}
 
 
@@ -66,7 +64,7 @@ def vergaderpakket(job: RenderJob) -> bytes:
 
 def agenda_stuk(job: RenderJob) -> Stuk:
     v = job.vergadering
-    context = agenda_context(job.workspace, v, job.fonts)
+    context = agenda_context(job.werkmap, v, job.fonts)
     pdf = job.part("pakket/agenda.pdf", lambda: job.pdf("agenda.html", context, source=v.loc))
     return Stuk("Agenda", "", pdf)
 
@@ -83,7 +81,7 @@ def bijlage_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
     if bijlage.soort == "verslag":
         from .verslag import verslag_pdf
 
-        bron = job.workspace.vergadering(bijlage.verslag)
+        bron = job.werkmap.vergadering(bijlage.verslag)
         if bron is None:  # validation resolves the name, so this is a safety net
             raise StukkenError(f"{bijlage.loc}: geen vergadering '{bijlage.verslag}'")
         return verslag_pdf(job, bron)
@@ -110,12 +108,12 @@ def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
     inhoud = job.editie.tekst(inhoud)  # the file is not part of the (redacted) model
     v = job.vergadering
     context = {
-        "overleg": job.workspace.overleg,
+        "overleg": job.werkmap.overleg,
         "vergadering": v,
         "bijlage": bijlage,
         "punten": punten,
         "inhoud": inhoud,
-        "document": document_info(job.workspace, v, "bijlage", bijlage.label),
+        "document": document_info(job.werkmap, v, "bijlage", bijlage.label),
         "fonts_url": job.fonts.resolve().as_uri(),
     }
     return job.pdf("bijlage.html", context, source=bijlage.loc, base_dir=bijlage.bestand.parent)
@@ -170,20 +168,20 @@ def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], paginas: list[int], lengte
     niet_openbaar = [f"agendapunt {p.nummer}" for p in v.alle_punten() if not p.openbaar]
     niet_openbaar += [b.label for b in v.bijlagen if not b.openbaar]
     context = {
-        "overleg": job.workspace.overleg,
+        "overleg": job.werkmap.overleg,
         "vergadering": v,
         "inhoud": inhoud,
         "totaal": pagina - 1,
         "niet_openbaar": niet_openbaar,
-        "document": document_info(job.workspace, v, "vergaderpakket", "Vergaderpakket"),
+        "document": document_info(job.werkmap, v, "vergaderpakket", "Vergaderpakket"),
         "fonts_url": job.fonts.resolve().as_uri(),
     }
     return job.pdf("pakket.html", context, source=v.loc)
 
 
 def metadata(job: RenderJob) -> dict[str, str]:
-    overleg, v = job.workspace.overleg, job.vergadering
-    info = document_info(job.workspace, v, "vergaderpakket", "Vergaderpakket")
+    overleg, v = job.werkmap.overleg, job.vergadering
+    info = document_info(job.werkmap, v, "vergaderpakket", "Vergaderpakket")
     metadata = {
         "Title": info["titel"],
         "Author": overleg.secretariaat or overleg.naam,

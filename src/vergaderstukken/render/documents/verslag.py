@@ -12,26 +12,26 @@ from pathlib import Path
 from ...actions import ActieStand, actielijst
 from ...exceptions import StukkenError
 from ...gather import minutes_order
-from ...model import Vergadering, Workspace
+from ...model import Vergadering, Werkmap
 from ..context import gegevens_verslag
 from ..docx import render_docx
 from ..job import RenderJob
 
 
-def voortgang(workspace: Workspace, vergadering: Vergadering) -> list[ActieStand]:
+def voortgang(werkmap: Werkmap, vergadering: Vergadering) -> list[ActieStand]:
     """Earlier actions that were open when the meeting began, as they stand after it."""
-    lijst = actielijst(workspace, vergadering)
+    lijst = actielijst(werkmap, vergadering)
     return sorted([*lijst.lopend, *lijst.gesloten], key=minutes_order)
 
 
-def verslag_context(workspace: Workspace, vergadering: Vergadering, fonts: Path) -> dict:
+def verslag_context(werkmap: Werkmap, vergadering: Vergadering, fonts: Path) -> dict:
     verslag = vergadering.verslag
     acties_punt = next((p for p in vergadering.alle_punten() if p.acties), None)
     return {
-        **gegevens_verslag(workspace, vergadering, "verslag", "Verslag", fonts),
+        **gegevens_verslag(werkmap, vergadering, "verslag", "Verslag", fonts),
         "punten": vergadering.punten,
         "verslag_punten": verslag.punten,
-        "voortgang": voortgang(workspace, vergadering),
+        "voortgang": voortgang(werkmap, vergadering),
         # Without an item for the open actions, their progress closes the minutes.
         "voortgang_apart": acties_punt is None and bool(verslag.updates),
         "fonts_url": fonts.resolve().as_uri(),
@@ -44,7 +44,7 @@ def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
         raise StukkenError(f"vergadering {vergadering.naam} heeft (nog) geen verslag.yaml")
 
     def make() -> bytes:
-        context = verslag_context(job.workspace, vergadering, job.fonts)
+        context = verslag_context(job.werkmap, vergadering, job.fonts)
         return job.pdf(
             "verslag.html", context, source=vergadering.verslag.loc, base_dir=vergadering.folder
         )
@@ -54,9 +54,9 @@ def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
 
 def documents(job: RenderJob) -> dict[str, bytes]:
     vergadering = job.vergadering
-    if vergadering.verslag is None or job.only_annotatie:  # --annotatie: that document only
+    if vergadering.verslag is None:
         return {}
-    context = verslag_context(job.workspace, vergadering, job.fonts)
+    context = verslag_context(job.werkmap, vergadering, job.fonts)
     return {
         "verslag.pdf": verslag_pdf(job, vergadering),
         "verslag.docx": render_docx(job, "verslag.docx", context, source=vergadering.verslag.loc),

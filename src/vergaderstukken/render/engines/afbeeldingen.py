@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ...exceptions import Loc
 from ...markdown import md_parser
-from ...model import Workspace
+from ...model import Werkmap
 
 REMOTE_SCHEMES = {"http", "https", "ftp", "ftps"}
 OFFLINE = "stukken haalt niets van internet"
@@ -87,7 +87,7 @@ class Field:
     file: bool = False  # a whole Markdown file: an image's line is its own line in it
 
 
-def model_fields(workspace: Workspace, redact: Callable[[str], str]) -> Iterator[Field]:
+def model_fields(werkmap: Werkmap, redact: Callable[[str], str]) -> Iterator[Field]:
     """Every Markdown field of the workspace, with the line of its key, and the Markdown
     attachments (redacted as the public edition shows them)."""
 
@@ -95,7 +95,7 @@ def model_fields(workspace: Workspace, redact: Callable[[str], str]) -> Iterator
         if text:
             yield Field(text, obj.locs.get(key) or getattr(obj, "loc", None) or fallback)
 
-    for v in workspace.vergaderingen:
+    for v in werkmap.vergaderingen:
         fallback = v.loc
         for punt in v.alle_punten():
             yield from at(punt, "titel", punt.titel)
@@ -134,7 +134,7 @@ def model_fields(workspace: Workspace, redact: Callable[[str], str]) -> Iterator
 class Afbeeldingen:
     """The image check of one build (see the module docstring)."""
 
-    workspace: Workspace
+    werkmap: Werkmap
     redact: Callable[[str], str] = str  # the edition's `tekst`: Markdown files as shown
     refused: set[str] = field(default_factory=set)  # src, path and URL forms of refused images
     _fields: list[Field] | None = None
@@ -145,7 +145,7 @@ class Afbeeldingen:
             return  # the common case: no images, nothing parsed
         text = str(text)
         for src, line in images(text):
-            reason = refusal(src, base_dir, self.workspace.root)
+            reason = refusal(src, base_dir, self.werkmap.root)
             if reason is None:
                 continue
             self.refused.update(forms(src, base_dir))
@@ -160,7 +160,7 @@ class Afbeeldingen:
         """The field that holds `text` (or, for a text a template put together, like the
         numbered questions, the field that holds the image)."""
         if self._fields is None:
-            self._fields = list(model_fields(self.workspace, self.redact))
+            self._fields = list(model_fields(self.werkmap, self.redact))
         for candidate in self._fields:
             if candidate.text == text:
                 return Loc(candidate.loc.file, line + 1) if candidate.file else candidate.loc
