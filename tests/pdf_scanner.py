@@ -83,7 +83,7 @@ def alles(path: Path) -> str:
             elif isinstance(obj, pikepdf.Name):
                 found.append(str(obj))
             if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-                found += [str(key) for key in obj.keys()]
+                found += [str(key) for key in obj.keys()]  # noqa: SIM118 (a Stream is no Mapping)
             if isinstance(obj, pikepdf.Stream):
                 try:
                     data = obj.read_bytes()
@@ -116,9 +116,9 @@ def actief(path: Path) -> list[str]:
                     problems.append(f"sleutel {key}")
             if obj.get("/Type") == "/EmbeddedFile":
                 problems.append("ingesloten bestand")
-            if obj.get("/Type") == "/Annot" or "/Rect" in obj and "/Subtype" in obj:
-                if str(obj.get("/Subtype")) in LIVE_ANNOTATIONS:
-                    problems.append(f"annotatie {obj.get('/Subtype')}")
+            annotation = obj.get("/Type") == "/Annot" or "/Rect" in obj
+            if annotation and str(obj.get("/Subtype")) in LIVE_ANNOTATIONS:
+                problems.append(f"annotatie {obj.get('/Subtype')}")
             uri = unquote(str(obj.get("/URI", ""))).lower().strip()
             if uri and not uri.startswith(("http://", "https://", "mailto:")):
                 problems.append(f"koppeling {uri}")

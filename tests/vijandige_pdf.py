@@ -11,6 +11,8 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 NAAM = "Jorrit Eijbersen"
+
+
 def helvetica() -> Dictionary:
     return Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica)
 

@@ -24,7 +24,9 @@ JAVASCRIPT = "JavaScript verwijderd"
 AUTOMATISCH = "automatische acties (bij openen, sluiten of bekijken) verwijderd"
 LAUNCH = "opdrachten die een programma starten (Launch) verwijderd"
 IMPORT = "opdrachten die gegevens inlezen (ImportData) verwijderd"
-FORMULIERACTIE = "opdrachten die een formulier verzenden of wissen (SubmitForm/ResetForm) verwijderd"
+FORMULIERACTIE = (
+    "opdrachten die een formulier verzenden of wissen (SubmitForm/ResetForm) verwijderd"
+)
 EXTERN = "koppelingen naar andere of lokale bestanden (GoToR, GoToE, file:) verwijderd"
 ANDERE = "andere koppelingen en acties verwijderd"
 INGESLOTEN = "ingesloten bestanden verwijderd"
@@ -200,12 +202,11 @@ def _walk(page, found: set[str]) -> None:
                 found.add(INGESLOTEN if key == "/EF" else JAVASCRIPT)
                 del obj[key]
             elif isinstance(value, Dictionary) and _is_action(value):
-                kinds = _action_kinds(value)
-                if kinds:
-                    found.update(kinds)
+                found.update(_action_kinds(value))
+                if _action_kinds(value, chain=False):
                     del obj[key]
                 elif "/Next" in value:
-                    del value["/Next"]  # its chain was harmless too, but is not needed
+                    del value["/Next"]  # a harmless action stays, without what it chains
             elif key not in _UPWARDS and isinstance(value, (Array, Dictionary)):
                 stack.append(value)
 
@@ -225,9 +226,9 @@ def _triggers(aa) -> set[str]:
     return kinds
 
 
-def _action_kinds(action: Dictionary, depth: int = 0) -> set[str]:
-    """What is harmful in an action and the actions chained to it (/Next); empty when it
-    is a plain GoTo, a navigation or an http(s)/mailto link."""
+def _action_kinds(action: Dictionary, depth: int = 0, *, chain: bool = True) -> set[str]:
+    """What is harmful in an action and (with `chain`) the actions chained to it
+    (/Next); empty when it is a plain GoTo, a navigation or an http(s)/mailto link."""
     kinds: set[str] = set()
     kind = action.get("/S")
     if kind == Name.URI:
@@ -245,7 +246,7 @@ def _action_kinds(action: Dictionary, depth: int = 0) -> set[str]:
         kinds.add(_ACTION_KIND.get(str(kind), ANDERE))
     if "/JS" in action:
         kinds.add(JAVASCRIPT)
-    chained = action.get("/Next")
+    chained = action.get("/Next") if chain else None
     for next_action in chained if isinstance(chained, Array) else [chained]:
         if isinstance(next_action, Dictionary) and depth < 16:
             kinds |= _action_kinds(next_action, depth + 1)
