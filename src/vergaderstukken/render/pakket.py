@@ -25,6 +25,7 @@ from ..model import Bijlage
 from . import pakket_pdf
 from .context import agenda_context, document_info
 from .job import RenderJob
+from .pakket_ontsmet import ontsmetten
 from .pakket_pdf import Bron
 
 NAAM = "vergaderpakket.pdf"
@@ -59,7 +60,7 @@ def vergaderpakket(job: RenderJob) -> bytes:
         stukken = [agenda_stuk(job), *(bijlage_stuk(job, b) for b in job.vergadering.bijlagen)]
         bronnen = [
             Bron(
-                pakket_pdf.open_pdf(s.pdf, s.bladwijzer),
+                geopend(job, s),
                 [(s.bladwijzer, 0)],
                 eigen_bladwijzers=True,
                 dicht=s.stempel is not None,
@@ -82,6 +83,26 @@ def vergaderpakket(job: RenderJob) -> bytes:
     pakket_pdf.stempelen(pack, overlay)
     pakket_pdf.bladwijzers(pack, alles)
     return pakket_pdf.opslaan(pack, metadata(job))
+
+
+def geopend(job: RenderJob, stuk: Stuk):
+    """A part, opened for merging; a PDF attachment from outside loses its active content
+    (pakket_ontsmet.py), with a warning at the attachment per kind removed."""
+    pdf = pakket_pdf.open_pdf(stuk.pdf, stuk.bladwijzer)
+    bijlage = stuk.bijlage
+    if bijlage is not None and bijlage.soort == "pdf":
+        what = f"bijlage '{woo.plain(bijlage.id)}' ({getoond(bijlage, job.vergadering.folder)})"
+        for removed in ontsmetten(pdf, openbaar=job.openbaar):
+            job.warn(bijlage.loc, f"{what} in het vergaderpakket: {removed}")
+    return pdf
+
+
+def getoond(bijlage: Bijlage, folder) -> str:
+    """The attachment's file as messages show it: relative to the meeting's folder."""
+    try:
+        return bijlage.bestand.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return bijlage.bestand.name
 
 
 def agenda_stuk(job: RenderJob) -> Stuk:
