@@ -9,7 +9,10 @@ The README states these limits; keep the two in step.
 from __future__ import annotations
 
 import errno
+import re
 import stat
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import yaml
@@ -21,8 +24,10 @@ MAX_YAML_BYTES = 10 * MB  # one YAML file
 MAX_TEXT_CHARS = 1 * MB  # one text field (scalar), after alias expansion as well
 MAX_MARKDOWN_BYTES = 1 * MB  # one .md attachment: a text field in a file of its own
 MAX_DEPTH = 50  # nested lists and mappings
-MAX_VALUES = 200_000  # nodes in one file, every alias counted as what it stands for
+MAX_VALUES = 100_000  # nodes in one file, every alias counted as what it stands for
+MAX_WORKSPACE_VALUES = 500_000  # nodes in all YAML files together (a meeting has ~300)
 MAX_SHOWN = 80  # characters of a value echoed in a message
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 YAML_HINTS = {
     "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan "
@@ -32,13 +37,14 @@ YAML_HINTS = {
     "found undefined alias": "onbekende alias",
     "expected <block end>, but found": "inspringing klopt niet",
     "found unexpected end of stream": "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
+    "while parsing a flow": "een '[' of '{' is hier niet goed gesloten",
 }
 
 
 def shown(value: object, width: int = MAX_SHOWN) -> str:
     """A value as a message may echo it: its first line, cut to `width` characters."""
     text = str(value)
-    first = text.split("\n", 1)[0]
+    first = CONTROL.sub("\ufffd", text.split("\n", 1)[0])  # a NUL would end the terminal line
     if len(first) > width:
         return first[: width - 1] + "…"
     return first + ("…" if len(first) < len(text) else "")
@@ -64,12 +70,19 @@ OS_REASONS = {
 
 def os_reason(error: Exception) -> str:
     """Why a file could not be read, in Dutch (PyYAML and the OS speak English)."""
+    if isinstance(error, ValueError) and "null" in str(error):
+        return "het pad bevat een NUL-teken"
     code = getattr(error, "errno", None)
     return OS_REASONS.get(code) or getattr(error, "strerror", None) or "onleesbaar pad"
 
 
+def getal(number: int) -> str:
+    """A number as Dutch writes it: 200.000."""
+    return f"{number:,}".replace(",", ".")
+
+
 def size_mb(size: int) -> str:
-    return f"{size / MB:.1f}".replace(".", ",") + " MB"
+    return f"{size / MB:.1f}".replace(".0", "").replace(".", ",") + " MB"
 
 
 def read_text(
@@ -114,6 +127,20 @@ def read_text(
         return None
 
 
+# Values the YAML files still being loaded may hold; None outside `workspace_budget()`.
+_remaining: ContextVar[list[int] | None] = ContextVar("remaining_values", default=None)
+
+
+@contextmanager
+def workspace_budget(values: int = MAX_WORKSPACE_VALUES):
+    """Bound the values of every YAML file read inside the block together."""
+    token = _remaining.set([values])
+    try:
+        yield
+    finally:
+        _remaining.reset(token)
+
+
 class LimitError(yaml.YAMLError):
     """A YAML document that would cost too much to read; `mark` is where it happened."""
 
@@ -130,8 +157,12 @@ class LimitedLoader(yaml.SafeLoader):
     characters it stands for, and an alias inside its own anchor (a cycle) is refused.
     """
 
-    def __init__(self, stream: str):
+    def __init__(self, stream: str, workspace_values: int | None = None):
         super().__init__(stream)
+        self.max_values = MAX_VALUES if workspace_values is None else workspace_values
+        self.scope = "in dit bestand"
+        if workspace_values is not None and workspace_values < MAX_VALUES:
+            self.scope = "in de YAML-bestanden van de werkmap samen"
         self.depth = 0
         self.values = 0
         self.chars = 0
@@ -155,8 +186,8 @@ class LimitedLoader(yaml.SafeLoader):
             if len(event.value) > MAX_TEXT_CHARS:
                 raise LimitError(
                     event.start_mark,
-                    f"tekst is te lang ({len(event.value):,} tekens; hoogstens "
-                    f"{MAX_TEXT_CHARS:,} per veld)".replace(",", "."),
+                    f"tekst is te lang ({getal(len(event.value))} tekens; hoogstens "
+                    f"{getal(MAX_TEXT_CHARS)} per veld)",
                 )
             self._count(1, len(event.value), event.start_mark)
         else:
@@ -169,10 +200,11 @@ class LimitedLoader(yaml.SafeLoader):
     def _count(self, values: int, chars: int, mark: yaml.Mark) -> None:
         self.values += values
         self.chars += chars
-        if self.values > MAX_VALUES:
+        if self.values > self.max_values:
             raise LimitError(
                 mark,
-                f"te veel waarden (meer dan {MAX_VALUES:,}, aliassen meegeteld)".replace(",", "."),
+                f"te veel waarden {self.scope} (meer dan {getal(self.max_values)}, "
+                "aliassen meegeteld)",
             )
         if self.chars > MAX_YAML_BYTES:
             raise LimitError(
@@ -195,8 +227,13 @@ def compose(path: Path, problems: Problems, root: Path | None = None) -> yaml.No
     text = read_text(path, MAX_YAML_BYTES, problems)
     if text is None:
         return None
+    remaining = _remaining.get()
+    loader = None
     try:
-        node = yaml.compose(text, Loader=LimitedLoader)
+        loader = LimitedLoader(
+            text, None if remaining is None else min(MAX_VALUES, remaining[0])
+        )  # checks every character at once
+        node = loader.get_single_node()
     except LimitError as error:
         problems.error(Loc(path, error.mark.line + 1), error.message)
         return None
@@ -207,7 +244,8 @@ def compose(path: Path, problems: Problems, root: Path | None = None) -> yaml.No
         problems.error(Loc(path, line), f"bestand bevat {what}; verwijder het")
         return None
     except yaml.MarkedYAMLError as error:
-        problems.error(_syntax_loc(path, error), f"ongeldige YAML: {_syntax_hint(error)}")
+        line, hint = _syntax_error(error, loader.marks if loader else [], text)
+        problems.error(Loc(path, line), f"ongeldige YAML: {hint}")
         return None
     except yaml.YAMLError:  # no mark, and its text would quote the file
         problems.error(Loc(path), "ongeldige YAML")
@@ -215,27 +253,29 @@ def compose(path: Path, problems: Problems, root: Path | None = None) -> yaml.No
     except RecursionError:  # cannot happen below MAX_DEPTH; never show a traceback
         problems.error(Loc(path), f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
         return None
+    finally:
+        if loader is not None:
+            loader.dispose()
+            if remaining is not None:
+                remaining[0] -= loader.values
     if node is None:
         problems.error(Loc(path, 1), "bestand is leeg")
     return node
 
 
-def _syntax_loc(path: Path, error: yaml.MarkedYAMLError) -> Loc:
-    """Where a syntax error starts: an unclosed quote or bracket at the line it opens."""
-    mark = (error.context_mark if _at_end(error) else None) or error.problem_mark
-    mark = mark or error.context_mark
-    return Loc(path, mark.line + 1 if mark else 0)
+def _syntax_error(error: yaml.MarkedYAMLError, open_marks: list, text: str) -> tuple[int, str]:
+    """(line, Dutch hint) of a syntax error; an unclosed quote or bracket where it opens.
 
-
-def _at_end(error: yaml.MarkedYAMLError) -> bool:
-    detail = error.problem or ""
-    return "end of stream" in detail or "<stream end>" in detail
-
-
-def _syntax_hint(error: yaml.MarkedYAMLError) -> str:
-    """The Dutch hint for a PyYAML message, or its own words without the quoted snippet."""
-    if _at_end(error) and error.context == "while scanning a quoted scalar":
-        return "aanhalingsteken op deze regel wordt nergens gesloten"
+    PyYAML reports both at the end of the file, which is no help in a long agenda.
+    """
+    at_end = "end of stream" in (error.problem or "") or "<stream end>" in (error.problem or "")
+    if at_end and error.context == "while scanning a quoted scalar" and error.context_mark:
+        return error.context_mark.line + 1, "aanhalingsteken op deze regel wordt nergens gesloten"
+    mark = open_marks[-1] if open_marks else None  # the parser's stack of open collections
+    bracket = text[mark.index] if mark and mark.index < len(text) else ""
+    if at_end and bracket in ("[", "{"):
+        return mark.line + 1, f"'{bracket}' op deze regel wordt nergens gesloten"
+    mark = error.problem_mark or error.context_mark
     detail = " ".join(filter(None, [error.context, error.problem]))
     hint = next((dutch for key, dutch in YAML_HINTS.items() if key in detail), None)
-    return hint or shown(detail)
+    return (mark.line + 1 if mark else 0), hint or shown(detail)

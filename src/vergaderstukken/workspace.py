@@ -17,7 +17,7 @@ from .load_agenda import load_vergadering
 from .load_verslag import load_annotatie, load_verslag
 from .model import Overleg, Vergadering, Workspace, sort_key
 from .pdf_check import check_attachment_pdfs
-from .safe_read import outside
+from .safe_read import outside, workspace_budget
 from .schema import read_document
 from .schema_types import did_you_mean, parse_iso_date
 from .woo import ground_problem
@@ -90,6 +90,11 @@ def load_overleg(root: Path, problems: Problems) -> Overleg:
 
 def load_workspace(root: Path, tot: str | None = None) -> tuple[Workspace, list[Problem]]:
     """Load the workspace (up to and including meeting `tot`); return it with its warnings."""
+    with workspace_budget():  # hostile YAML costs seconds, never minutes
+        return _load_workspace(root, tot)
+
+
+def _load_workspace(root: Path, tot: str | None) -> tuple[Workspace, list[Problem]]:
     problems = Problems()
     overleg = load_overleg(root, problems)
     all_folders = meeting_folders(root, problems)
