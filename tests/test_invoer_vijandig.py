@@ -219,3 +219,35 @@ def test_shown_keeps_one_line_and_hides_control_characters():
     assert shown("a\0b") == "a\ufffdb"
     assert shown("x" * 81) == "x" * 79 + "…"
     assert shown("x" * 80) == "x" * 80
+
+
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        (
+            "agenda.html",
+            "{% extends 'builtin/agenda.html' %}\n{% block inhoud %}\n{{ vergadering.naam\n",
+            "templates/agenda.html:3: sjabloonfout: sjabloon houdt onverwacht op "
+            "(is een '{{', '{%' of blok niet gesloten?)",
+        ),
+        (
+            "agenda.html",
+            "<html>\n<body>\n<p>{{ voorzitter_naam }}</p>\n</body>\n</html>\n",
+            "templates/agenda.html:3: sjabloonfout: onbekende variabele 'voorzitter_naam'",
+        ),
+        (
+            "stijl.css",
+            "body {\n  color: black;\n  font-size: {{ 12 }\n}\n",
+            "templates/stijl.css:3: sjabloonfout: onverwacht '}'",
+        ),
+    ],
+    ids=["syntax", "undefined", "css"],
+)
+def test_a_broken_workspace_template_is_named_with_its_line(
+    workspace, stukken, name, text, expected
+):
+    root = workspace({f"templates/{name}": text})
+    result = stukken(root, "build", "2024-01-24")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert result.lines == [f"fout: {expected}"]
