@@ -134,7 +134,7 @@ _remaining: ContextVar[list[int] | None] = ContextVar("remaining_values", defaul
 @contextmanager
 def workspace_budget(values: int = MAX_WORKSPACE_VALUES):
     """Bound the values of every YAML file read inside the block together."""
-    token = _remaining.set([values])
+    token = _remaining.set([values, values])  # what is left, what there was
     try:
         yield
     finally:
@@ -157,12 +157,13 @@ class LimitedLoader(yaml.SafeLoader):
     characters it stands for, and an alias inside its own anchor (a cycle) is refused.
     """
 
-    def __init__(self, stream: str, workspace_values: int | None = None):
+    def __init__(self, stream: str, budget: list[int] | None = None):
         super().__init__(stream)
-        self.max_values = MAX_VALUES if workspace_values is None else workspace_values
-        self.scope = "in dit bestand"
-        if workspace_values is not None and workspace_values < MAX_VALUES:
-            self.scope = "in de YAML-bestanden van de werkmap samen"
+        self.max_values = MAX_VALUES if budget is None else min(MAX_VALUES, budget[0])
+        self.scope = f"in dit bestand (meer dan {getal(MAX_VALUES)}"
+        if budget is not None and budget[0] < MAX_VALUES:
+            total = getal(budget[1])
+            self.scope = f"in de YAML-bestanden van de werkmap samen (meer dan {total}"
         self.depth = 0
         self.values = 0
         self.chars = 0
@@ -203,8 +204,7 @@ class LimitedLoader(yaml.SafeLoader):
         if self.values > self.max_values:
             raise LimitError(
                 mark,
-                f"te veel waarden {self.scope} (meer dan {getal(self.max_values)}, "
-                "aliassen meegeteld)",
+                f"te veel waarden {self.scope}, aliassen meegeteld)",
             )
         if self.chars > MAX_YAML_BYTES:
             raise LimitError(
@@ -230,9 +230,7 @@ def compose(path: Path, problems: Problems, root: Path | None = None) -> yaml.No
     remaining = _remaining.get()
     loader = None
     try:
-        loader = LimitedLoader(
-            text, None if remaining is None else min(MAX_VALUES, remaining[0])
-        )  # checks every character at once
+        loader = LimitedLoader(text, remaining)  # checks every character at once
         node = loader.get_single_node()
     except LimitError as error:
         problems.error(Loc(path, error.mark.line + 1), error.message)
