@@ -372,7 +372,7 @@ def test_pdf_attachments_in_the_public_pack(workspace, stukken):
     assert warnings == [
         f"{where}:{line_of(root, '  - id: notitie')}: waarschuwing: bijlage 'notitie' "
         "(bijlagen/notitie.pdf) blijft buiten de openbare versie: de PDF bevat 'piet de wit' "
-        "en stukken kan in een PDF niet lakken; voeg een gelakte versie toe met "
+        "in de tekst; stukken kan in een PDF niet lakken; voeg een gelakte versie toe met "
         "'openbaar: <pad>' bij de bijlage",
         f"{where}:{line_of(root, '  - id: kaart')}: waarschuwing: bijlage 'kaart' "
         "(bijlagen/kaart.pdf) staat ongelakt in de openbare versie: er staat geen te lakken "
@@ -384,7 +384,7 @@ def test_pdf_attachments_in_the_public_pack(workspace, stukken):
         "'openbaar: <pad>' bij de bijlage",
         f"{where}:{line_of(root, '  - id: link')}: waarschuwing: bijlage 'link' "
         "(bijlagen/link.pdf) blijft buiten de openbare versie: de PDF bevat "
-        "'bewoners@dijk.example' en stukken kan in een PDF niet lakken; voeg een gelakte "
+        "'bewoners@dijk.example' in een koppeling; stukken kan in een PDF niet lakken; voeg een gelakte "
         "versie toe met 'openbaar: <pad>' bij de bijlage",
     ]
     pack = root / "output" / DATUM / "openbaar" / "vergaderpakket.pdf"
@@ -408,7 +408,8 @@ def test_pre_redacted_pdf_that_still_shows_a_name_is_an_error(workspace, stukken
     line = line_of(root, "  - id: brief")
     assert (
         f"meetings/2024-01-24/agenda.yaml:{line}: bijlage 'brief' (bijlagen/brief-gelakt.pdf): "
-        "de gelakte versie bevat nog 'Piet de Wit' in de tekst, bladwijzers of koppelingen"
+        "de gelakte versie bevat nog 'Piet de Wit' in de tekst; een zwart vlak over tekst lakt "
+        "die tekst niet; lak opnieuw en sla op zonder de oude tekstlaag"
     ) in result.stderr
     assert not (root / "output").exists()
 

@@ -1,6 +1,6 @@
 """The domain, in the users' words: Vergadering, Agendapunt, Bijlage, Verslag, Regel, Actie.
 
-These are built by `workspace.py` from validated records; numbering (items 1, 2, 2a;
+These are built by `load/` from validated records; numbering (items 1, 2, 2a;
 attachments I, II; action ids <datum>.<n>) is derived here once, so every document
 shows the same numbers.
 """

@@ -18,6 +18,7 @@ from ..model import (
     roman_value,
     slugify,
 )
+from ..safe_read import MAX_MARKDOWN_BYTES, os_reason, outside, read_text, shown
 from ..schema import read_document
 from ..schema.types import Record, Seq, did_you_mean
 
@@ -28,11 +29,11 @@ def load_vergadering(
     folder: Path, datum: date, overleg: Overleg, problems: Problems
 ) -> Vergadering | None:
     path = folder / "agenda.yaml"
-    if not path.is_file():
+    if not (path.is_symlink() or path.exists()):  # a folder or a bad link is read_document's
         hint = "; hernoem agenda.yml naar agenda.yaml" if (folder / "agenda.yml").is_file() else ""
         problems.error(Loc(path), f"agenda.yaml ontbreekt in deze vergadermap{hint}")
         return None
-    record = read_document(path, "agenda", problems)
+    record = read_document(path, "agenda", problems, folder.parents[1])
     if record is None:
         return None
     if record.datum and record.datum != datum:
@@ -70,7 +71,7 @@ def _bijlagen(records: Seq, folder: Path, problems: Problems) -> dict[str, Bijla
         if rec.id in bijlagen:
             problems.error(
                 rec.loc_of("id"),
-                f"bijlage-id '{rec.id}' komt twee keer voor "
+                f"bijlage-id '{shown(rec.id)}' komt twee keer voor "
                 f"(ook op regel {bijlagen[rec.id].loc.line})",
             )
             continue
@@ -83,31 +84,45 @@ def _bijlagen(records: Seq, folder: Path, problems: Problems) -> dict[str, Bijla
         )
         if rec.bestand:
             bijlage.bestand = attachment_path(rec.bestand, folder, rec.loc_of("bestand"), problems)
+            check_markdown(bijlage, bijlage.bestand, folder, problems)
         bijlage.verslag = rec.verslag
         if isinstance(rec.openbaar, bool):
             bijlage.openbaar = rec.openbaar
         elif rec.openbaar:
             loc = rec.loc_of("openbaar")
             bijlage.openbaar_bestand = attachment_path(rec.openbaar, folder, loc, problems)
+            check_markdown(bijlage, bijlage.openbaar_bestand, folder, problems)
         bijlagen[rec.id] = bijlage
     return bijlagen
 
 
 def attachment_path(value: str, folder: Path, loc: Loc, problems: Problems) -> Path | None:
     """Resolve an attachment path; it must stay inside the meeting folder and exist."""
+    try:
+        return _attachment_path(value, folder, loc, problems)
+    except (OSError, ValueError) as error:  # a NUL byte ("\0" in quotes), a name too long
+        problems.error(
+            loc, f"bijlage '{shown(value)}' kan niet gelezen worden ({os_reason(error)})"
+        )
+        return None
+
+
+def _attachment_path(value: str, folder: Path, loc: Loc, problems: Problems) -> Path | None:
     candidate = (folder / value).resolve()
-    if Path(value).is_absolute() or not candidate.is_relative_to(folder.resolve()):
+    if Path(value).is_absolute() or outside(candidate, folder):
         problems.error(
             loc,
-            f"bijlage '{value}' ligt buiten de vergadermap; "
+            f"bijlage '{shown(value)}' ligt buiten de vergadermap; "
             "zet het bestand in de map van deze vergadering",
         )
         return None
     if candidate.suffix.lower() not in ATTACHMENT_TYPES:
-        problems.error(loc, f"bijlage '{value}': alleen .md- en .pdf-bestanden worden ondersteund")
+        problems.error(
+            loc, f"bijlage '{shown(value)}': alleen .md- en .pdf-bestanden worden ondersteund"
+        )
         return None
     if candidate.is_dir():
-        problems.error(loc, f"bijlage '{value}' is een map, geen bestand")
+        problems.error(loc, f"bijlage '{shown(value)}' is een map, geen bestand")
         return None
     if not candidate.is_file():
         written = Path(value).parent
@@ -117,9 +132,18 @@ def attachment_path(value: str, folder: Path, loc: Loc, problems: Problems) -> P
             if p.is_file()
         ]
         hint = did_you_mean(Path(value).as_posix(), nearby)
-        problems.error(loc, f"bijlage '{value}' bestaat niet{hint}")
+        problems.error(loc, f"bijlage '{shown(value)}' bestaat niet{hint}")
         return None
     return candidate
+
+
+def check_markdown(bijlage: Bijlage, path: Path | None, folder: Path, problems: Problems) -> None:
+    """A Markdown attachment is read at build time: refuse now what the build would refuse."""
+    if path is None or path.suffix.lower() != ".md":
+        return
+    shown_path = path.relative_to(folder.resolve()).as_posix()
+    what = f"bijlage '{shown(bijlage.id)}' ({shown(shown_path)})"
+    read_text(path, MAX_MARKDOWN_BYTES, problems, bijlage.loc, what)
 
 
 def _punten(records: Seq, bijlagen: dict[str, Bijlage], problems: Problems) -> list[Agendapunt]:
@@ -163,7 +187,7 @@ def _punt(rec: Record, nummer: str, bijlagen: dict[str, Bijlage], problems: Prob
     for ref, loc in zip(refs, refs.locs, strict=True):
         bijlage = bijlagen.get(ref)
         if bijlage is None:
-            problems.error(loc, f"onbekende bijlage '{ref}'{did_you_mean(ref, bijlagen)}")
+            problems.error(loc, f"onbekende bijlage '{shown(ref)}'{did_you_mean(ref, bijlagen)}")
         elif bijlage not in punt.bijlagen:
             punt.bijlagen.append(bijlage)
     return punt
@@ -178,7 +202,7 @@ def _assign_ids(items, problems: Problems) -> None:
         if rec.id in explicit:
             problems.error(
                 rec.loc_of("id"),
-                f"id '{rec.id}' komt twee keer voor in deze "
+                f"id '{shown(rec.id)}' komt twee keer voor in deze "
                 f"agenda (ook op regel {explicit[rec.id].line})",
             )
         explicit[rec.id] = rec.loc_of("id")
@@ -186,7 +210,7 @@ def _assign_ids(items, problems: Problems) -> None:
         if re.fullmatch(r"\d+[a-z]*", rec.id.lower()):
             problems.warn(
                 rec.loc_of("id"),
-                f"id '{rec.id}' lijkt op een agendanummer; "
+                f"id '{shown(rec.id)}' lijkt op een agendanummer; "
                 "een verwijzing als '3' of '2b' betekent altijd het nummer",
             )
     taken = set(explicit)

@@ -3,8 +3,10 @@ a file that cannot go into the meeting pack (unreadable, encrypted, damaged, no 
 instead of `stukken build` failing halfway. A PDF without any text (a scan) only gets a
 warning: it goes into the pack, but nobody can search or copy its text.
 
-The check reads the cross-reference table, the page tree and the page content streams,
-never the images, so it stays cheap even for large scans.
+The check reads the cross-reference table and the page tree, and decodes every stream
+chunk by chunk against a budget (pdf_budget.py), keeping nothing: a PDF with more pages
+than an attachment may have, or whose streams decode to far more than its size (a zip
+bomb), is refused here, before any tool reads it whole.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from ..exceptions import Problems
 from ..model import Bijlage, Vergadering
+from ..pdf_budget import Budget, PdfTeZwaar, check_pages, check_streams
 
 MAX_FORM_DEPTH = 4  # forms nested deeper than this are not searched for fonts
 
@@ -53,11 +56,15 @@ def pdf_findings(path: Path) -> tuple[str | None, str | None]:
             repaired = bool(pdf.get_warnings())
             if len(pdf.pages) == 0:
                 return "bevat geen pagina's", None
+            check_pages(len(pdf.pages))
+            check_streams(pdf, Budget(path.stat().st_size))
             has_text = False
             for page in pdf.pages:
                 _read_contents(page.obj)
                 has_text = has_text or _has_fonts(_resources(page.obj), MAX_FORM_DEPTH)
             repaired = repaired or bool(pdf.get_warnings())
+    except PdfTeZwaar as error:
+        return error.message, None
     except pikepdf.PasswordError:
         return ("is beveiligd met een wachtwoord; voeg een versie zonder wachtwoord toe", None)
     except OSError as error:

@@ -16,6 +16,7 @@ from ..model import (
     Verslag,
     VerslagPunt,
 )
+from ..safe_read import shown
 from ..schema import SOORTEN, read_document
 from ..schema.types import Record, did_you_mean
 
@@ -28,7 +29,7 @@ def resolve_item(
     if punt is None:
         suggestions = [p.id for p in vergadering.alle_punten()]
         hint = did_you_mean(key, suggestions) or did_you_mean(key, vergadering.item_keys())
-        problems.error(loc, f"onbekend agendapunt '{key}'{hint}")
+        problems.error(loc, f"onbekend agendapunt '{shown(key)}'{hint}")
         return None
     if punt.id in seen:
         problems.error(
@@ -43,7 +44,7 @@ def resolve_item(
 
 def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None:
     path = vergadering.folder / "verslag.yaml"
-    record = read_document(path, "verslag", problems)
+    record = read_document(path, "verslag", problems, vergadering.folder.parents[1])
     if record is None:
         return None
     verslag = Verslag(
@@ -76,7 +77,7 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
     for key, value in acties.items():
         loc = acties.loc_of(key)
         if value is None:
-            problems.error(loc, f"actie '{key}' heeft geen status of toelichting")
+            problems.error(loc, f"actie '{shown(key)}' heeft geen status of toelichting")
         elif isinstance(value, str):
             verslag.updates.append(ActieUpdate(key, loc, status=value))
         else:
@@ -124,7 +125,7 @@ def _number_regels(vergadering: Vergadering, verslag: Verslag) -> None:
 
 
 def load_annotatie(path: Path, vergadering: Vergadering, problems: Problems) -> Annotatie | None:
-    record = read_document(path, "annotatie", problems)
+    record = read_document(path, "annotatie", problems, vergadering.folder.parents[1])
     if record is None:
         return None
     annotatie = Annotatie(
@@ -155,5 +156,5 @@ def load_annotatie(path: Path, vergadering: Vergadering, problems: Problems) -> 
     annotatie.acties = {k: v for k, v in acties.items() if v}
     annotatie.actie_locs = acties.key_locs
     for key in acties.key_locs.keys() - annotatie.acties.keys():
-        problems.warn(acties.loc_of(key), f"opmerking bij actie '{key}' is leeg")
+        problems.warn(acties.loc_of(key), f"opmerking bij actie '{shown(key)}' is leeg")
     return annotatie

@@ -14,6 +14,7 @@ from ..actions import annotation_action_problems, validate_actions
 from ..dutch import datum_kort
 from ..exceptions import Loc, Problem, Problems, StukkenError
 from ..model import Overleg, Vergadering, Werkmap, sort_key
+from ..safe_read import outside, workspace_budget
 from ..schema import read_document
 from ..schema.types import did_you_mean, parse_iso_date
 from ..woo.lakken import ground_problem
@@ -30,6 +31,8 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / "stukken.yaml").is_file():
             return folder
+    if (start / "stukken.yaml").is_dir():
+        raise StukkenError(f"{start / 'stukken.yaml'} is een map, geen bestand")
     raise StukkenError(
         f"geen stukken.yaml gevonden in {start} of een map daarboven; "
         "ga naar de werkmap of geef die op met --werkmap"
@@ -43,6 +46,13 @@ def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
         return []
     found = []
     for folder in sorted(p for p in meetings.iterdir() if p.is_dir() and p.name[0] != "."):
+        if outside(folder, root):  # as an attachment outside its meeting folder is refused
+            problems.error(
+                Loc(folder),
+                f"vergadermap '{folder.name}' verwijst naar een map buiten de werkmap; "
+                "stukken leest alleen bestanden binnen de werkmap",
+            )
+            continue
         match = MEETING_FOLDER.match(folder.name)
         day = parse_iso_date(match[1]) if match else None
         if day is None:
@@ -57,7 +67,7 @@ def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
 
 
 def load_overleg(root: Path, problems: Problems) -> Overleg:
-    record = read_document(root / "stukken.yaml", "stukken", problems)
+    record = read_document(root / "stukken.yaml", "stukken", problems, root)
     if record is None or not record.overleg:
         return Overleg(naam="", afkorting="")
     o = record.overleg
@@ -80,6 +90,11 @@ def load_overleg(root: Path, problems: Problems) -> Overleg:
 
 def load_werkmap(root: Path, tot: str | None = None) -> tuple[Werkmap, list[Problem]]:
     """Load the workspace (up to and including meeting `tot`); return it with its warnings."""
+    with workspace_budget():  # hostile YAML costs seconds, never minutes
+        return _load_workspace(root, tot)
+
+
+def _load_workspace(root: Path, tot: str | None) -> tuple[Werkmap, list[Problem]]:
     problems = Problems()
     overleg = load_overleg(root, problems)
     all_folders = meeting_folders(root, problems)
@@ -93,7 +108,7 @@ def load_werkmap(root: Path, tot: str | None = None) -> tuple[Werkmap, list[Prob
     werkmap.onvolledig = {name for name, v in loaded.items() if v is None}
     later = {f.name for f, _ in all_folders} - {v.naam for v in vergaderingen}
     for vergadering in vergaderingen:
-        if (vergadering.folder / "verslag.yaml").is_file():
+        if _exists(vergadering.folder / "verslag.yaml"):  # a folder there is reported
             vergadering.verslag = load_verslag(vergadering, problems)
             if vergadering.verslag is None:
                 werkmap.onvolledig.add(vergadering.naam)
@@ -163,6 +178,11 @@ def _check_verslag_bijlagen(
 
 def _names_meeting(name: str, folders: set[str]) -> bool:
     return name in folders or any(f.startswith(f"{name}-") for f in folders)
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything is at `path`: a file, a folder, or a link that leads nowhere."""
+    return path.is_symlink() or path.exists()
 
 
 def find_meeting(werkmap: Werkmap, name: str) -> Vergadering | None:

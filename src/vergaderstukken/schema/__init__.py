@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
-from ..exceptions import Loc, Problems
+from ..exceptions import Problems
+from ..safe_read import compose
 from .types import (
     Boolean,
     BoolOrText,
@@ -294,44 +293,12 @@ DOCUMENTS = {
 
 # --- reading ------------------------------------------------------------------------------
 
-YAML_HINTS = {
-    "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan "
-    "(ontbreekt een inspringing, of moet de tekst tussen aanhalingstekens?)",
-    "found character '\\t' that cannot start any token": "tab gevonden; spring in met spaties",
-    "could not find expected ':'": "':' verwacht na een sleutel",
-    "found undefined alias": "onbekende alias",
-    "expected <block end>, but found": "inspringing klopt niet",
-    "found unexpected end of stream": "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
-    "while scanning a quoted scalar": "aanhalingsteken niet gesloten",
-}
 
-
-def compose(path: Path, problems: Problems) -> yaml.Node | None:
-    """Parse a YAML file into nodes (safe loader, marks kept); report syntax errors."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.error(Loc(path), "bestand is geen UTF-8-tekst")
-        return None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = " ".join(filter(None, [error.context, error.problem]))
-        hint = next((dutch for key, dutch in YAML_HINTS.items() if key in detail), detail)
-        problems.error(Loc(path, mark.line + 1 if mark else 0), f"ongeldige YAML: {hint}")
-        return None
-    except yaml.YAMLError as error:
-        problems.error(Loc(path), f"ongeldige YAML: {error}")
-        return None
-    if node is None:
-        problems.error(Loc(path, 1), "bestand is leeg")
-    return node
-
-
-def read_document(path: Path, kind: str, problems: Problems) -> Record | None:
-    """Read and validate one workspace file against its declared keys."""
-    node = compose(path, problems)
+def read_document(
+    path: Path, kind: str, problems: Problems, root: Path | None = None
+) -> Record | None:
+    """Read and validate one workspace file (never one outside `root`) against its keys."""
+    node = compose(path, problems, root)
     if node is None:
         return None
     value = DOCUMENTS[kind].convert(node, Context(path, problems), path.name)

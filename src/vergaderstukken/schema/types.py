@@ -19,12 +19,14 @@ from typing import Any
 import yaml
 
 from ..exceptions import Loc, Problems
+from ..safe_read import shown
 
 NULL_TAG = "tag:yaml.org,2002:null"
 TRUE_WORDS = {"true", "yes", "ja", "on"}
 FALSE_WORDS = {"false", "no", "nee", "off"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+MAX_DIGITS = 9  # Python refuses int() of more than 4,300 digits; no count needs 10
 
 
 def did_you_mean(word: str, candidates) -> str:
@@ -85,7 +87,7 @@ def kind_of(node: yaml.Node) -> str:
         return "een lijst van sleutels (mapping)"
     if isinstance(node, yaml.SequenceNode):
         return "een lijst"
-    return f"de waarde '{node.value}'"
+    return f"de waarde '{shown(node.value)}'"
 
 
 class Type:
@@ -130,7 +132,10 @@ class Integer(Type):
         if value is INVALID:
             return INVALID
         if not re.fullmatch(r"\d+", value):
-            ctx.error(node, f"{what} moet {self.noun} zijn, niet '{value}'")
+            ctx.error(node, f"{what} moet {self.noun} zijn, niet '{shown(value)}'")
+            return INVALID
+        if len(value) > MAX_DIGITS:
+            ctx.error(node, f"{what} is te groot ({len(value)} cijfers; hoogstens {MAX_DIGITS})")
             return INVALID
         return int(value)
 
@@ -150,7 +155,7 @@ class Boolean(Type):
             return True
         if word in FALSE_WORDS:
             return False
-        ctx.error(node, f"{what} moet {self.noun} zijn, niet '{value}'")
+        ctx.error(node, f"{what} moet {self.noun} zijn, niet '{shown(value)}'")
         return INVALID
 
     def json_schema(self):
@@ -174,7 +179,7 @@ class Date(Type):
         parsed = parse_iso_date(value)
         if parsed is None:
             adjective = "onmogelijke" if ISO_DATE.match(value) else "ongeldige"
-            ctx.error(node, f"{what}: {adjective} datum '{value}' (verwacht JJJJ-MM-DD)")
+            ctx.error(node, f"{what}: {adjective} datum '{shown(value)}' (verwacht JJJJ-MM-DD)")
             return INVALID
         return parsed
 
@@ -215,7 +220,9 @@ class TimeRange(Type):
                 break
             times.append(f"{int(match[1]):02d}:{match[2]}")
         if len(times) != len(parts) or len(parts) > 2:
-            ctx.error(node, f"{what}: ongeldige tijd '{value}' (verwacht UU:MM of UU:MM-UU:MM)")
+            ctx.error(
+                node, f"{what}: ongeldige tijd '{shown(value)}' (verwacht UU:MM of UU:MM-UU:MM)"
+            )
             return INVALID
         if len(times) == 2 and times[1] <= times[0]:
             ctx.error(node, f"{what}: eindtijd {times[1]} ligt niet na begintijd {times[0]}")
@@ -238,7 +245,9 @@ class Choice(Type):
         if value not in self.values:
             allowed = ", ".join(self.values)
             hint = did_you_mean(value, self.values)
-            ctx.error(node, f"{what}: onbekende waarde '{value}'{hint}; toegestaan: {allowed}")
+            ctx.error(
+                node, f"{what}: onbekende waarde '{shown(value)}'{hint}; toegestaan: {allowed}"
+            )
             return INVALID
         return value
 
@@ -321,7 +330,8 @@ def mapping_pairs(node: yaml.MappingNode, ctx: Context, what: str):
         line = key_node.start_mark.line + 1
         if key in seen:
             ctx.error(
-                key_node, f"sleutel '{key}' staat twee keer in {what} (ook op regel {seen[key]})"
+                key_node,
+                f"sleutel '{shown(key)}' staat twee keer in {what} (ook op regel {seen[key]})",
             )
             continue
         seen[key] = line
@@ -346,7 +356,7 @@ class Mapping(Type):
             key = self.by_name.get(name)
             if key is None:
                 hint = did_you_mean(name, self.by_name)
-                ctx.error(key_node, f"onbekende sleutel '{name}' in {self.noun}{hint}")
+                ctx.error(key_node, f"onbekende sleutel '{shown(name)}' in {self.noun}{hint}")
                 suggested.add(hint)
                 continue
             record.key_locs[name] = ctx.loc(key_node)
@@ -401,7 +411,7 @@ class KeyedBy(Type):
             if is_null(value_node):
                 record[name] = None
                 continue
-            value = self.value.convert(value_node, ctx, f"'{name}'")
+            value = self.value.convert(value_node, ctx, f"'{shown(name)}'")
             if value is not INVALID:
                 record[name] = value
         return record

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..exceptions import Loc, Problems, StukkenError
 from ..model import Bijlage, Werkmap
+from ..pdf_budget import PdfTeZwaar
 from ..render.context import document_info
 from ..render.documents import OPENBARE_DOCUMENTS, pakket
 from ..render.engines.pakket_pdf import Bron, Stuk, open_pdf
@@ -31,6 +32,7 @@ from ..render.job import Editie, RenderJob
 from . import lakken as woo
 from . import match
 from . import pdf as woo_pdf
+from .plekken import TEKST
 
 MAP = "openbaar"
 LEGENDA = "woo-legenda.html"
@@ -172,11 +174,13 @@ def pakket_legenda(
 def screen_attachments(job: RenderJob) -> None:
     """Decide which PDF attachments may go into the public pack; we cannot redact a PDF.
 
-    - with `openbaar: <pad>`: that file, redacted elsewhere; if its text layer, bookmarks
-      or links still show a string to redact or an e-mail address, that is an error.
-    - without: left out (with a warning) when it shows a string to redact or an e-mail
-      address, or has no text layer to check (a scan); otherwise it goes in as it is,
-      with a warning that nothing else in it was checked.
+    Every place a reader or a tool can reach is searched (woo_pdf.leaks_by_place: text,
+    document info, XMP, bookmarks, links, comments, form fields, embedded files, names).
+    - with `openbaar: <pad>`: that file, redacted elsewhere; if it still shows a string
+      to redact or an e-mail address anywhere, that is an error naming where.
+    - without: left out (with a warning naming where) when it shows a string to redact
+      or an e-mail address, or has no text layer to check (a scan); otherwise it goes in
+      as it is, with a warning that nothing else in it was checked.
     Markdown attachments and minutes are redacted like every other text.
     """
     v = job.vergadering
@@ -187,22 +191,30 @@ def screen_attachments(job: RenderJob) -> None:
             keep.append(bijlage)
             continue
         data = pakket.bijlage_pdf(job, bijlage, [])
-        found = woo_pdf.leaks(data, lakker_of(job), metadata=False)
         what = f"bijlage '{woo.plain(bijlage.id)}' ({_shown(bijlage, v.folder)})"
+        try:
+            found = woo_pdf.leaks_by_place(data, lakker_of(job))
+        except PdfTeZwaar as error:  # refused while loading; a safety net
+            problems.error(bijlage.loc, f"{what} {error.message}")
+            continue
         if bijlage.openbaar_bestand is not None:
             keep.append(bijlage)
             if found:
+                hint = (
+                    "een zwart vlak over tekst lakt die tekst niet; lak opnieuw en sla op "
+                    "zonder de oude tekstlaag"
+                    if TEKST in found
+                    else "lak opnieuw en sla op zonder verborgen gegevens (metadata, "
+                    "opmerkingen, formuliervelden, ingesloten bestanden)"
+                )
                 problems.error(
-                    bijlage.loc,
-                    f"{what}: de gelakte versie bevat nog {_opsomming(found)} in de tekst, "
-                    "bladwijzers of koppelingen (een zwart vlak over tekst lakt die tekst "
-                    "niet); lak opnieuw en sla op zonder de oude tekstlaag",
+                    bijlage.loc, f"{what}: de gelakte versie bevat nog {_per_plaats(found)}; {hint}"
                 )
         elif found:
             job.warn(
                 bijlage.loc,
-                f"{what} blijft buiten de openbare versie: de PDF bevat "
-                f"{_opsomming(found)} en stukken kan in een PDF niet lakken; {GELAKTE_VERSIE}",
+                f"{what} blijft buiten de openbare versie: de PDF bevat {_per_plaats(found)}; "
+                f"stukken kan in een PDF niet lakken; {GELAKTE_VERSIE}",
             )
         elif not woo_pdf.has_text(data):
             job.warn(
@@ -220,6 +232,12 @@ def screen_attachments(job: RenderJob) -> None:
             )
     problems.raise_if_any()
     woo.leave_out_attachments(v, keep)
+
+
+def _per_plaats(found: dict[str, list[str]]) -> str:
+    """ "'Jan' in de tekst en 'jan@x.nl' in een koppeling"."""
+    parts = [f"{_opsomming(hits)} {place}" for place, hits in found.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
 def _shown(bijlage: Bijlage, folder) -> str:

@@ -6,7 +6,7 @@ into a black box carrying its ground ("5.1.2e"). The redacted text therefore nev
 reaches a PDF's text layer or metadata; a black rectangle drawn over text would.
 
 The PDF side (which pages show boxes, what a PDF's text still contains) is in
-`woo_pdf.py`.
+`pdf.py`.
 """
 
 from __future__ import annotations

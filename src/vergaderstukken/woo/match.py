@@ -1,4 +1,4 @@
-"""Matching for the redaction (woo.py): every spelling that renders the same.
+"""Matching for the redaction (lakken.py): every spelling that renders the same.
 
 Text is compared on a normalised copy (NFKC + casefold, format characters dropped, any
 whitespace a space) that keeps, for every character, the span of the original text it

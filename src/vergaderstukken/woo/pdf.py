@@ -5,19 +5,35 @@ is an anchor and WeasyPrint writes each anchor as a named destination pointing a
 page. In a PDF redacted by someone else, by its text: the ground ("5.1.2e") printed on
 the page.
 
-What a PDF still carries that should have been redacted: its text layer (pypdf) and its
-string objects (document info, bookmarks, link targets, form fields), and its XMP
-metadata.
+What a PDF still carries that should have been redacted: its text layer (pypdf) and
+every other place a reader or a tool can reach (plekken.py), read within the
+decompression budget (pdf_budget.py).
 """
 
 from __future__ import annotations
 
 import io
-import logging
 import re
 from functools import lru_cache
 
+from ..pdf_budget import Budget, check_bytes
 from .lakken import Lakker, box_ground
+from .plekken import (
+    BLADWIJZERS,
+    ELDERS,
+    FORMULIER,
+    INFO,
+    INGESLOTEN,
+    KOPPELING,
+    NAAM,
+    OPMERKING,
+    TEKST,
+    XMP,
+    plekken,
+    read_page_texts,
+)
+
+PLACES = (TEKST, INFO, XMP, BLADWIJZERS, KOPPELING, OPMERKING, FORMULIER, INGESLOTEN, NAAM, ELDERS)
 
 
 def pages_with_boxes(pdf: bytes) -> dict[str, list[int]]:
@@ -62,60 +78,51 @@ def _ground_pattern(ground: str) -> re.Pattern:
 
 @lru_cache(maxsize=32)
 def page_texts(pdf: bytes) -> tuple[str, ...]:
-    """The text layer per page; empty strings when it cannot be read."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    """The text layer per page; empty strings when it cannot be read.
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        return tuple(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
-        return ()
+    Raises PdfTeZwaar (a StukkenError) for a PDF over the page limit or the
+    decompression budget: pypdf would decode every stream whole, in memory."""
+    check_bytes(pdf)
+    return read_page_texts(pdf)
 
 
 def has_text(pdf: bytes) -> bool:
     return any(text.strip() for text in page_texts(pdf))
 
 
-def pdf_strings(pdf: bytes, *, metadata: bool) -> list[str]:
-    """Every string object of a PDF (bookmarks, link targets, annotations, names); with
-    `metadata` also the document info and every XMP metadata stream."""
+def leaks_by_place(pdf: bytes, lakker: Lakker, *, metadata: bool = True) -> dict[str, list[str]]:
+    """What the PDF still shows or carries of the strings to redact and e-mail addresses,
+    by place ("in de tekst", "in de metadata (XMP)", ...), in the order of PLACES.
+
+    Every place a reader or a tool can reach is searched (plekken.py). A hit that
+    only turns up among the PDF's other strings and names is left out when a named
+    place already showed it. Without `metadata`, document info and XMP are not read.
+    """
     import pikepdf
 
-    found: list[str] = []
-
-    def walk(obj, top: bool = False) -> None:
-        if not top and getattr(obj, "is_indirect", False):
-            return  # visited on its own as one of document.objects
-        if isinstance(obj, pikepdf.String):
-            found.append(str(obj))
-        elif isinstance(obj, pikepdf.Array):
-            for value in obj:
-                walk(value)
-        elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-            if isinstance(obj, pikepdf.Stream) and obj.get("/Type") == "/Metadata":
-                if metadata:
-                    found.append(obj.read_bytes().decode("utf-8", "replace"))
-                return
-            for value in obj.values():
-                walk(value)
-
+    texts = page_texts(pdf)  # checks the budget first
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        info = document.trailer.get("/Info")
-        skip = info.objgen if isinstance(info, pikepdf.Dictionary) and not metadata else None
-        for obj in document.objects:
-            if skip is None or getattr(obj, "objgen", None) != skip:
-                walk(obj, top=True)
-        if metadata and isinstance(info, pikepdf.Dictionary):
-            found.extend(str(value) for value in info.values())
-    return found
+        pairs = plekken(document, texts, Budget(len(pdf)))
+    by_place: dict[str, dict[str, None]] = {}
+    for place, text in pairs:
+        if text and (metadata or place not in (INFO, XMP)):
+            by_place.setdefault(place, {})[text] = None
+    result: dict[str, list[str]] = {}
+    shown: set[str] = set()
+    for place in PLACES:
+        found: dict[str, None] = {}
+        for text in by_place.get(place, ()):
+            found.update(dict.fromkeys(lakker.found(text)))
+        if place in (NAAM, ELDERS):
+            found = {hit: None for hit in found if hit.lower() not in shown}
+        shown.update(hit.lower() for hit in found)
+        if found:
+            result[place] = list(found)
+    return result
 
 
 def leaks(pdf: bytes, lakker: Lakker, *, metadata: bool = True) -> list[str]:
-    """What the PDF still shows or carries of the strings to redact and e-mail addresses.
-
-    Without `metadata`, the document info and XMP are not read: the meeting pack copies an
-    attachment's pages and bookmarks, never its metadata.
-    """
-    texts = [*page_texts(pdf), *pdf_strings(pdf, metadata=metadata)]
-    return lakker.found("\n".join(texts))
+    """What the PDF still shows or carries of the strings to redact and e-mail addresses,
+    in any place (`leaks_by_place`), once each."""
+    found = leaks_by_place(pdf, lakker, metadata=metadata)
+    return list(dict.fromkeys(hit for hits in found.values() for hit in hits))

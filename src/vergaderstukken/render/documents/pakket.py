@@ -22,6 +22,7 @@ from ...gather import platte_tekst
 from ...model import Bijlage
 from ..context import agenda_context, document_info
 from ..engines import pakket_pdf
+from ..engines.pakket_ontsmet import ontsmetten
 from ..engines.pakket_pdf import Bron, Stuk
 from ..job import RenderJob
 
@@ -37,7 +38,7 @@ def vergaderpakket(job: RenderJob) -> bytes:
         stukken = [agenda_stuk(job), *(bijlage_stuk(job, b) for b in job.vergadering.bijlagen)]
         bronnen = [
             Bron(
-                pakket_pdf.open_pdf(s.pdf, job.editie.kaal(s.bladwijzer)),
+                geopend(job, s),
                 [(job.editie.kaal(s.bladwijzer), 0)],
                 eigen_bladwijzers=True,
                 dicht=s.stempel is not None,
@@ -60,6 +61,28 @@ def vergaderpakket(job: RenderJob) -> bytes:
     pakket_pdf.stempelen(pack, overlay)
     pakket_pdf.bladwijzers(pack, alles)
     return pakket_pdf.opslaan(pack, metadata(job))
+
+
+def geopend(job: RenderJob, stuk: Stuk):
+    """A part, opened for merging; a PDF attachment from outside loses its active content
+    (pakket_ontsmet.py), with a warning at the attachment per kind removed."""
+    pdf = pakket_pdf.open_pdf(stuk.pdf, stuk.bladwijzer)
+    bijlage = stuk.bijlage
+    if bijlage is not None and bijlage.soort == "pdf":
+        what = (
+            f"bijlage '{job.editie.kaal(bijlage.id)}' ({getoond(bijlage, job.vergadering.folder)})"
+        )
+        for removed in ontsmetten(pdf, openbaar=job.openbaar):
+            job.warn(bijlage.loc, f"{what} in het vergaderpakket: {removed}")
+    return pdf
+
+
+def getoond(bijlage: Bijlage, folder) -> str:
+    """The attachment's file as messages show it: relative to the meeting's folder."""
+    try:
+        return bijlage.bestand.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return bijlage.bestand.name
 
 
 def agenda_stuk(job: RenderJob) -> Stuk:

@@ -7,6 +7,7 @@ Undefined variables fail loudly with the template's name and line.
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 
@@ -14,8 +15,9 @@ import jinja2
 from markupsafe import Markup
 
 from ... import dutch
-from ...exceptions import StukkenError
+from ...exceptions import StukkenError, display_path
 from ...markdown import md_parser, render_block, render_inline
+from ...safe_read import shown
 
 TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
 
@@ -150,5 +152,29 @@ class template_errors:
                 if frame.filename.endswith(TEMPLATE_SUFFIXES) or "template" in frame.filename:
                     name, line = frame.filename, frame.lineno
                     break
-        where = f"{name}:{line}" if line else (name or "sjabloon")
-        raise StukkenError(f"{where}: sjabloonfout: {error.message or error}") from None
+        shown = display_path(Path(name)) if name else "sjabloon"
+        where = f"{shown}:{line}" if line else shown
+        raise StukkenError(f"{where}: sjabloonfout: {dutch_jinja(error)}") from None
+
+
+JINJA_MESSAGES = [  # Jinja speaks English; the few messages a template author meets most
+    (re.compile(r"^'([^']*)' is undefined$"), "onbekende variabele '{0}'"),
+    (re.compile(r"^'(.*)' has no attribute '([^']*)'$"), "{0} heeft geen eigenschap '{1}'"),
+    (
+        re.compile(r"^unexpected end of template", re.IGNORECASE),
+        "sjabloon houdt onverwacht op (is een '{{{{', '{{%' of blok niet gesloten?)",
+    ),
+    (re.compile(r"^unexpected '(.*)'$"), "onverwacht '{0}'"),
+    (re.compile(r"^Encountered unknown tag '([^']*)'.*$"), "onbekende tag '{0}'"),
+    (re.compile(r"^no filter named '([^']*)'$"), "onbekend filter '{0}'"),
+]
+
+
+def dutch_jinja(error: jinja2.TemplateError) -> str:
+    """Jinja's message in Dutch where it is a common one, else as Jinja put it."""
+    message = shown(str(error.message or error))
+    for pattern, dutch_text in JINJA_MESSAGES:
+        match = pattern.match(message)
+        if match:
+            return dutch_text.format(*match.groups())
+    return message
