@@ -130,7 +130,7 @@ PLEKKEN = {
     "pagina-xmp": "'Jorrit Eijbersen' in de metadata (XMP)",
     "info": "'Jorrit Eijbersen' in de documentinformatie",
     "bladwijzer": "'Jorrit Eijbersen' in de bladwijzers",
-    "mailto": "'jorrit.eijbersen', 'jorrit.eijbersen@gemeente.example' in een koppeling",
+    "mailto": "'jorrit.eijbersen@gemeente.example' in een koppeling",
     "opmerking": "'Jorrit Eijbersen' in een opmerking",
     "formulier": "'Jorrit Eijbersen' in een formulierveld",
     "ingesloten": "'Jorrit Eijbersen' in een ingesloten bestand",
