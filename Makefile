@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 
-.PHONY: demo test lint format templates golden bench system-deps clean
+.PHONY: demo test test-snel lint format templates golden bench system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ demo: system-deps $(BIN)/.installed
 	$(BIN)/stukken build 2024-01-24
 
 test: system-deps $(BIN)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadscope
+
+# The unit tests of load, schema, gather and the commands, without rendering (seconds).
+test-snel: $(BIN)/.installed
+	$(BIN)/python -m pytest -m 'not traag'
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests tools benchmarks

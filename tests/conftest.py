@@ -43,6 +43,34 @@ bijlagen:
 """
 
 
+# Test modules that render documents (WeasyPrint, LibreOffice), build wheels or fuzz: run
+# `make test-snel` (pytest -m "not traag") for the fast unit tests of load, schema, gather
+# and the commands alone. A new rendering test module belongs in this set.
+TRAAG = {
+    "test_afbeeldingen",
+    "test_agenda",
+    "test_annotaties",
+    "test_docx_markdown",
+    "test_fuzz_laden",
+    "test_golden",
+    "test_invoer_vijandig",
+    "test_lijsten",
+    "test_packaging",
+    "test_pakket",
+    "test_pdf_vijandig",
+    "test_uitvoer",
+    "test_verslag",
+    "test_woo",
+    "test_woo_lakken",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.module is not None and item.module.__name__ in TRAAG:
+            item.add_marker(pytest.mark.traag)
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     for name, content in files.items():
         path = root / name
