@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from vergaderstukken.woo.match import shown
 
 from alle_tekst import everything_in
 from conftest import AGENDA_YAML, STUKKEN_YAML, pdf_text
 from vergaderstukken.render.engines.templates import builtin_templates
 from vergaderstukken.woo import lakken as woo
+from vergaderstukken.woo.match import shown
 
 DATUM = "2024-01-24"
 LAKKEN = "woo:\n  lakken:\n    - {tekst: Jorrit Eijbersen, grond: 5.1.2e}\n"

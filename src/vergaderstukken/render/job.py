@@ -19,8 +19,10 @@ from ..markdown import render_block, render_inline
 from ..model import Vergadering, Werkmap
 from .engines.afbeeldingen import Afbeeldingen
 from .engines.pakket_pdf import Bron, Stuk
-from .engines.pdf import html_to_pdf
+from .engines.pdf import CssProblem, html_to_pdf
 from .engines.templates import Templates, css_string
+
+STYLESHEET = "stijl.css"
 
 
 class Editie:
@@ -145,9 +147,24 @@ class RenderJob:
                 roots=roots,
                 warn=self.warner(source),
                 refused=self.afbeeldingen.is_refused,
+                css=self.css_problem if template != "pakket-stempel.html" else None,
             )
 
         return self.editie.pdf(self, html, context, render)
+
+    def css_problem(self, problem: CssProblem) -> None:
+        """A declaration of the workspace's own templates/stijl.css that WeasyPrint ignored,
+        at its line there. The stylesheet is a template, so its rendered lines can shift:
+        the line is found by the declaration itself, else estimated (base.html includes the
+        stylesheet from the second line of its <style> element on). The built-in
+        stylesheet has none."""
+        own = self.werkmap.root / "templates" / STYLESHEET
+        if not own.is_file():
+            return
+        self.warn(
+            Loc(own, css_line(own, problem)),
+            f"CSS-regel genegeerd: '{problem.declaration}' ({problem.reason})",
+        )
 
     def part(self, key: str, make: Callable[[], bytes]) -> bytes:
         """A rendered part, made once per build (the pack reuses what the documents made)."""
@@ -168,3 +185,17 @@ class RenderJob:
             yield
         finally:
             self.voor_pakket = previous
+
+
+def css_line(stylesheet: Path, problem: CssProblem) -> int:
+    """The line of `stylesheet` that holds the declaration WeasyPrint ignored."""
+    name, _, value = problem.declaration.partition(":")
+    wanted = f"{name.strip()}:{''.join(value.split())}"
+    try:
+        lines = stylesheet.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    for number, line in enumerate(lines, start=1):
+        if wanted in "".join(line.split()):
+            return number
+    return max(problem.line - 1, 1)

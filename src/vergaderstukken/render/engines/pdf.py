@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -57,6 +58,40 @@ def _fetcher_class():
     return SandboxFetcher
 
 
+@dataclass(frozen=True)
+class CssProblem:
+    """A declaration WeasyPrint ignored: its line and column within its <style> element."""
+
+    line: int
+    column: int
+    declaration: str
+    reason: str
+
+
+CSS_REASONS = {"unknown property": "onbekende eigenschap", "invalid value": "ongeldige waarde"}
+
+
+class _CssLog(logging.Handler):
+    """Collects WeasyPrint's 'Ignored `x: y` at L:C, reason.' warnings while one PDF renders."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.found: list[CssProblem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args if isinstance(record.args, tuple) else ()
+        if str(record.msg).startswith("Ignored") and len(args) == 5:
+            name, value, line, column, reason = args
+            self.found.append(
+                CssProblem(
+                    int(line),
+                    int(column),
+                    f"{name}:{value}".strip(),
+                    CSS_REASONS.get(reason, reason),
+                )
+            )
+
+
 def html_to_pdf(
     html: str,
     *,
@@ -65,14 +100,29 @@ def html_to_pdf(
     warn: Callable[[str], None],
     refused: Callable[[str], bool] = lambda target: False,
     tagged: bool = True,
+    css: Callable[[CssProblem], None] | None = None,
 ) -> bytes:
-    """Render one HTML document; `base_dir` resolves relative image paths."""
+    """Render one HTML document; `base_dir` resolves relative image paths.
+
+    Declarations WeasyPrint ignores in the document's stylesheets go to `css`.
+    """
     import weasyprint
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logger = logging.getLogger("weasyprint")
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # WeasyPrint's English warnings are not for a secretariat
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    fetcher = _fetcher_class()(roots, warn, refused)
-    document = weasyprint.HTML(
-        string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-    )
-    return document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)
+    collector = _CssLog()
+    logger.addHandler(collector)
+    try:
+        fetcher = _fetcher_class()(roots, warn, refused)
+        document = weasyprint.HTML(
+            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+        )
+        pdf = document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)
+    finally:
+        logger.removeHandler(collector)
+    if css is not None:
+        for problem in collector.found:
+            css(problem)
+    return pdf

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ... import dutch
 from ...exceptions import StukkenError, display_path
 from ...markdown import md_parser, render_block, render_inline
-from ...safe_read import shown
+from ...safe_read import outside, shown
 
 TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
 
@@ -37,6 +37,8 @@ class Templates:
     def __init__(self, workspace_root: Path):
         self.builtin = builtin_templates()
         own = workspace_root / "templates"
+        if own.is_dir():
+            refuse_outside(own, workspace_root)
         self.folders = [own, self.builtin] if own.is_dir() else [self.builtin]
         builtin_loader = jinja2.FileSystemLoader(self.builtin)
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(f) for f in self.folders[:-1]]
@@ -55,6 +57,18 @@ class Templates:
     def render(self, name: str, context: dict) -> str:
         with template_errors():
             return self.env.get_template(name).render(context)
+
+
+def refuse_outside(folder: Path, root: Path) -> None:
+    """A template or font linked in from outside the workspace is never read: the same
+    rule as for every other file of the workspace."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() and outside(path, root):
+            raise StukkenError(
+                f"{display_path(path)}: {path.name} verwijst naar een bestand buiten de "
+                "werkmap; stukken leest alleen bestanden binnen de werkmap (kopieer het "
+                "bestand naar templates/)"
+            )
 
 
 def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
