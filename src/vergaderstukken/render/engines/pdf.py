@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 
-def _fetcher_class():
+def _fetcher_class() -> type[Any]:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class SandboxFetcher(URLFetcher):
+    class SandboxFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
         """Serves data: URLs and files below the allowed roots; refuses everything else.
 
         An image the Markdown check refused (`refused`) is refused without a warning: the
@@ -27,13 +28,14 @@ def _fetcher_class():
             roots: Iterable[Path],
             warn: Callable[[str], None],
             refused: Callable[[str], bool],
-        ):
+        ) -> None:
             super().__init__(allowed_protocols={"file", "data"})
             self.roots = [root.resolve() for root in roots]
             self.warn = warn
             self.refused = refused
 
-        def fetch(self, url, headers=None):
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
+            """WeasyPrint's hook: the response for `url`, or an error that leaves it out."""
             parsed = urlparse(url)
             path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
             if self.refused(url) or (path is not None and self.refused(str(path))):
@@ -75,4 +77,5 @@ def html_to_pdf(
     document = weasyprint.HTML(
         string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
     )
-    return document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)
+    pdf: bytes = document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)
+    return pdf
