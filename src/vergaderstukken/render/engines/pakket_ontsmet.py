@@ -64,7 +64,6 @@ _ACTIONS = {
 _MULTIMEDIA = {"/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"}
 _NAVIGATION = {"/NextPage", "/PrevPage", "/FirstPage", "/LastPage"}
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
-_HIDDEN = 2  # annotation flag: not shown, not printed
 # keys that point back up the page tree or at a parent: not followed from a page
 _UPWARDS = {"/Parent", "/P", "/Popup", "/IRT"}
 
