@@ -27,6 +27,7 @@ test-snel: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/ruff format --check src tests tools benchmarks
+	$(BIN)/mypy
 
 format: $(BIN)/.installed
 	$(BIN)/ruff format src tests tools benchmarks

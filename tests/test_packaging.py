@@ -38,6 +38,11 @@ def test_wheel_ships_templates_and_fonts(wheel):
         assert f"vergaderstukken/templates/{name}" in names
 
 
+def test_wheel_says_the_package_is_typed(wheel):
+    # PEP 561: without the marker, type checkers ignore the package's annotations.
+    assert "vergaderstukken/py.typed" in zipfile.ZipFile(wheel).namelist()
+
+
 def test_installed_package_builds_outside_the_repository(wheel, tmp_path, example):
     target = tmp_path / "site"
     subprocess.run(

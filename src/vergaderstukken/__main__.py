@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -16,7 +18,11 @@ _, DutchGroup = cli_nl.command_classes()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def werkmap_option(f):
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def werkmap_option(f: F) -> F:
+    """The `-w/--werkmap` option that every command shares."""
     return click.option(
         "-w",
         "--werkmap",
@@ -27,6 +33,7 @@ def werkmap_option(f):
 
 
 def show_warnings(warnings: list[Problem]) -> None:
+    """Print the warnings of a run to standard error, one a line."""
     for warning in warnings:
         click.echo(str(warning), err=True)
 
@@ -155,6 +162,7 @@ def diff(rev: str, rev2: str | None, werkmap: Path) -> None:
 
 
 def diff_kleur(line: str) -> str | None:
+    """The colour of a `stukken diff` line: red for what went, green for what came."""
     stripped = line.lstrip()
     if stripped.startswith(("- ", "oud:")):
         return "red"
@@ -164,6 +172,7 @@ def diff_kleur(line: str) -> str | None:
 
 
 def main() -> None:  # pragma: no cover
+    """Entry point of `python -m vergaderstukken`."""
     cli(prog_name="stukken")
 
 

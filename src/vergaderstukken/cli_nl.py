@@ -7,6 +7,9 @@ the strings they can meet are translated here and put in place of Click's `_`.
 from __future__ import annotations
 
 import importlib
+from typing import Any
+
+import click
 
 DUTCH = {
     "Usage:": "Gebruik:",
@@ -64,34 +67,37 @@ CLICK_MODULES = ("core", "exceptions", "decorators", "formatting", "parser", "ty
 
 
 def gettext(message: str) -> str:
+    """Click's `_`: the Dutch text of `message`, or `message` itself when not translated."""
     return DUTCH.get(message, message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
+    """Click's `ngettext`: the Dutch singular or plural for `count`."""
     if singular in DUTCH_PLURAL:
         return DUTCH_PLURAL[singular][0 if count == 1 else 1]
     return singular if count == 1 else plural
 
 
 def install() -> None:
+    """Put the Dutch `gettext`/`ngettext` in place of Click's, in every module that uses them."""
     for name in CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = gettext
+            vars(module)["_"] = gettext
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            vars(module)["ngettext"] = ngettext
 
 
 class Command:
     """Mixin: Dutch placeholders in usage lines ('[OPTIES]')."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[OPTIES]")
         super().__init__(*args, **kwargs)
 
 
-def command_classes():
-    import click
+def command_classes() -> tuple[type[click.Command], type[click.Group]]:
+    """The Click command and group classes with Dutch placeholders in their usage lines."""
 
     class DutchCommand(Command, click.Command):
         pass
@@ -99,7 +105,7 @@ def command_classes():
     class DutchGroup(Command, click.Group):
         command_class = DutchCommand
 
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
             super().__init__(*args, **kwargs)
 

@@ -44,6 +44,7 @@ def tijd(times: tuple[str, ...] | None) -> str:
 
 
 def termijn(value: date | str | None) -> str:
+    """A deadline as written: a date in full ('24 januari 2024'), free text as it is."""
     if value is None:
         return ""
     return datum_kort(value) if isinstance(value, date) else str(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
@@ -35,6 +36,8 @@ def display_path(path: Path) -> str:
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One thing wrong (or worth a warning) in the workspace, and where it was written."""
+
     loc: Loc
     message: str
 
@@ -47,7 +50,8 @@ class StukkenError(click.ClickException):
 
     exit_code = 1
 
-    def show(self, file=None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print the error to standard error (Click calls this before exiting)."""
         click.echo(f"fout: {self.format_message()}", file=file, err=True)
 
 
@@ -58,7 +62,8 @@ class ValidationError(StukkenError):
         self.problems = sorted(set(problems), key=_problem_order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def show(self, file=None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print every problem on its own line, then how many there were."""
         for problem in self.problems:
             click.echo(str(problem), file=file, err=True)
         count = len(self.problems)
@@ -66,7 +71,7 @@ class ValidationError(StukkenError):
         click.echo(f"{count} {noun} gevonden; er is niets geschreven.", file=file, err=True)
 
 
-def _problem_order(problem: Problem) -> tuple:
+def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (str(problem.loc.file), problem.loc.line, problem.message)
 
 
@@ -78,11 +83,14 @@ class Problems:
         self.warnings: list[Problem] = []
 
     def error(self, loc: Loc, message: str) -> None:
+        """Record an error; loading goes on so that the next one is found too."""
         self.errors.append(Problem(loc, message))
 
     def warn(self, loc: Loc, message: str) -> None:
+        """Record a warning; it is shown but does not stop the build."""
         self.warnings.append(Problem(loc, f"waarschuwing: {message}"))
 
     def raise_if_any(self) -> None:
+        """Raise a `ValidationError` with every error recorded so far, if there is one."""
         if self.errors:
             raise ValidationError(self.errors)

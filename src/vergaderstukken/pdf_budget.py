@@ -19,10 +19,14 @@ import binascii
 import io
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .exceptions import StukkenError
+
+if TYPE_CHECKING:  # imported where used: `stukken check` on a workspace without PDFs
+    import pikepdf
 
 MAX_PAGINAS = 2000
 FACTOR = 100
@@ -45,6 +49,7 @@ class Budget:
         self.remaining = self.total
 
     def take(self, amount: int) -> None:
+        """Count `amount` decoded bytes; refuse the file once the budget is spent."""
         self.remaining -= amount
         if self.remaining < 0:
             raise PdfTeZwaar(
@@ -63,7 +68,7 @@ def check_pages(count: int) -> None:
         )
 
 
-def check_streams(pdf, budget: Budget) -> None:
+def check_streams(pdf: pikepdf.Pdf, budget: Budget) -> None:
     """Decode every stream of an open pikepdf.Pdf within the budget, keeping nothing."""
     import pikepdf
 
@@ -95,7 +100,7 @@ def check_bytes(data: bytes) -> None:
         raise PdfTeZwaar(message)
 
 
-def read_bounded(stream, budget: Budget, limit: int) -> bytes:
+def read_bounded(stream: pikepdf.Stream, budget: Budget, limit: int) -> bytes:
     """The decoded bytes of a stream, at most `limit` of them; counted against the budget."""
     kept = bytearray()
     for chunk in decoded_chunks(stream, budget):
@@ -109,22 +114,24 @@ def read_bounded(stream, budget: Budget, limit: int) -> bytes:
 # --- decoding chunk by chunk -------------------------------------------------------------
 
 
-def decoded_chunks(stream, budget: Budget) -> Iterator[bytes]:
+def decoded_chunks(stream: pikepdf.Stream, budget: Budget) -> Iterator[bytes]:
     """The stream's data through its filters, as chunks of at most about CHUNK bytes.
 
     A filter that needs its whole input at once (all but Flate) counts that input
     against the budget as it gathers it; the caller counts the chunks it is given."""
     import pikepdf
 
-    filters = stream.get("/Filter")
-    filters = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
-    parms = stream.get("/DecodeParms")
-    parms = list(parms) if isinstance(parms, pikepdf.Array) else [parms] * len(filters)
+    given = stream.get("/Filter")
+    filters: list[object] = list(given) if isinstance(given, pikepdf.Array) else [given]
+    given = stream.get("/DecodeParms")
+    parms: list[object] = (
+        list(given) if isinstance(given, pikepdf.Array) else [given] * len(filters)
+    )
     chunks: Iterable[bytes] = _slices(stream.read_raw_bytes())
-    for index, name in enumerate(filters):
-        if name is None:
+    for index, filter_name in enumerate(filters):
+        if filter_name is None:
             continue
-        name = str(name)
+        name = str(filter_name)
         parm = parms[index] if index < len(parms) else None
         predicted = isinstance(parm, pikepdf.Dictionary) and int(parm.get("/Predictor", 1)) > 1
         if predicted and index < len(filters) - 1:
@@ -243,7 +250,7 @@ def _lzw(data: bytes) -> Iterator[bytes]:
         yield bytes(out)
 
 
-_STAGES = {
+_STAGES: dict[str, Callable[..., Iterator[bytes]]] = {  # _inflate takes chunks, others bytes
     "/FlateDecode": _inflate,
     "/Fl": _inflate,
     "/LZWDecode": _lzw,

@@ -11,13 +11,20 @@ from __future__ import annotations
 import errno
 import re
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 import yaml
 
 from .exceptions import Loc, Problems
+
+if TYPE_CHECKING:  # PyYAML's C loader has a Mark class of its own
+    from yaml._yaml import Mark as CMark
+
+    AnyMark: TypeAlias = yaml.Mark | CMark
 
 MB = 1_000_000
 MAX_YAML_BYTES = 10 * MB  # one YAML file
@@ -73,7 +80,8 @@ def os_reason(error: Exception) -> str:
     if isinstance(error, ValueError) and "null" in str(error):
         return "het pad bevat een NUL-teken"
     code = getattr(error, "errno", None)
-    return OS_REASONS.get(code) or getattr(error, "strerror", None) or "onleesbaar pad"
+    known = OS_REASONS.get(code) if isinstance(code, int) else None
+    return known or getattr(error, "strerror", None) or "onleesbaar pad"
 
 
 def getal(number: int) -> str:
@@ -82,6 +90,7 @@ def getal(number: int) -> str:
 
 
 def size_mb(size: int) -> str:
+    """A size in megabytes as Dutch writes it: '1,5 MB', '2 MB'."""
     return f"{size / MB:.1f}".replace(".0", "").replace(".", ",") + " MB"
 
 
@@ -132,7 +141,7 @@ _remaining: ContextVar[list[int] | None] = ContextVar("remaining_values", defaul
 
 
 @contextmanager
-def workspace_budget(values: int = MAX_WORKSPACE_VALUES):
+def workspace_budget(values: int = MAX_WORKSPACE_VALUES) -> Iterator[None]:
     """Bound the values of every YAML file read inside the block together."""
     token = _remaining.set([values, values])  # what is left, what there was
     try:
@@ -144,7 +153,7 @@ def workspace_budget(values: int = MAX_WORKSPACE_VALUES):
 class LimitError(yaml.YAMLError):
     """A YAML document that would cost too much to read; `mark` is where it happened."""
 
-    def __init__(self, mark: yaml.Mark, message: str):
+    def __init__(self, mark: AnyMark | None, message: str) -> None:
         super().__init__(message)
         self.mark, self.message = mark, message
 
@@ -157,7 +166,7 @@ class LimitedLoader(yaml.SafeLoader):
     characters it stands for, and an alias inside its own anchor (a cycle) is refused.
     """
 
-    def __init__(self, stream: str, budget: list[int] | None = None):
+    def __init__(self, stream: str, budget: list[int] | None = None) -> None:
         super().__init__(stream)
         self.max_values = MAX_VALUES if budget is None else min(MAX_VALUES, budget[0])
         self.scope = f"in dit bestand (meer dan {getal(MAX_VALUES)}"
@@ -169,8 +178,9 @@ class LimitedLoader(yaml.SafeLoader):
         self.chars = 0
         self.sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, characters)
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """PyYAML's composer, counting every node (an alias as what it stands for)."""
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the stubs
         if isinstance(event, yaml.AliasEvent):
             node = self.anchors.get(event.anchor)
             if node is not None:
@@ -198,7 +208,7 @@ class LimitedLoader(yaml.SafeLoader):
         self.sizes[id(node)] = (self.values - before[0], self.chars - before[1])
         return node
 
-    def _count(self, values: int, chars: int, mark: yaml.Mark) -> None:
+    def _count(self, values: int, chars: int, mark: AnyMark | None) -> None:
         self.values += values
         self.chars += chars
         if self.values > self.max_values:
@@ -233,7 +243,7 @@ def compose(path: Path, problems: Problems, root: Path | None = None) -> yaml.No
         loader = LimitedLoader(text, remaining)  # checks every character at once
         node = loader.get_single_node()
     except LimitError as error:
-        problems.error(Loc(path, error.mark.line + 1), error.message)
+        problems.error(Loc(path, error.mark.line + 1 if error.mark else 0), error.message)
         return None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -261,7 +271,9 @@ def compose(path: Path, problems: Problems, root: Path | None = None) -> yaml.No
     return node
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, open_marks: list, text: str) -> tuple[int, str]:
+def _syntax_error(
+    error: yaml.MarkedYAMLError, open_marks: list[yaml.Mark], text: str
+) -> tuple[int, str]:
     """(line, Dutch hint) of a syntax error; an unclosed quote or bracket where it opens.
 
     PyYAML reports both at the end of the file, which is no help in a long agenda.
@@ -271,7 +283,7 @@ def _syntax_error(error: yaml.MarkedYAMLError, open_marks: list, text: str) -> t
         return error.context_mark.line + 1, "aanhalingsteken op deze regel wordt nergens gesloten"
     mark = open_marks[-1] if open_marks else None  # the parser's stack of open collections
     bracket = text[mark.index] if mark and mark.index < len(text) else ""
-    if at_end and bracket in ("[", "{"):
+    if at_end and mark and bracket in ("[", "{"):
         return mark.line + 1, f"'{bracket}' op deze regel wordt nergens gesloten"
     mark = error.problem_mark or error.context_mark
     detail = " ".join(filter(None, [error.context, error.problem]))

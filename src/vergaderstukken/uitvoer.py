@@ -91,6 +91,7 @@ def _recover(target: Path) -> None:
 
 
 def staging_prefix(target: Path) -> str:
+    """How the hidden folders beside `target` start, so a later run finds its leftovers."""
     return f".{target.name}."
 
 
@@ -121,6 +122,7 @@ def fill(
 
 
 def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` in full (os.write may write less than it is given)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
     try:
         view = memoryview(data)
@@ -205,6 +207,7 @@ def sync_dir(folder: Path) -> None:
 
 
 def sync_path(path: str) -> None:
+    """fsync one file or folder; outside POSIX it is opened read-write, as fsync needs there."""
     fd = os.open(path, os.O_RDONLY if os.name == "posix" else os.O_RDWR)
     try:
         os.fsync(fd)

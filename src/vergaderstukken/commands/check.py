@@ -12,11 +12,14 @@ from ..model import Werkmap
 
 @dataclass
 class CheckResult:
+    """The loaded workspace, its warnings, and the meeting checked (None: all of them)."""
+
     werkmap: Werkmap
     warnings: list[Problem]
     meeting: str | None
 
     def summary(self) -> str:
+        """'In orde: 3 vergaderingen, 24 agendapunten, ...' for what was checked."""
         vergaderingen = self.werkmap.vergaderingen
         if self.meeting:
             vergaderingen = [v for v in vergaderingen if v.naam == self.meeting]
@@ -42,10 +45,12 @@ class CheckResult:
 
 
 def aantal(count: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 bijlage', '2 bijlagen'."""
     return f"{count} {enkelvoud if count == 1 else meervoud}"
 
 
 def check(root: Path, datum: str | None = None) -> CheckResult:
+    """Load and validate the workspace, up to meeting `datum` when given."""
     meeting = select_meeting(root, datum) if datum else None
     werkmap, warnings = load_werkmap(root, tot=meeting)
     return CheckResult(werkmap, warnings, meeting)

@@ -13,9 +13,12 @@ import subprocess
 import tarfile
 import tempfile
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 from .. import dutch
 from ..actions import standen
@@ -44,13 +47,15 @@ def normal(text: object) -> str:
     """Text compared and shown on one line: re-wrapping a YAML block is not a change."""
     if text is None:
         return ""
-    if hasattr(text, "isoformat"):
+    if isinstance(text, date):
         return dutch.termijn(text)
     return " ".join(str(text).split())
 
 
 @dataclass(frozen=True)
 class BesluitRij:
+    """One decision of a meeting's list, as compared: its number, item and texts."""
+
     vergadering: str
     nummer: int
     punt: str
@@ -60,10 +65,12 @@ class BesluitRij:
 
     @property
     def naam(self) -> str:
+        """How the output names it: 'besluit 3 (punt 12.4)'."""
         return f"{self.soort} {self.nummer} (punt {self.punt})"
 
 
 def besluit_rijen(werkmap: Werkmap) -> dict[str, list[BesluitRij]]:
+    """The decision list of every meeting, by meeting name."""
     return {
         v.naam: [
             BesluitRij(
@@ -103,6 +110,8 @@ def actie_rijen(werkmap: Werkmap) -> dict[str, dict[str, str]]:
 
 @dataclass
 class Wijziging:
+    """One decision or action that came, went or changed, with its old and new fields."""
+
     soort: str  # toegevoegd | verwijderd | gewijzigd
     wat: str  # 'besluit 3 (punt 12.4)', 'actie 2024-01-24.1'
     oud: list[tuple[str, str]] = field(default_factory=list)  # (label, text)
@@ -161,18 +170,23 @@ def pair_besluiten(oud: list[BesluitRij], nieuw: list[BesluitRij]) -> list[Wijzi
     return changes
 
 
-def compare_acties(oud: dict[str, dict], nieuw: dict[str, dict]) -> list[Wijziging]:
+def compare_acties(
+    oud: dict[str, dict[str, str]], nieuw: dict[str, dict[str, str]]
+) -> list[Wijziging]:
+    """The actions that came, went or changed (`actie_rijen` of two versions), old ones first."""
     changes = []
     for actie_id in [*oud, *(i for i in nieuw if i not in oud)]:
-        o, n = oud.get(actie_id), nieuw.get(actie_id)
-        if o is None:
+        if actie_id not in oud:
+            n = nieuw[actie_id]
             where = f"actie {actie_id} (vergadering {n['vergadering']}, punt {n['punt']})"
             changes.append(
                 Wijziging("toegevoegd", where, nieuw=_velden(n, ("tekst", "wie", "termijn")))
             )
-        elif n is None:
+        elif actie_id not in nieuw:
+            o = oud[actie_id]
             changes.append(Wijziging("verwijderd", f"actie {actie_id}", oud=_velden(o, ("tekst",))))
-        elif o != n:
+        elif oud[actie_id] != nieuw[actie_id]:
+            o, n = oud[actie_id], nieuw[actie_id]
             change = Wijziging("gewijzigd", f"actie {actie_id}")
             for key, label in ACTIE_VELDEN:
                 if o[key] != n[key]:
@@ -182,13 +196,15 @@ def compare_acties(oud: dict[str, dict], nieuw: dict[str, dict]) -> list[Wijzigi
     return changes
 
 
-def _velden(row: dict, keys) -> list[tuple[str, str]]:
+def _velden(row: dict[str, str], keys: Iterable[str]) -> list[tuple[str, str]]:
     labels = dict(ACTIE_VELDEN)
     return [(labels[k], row[k]) for k in keys if row[k]]
 
 
 @dataclass
 class DiffResultaat:
+    """What `stukken diff` found: decision changes by meeting, and action changes."""
+
     oud_naam: str
     nieuw_naam: str
     besluiten: dict[str, list[Wijziging]]  # by meeting
@@ -196,9 +212,11 @@ class DiffResultaat:
 
     @property
     def leeg(self) -> bool:
+        """Whether nothing changed."""
         return not self.acties and not any(self.besluiten.values())
 
     def regels(self, width: int = WIDTH) -> list[str]:
+        """The report as lines of at most `width` characters, ending with the summary."""
         kop = f"Besluiten en acties: {self.oud_naam} vergeleken met {self.nieuw_naam}"
         if self.leeg:
             return [kop, "Geen verschillen in besluiten en acties."]
@@ -216,8 +234,10 @@ class DiffResultaat:
         return lines
 
     def samenvatting(self) -> str:
-        def count(changes, noun, plural):
-            by_kind = {}
+        """One line: how many decisions and actions changed, by kind of change."""
+
+        def count(changes: list[Wijziging], noun: str, plural: str) -> str:
+            by_kind: dict[str, int] = {}
             for change in changes:
                 by_kind[change.soort] = by_kind.get(change.soort, 0) + 1
             parts = [f"{n} {kind}" for kind, n in sorted(by_kind.items())]
@@ -259,7 +279,8 @@ def _wrapped(prefix: str, text: str, width: int) -> list[str]:
 # --- git ----------------------------------------------------------------------------------
 
 
-def git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
+def git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess[Any]:
+    """Run git in `root`; its output is text, or bytes with `binary`."""
     if shutil.which("git") is None:
         raise StukkenError("git is niet gevonden; stukken diff heeft git nodig")
     return subprocess.run(
@@ -280,12 +301,14 @@ def repository(root: Path) -> tuple[Path, str]:
 
 
 def check_revision(root: Path, rev: str) -> str:
+    """The commit that `rev` names; a Dutch error when it names none."""
     result = git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if result.returncode != 0 or not result.stdout.strip():
         raise StukkenError(
             f"onbekende revisie '{rev}': geef een commit, tak of tag (bijv. HEAD, HEAD~1, main)"
         )
-    return result.stdout.strip()
+    commit: str = result.stdout.strip()
+    return commit
 
 
 def export(top: Path, rev: str, prefix: str, target: Path) -> Path:
@@ -319,6 +342,7 @@ def stand_in_attachments(root: Path, exported: Path) -> None:
 
 
 def load_at(folder: Path, rev: str) -> Werkmap:
+    """Load an exported workspace; its errors name the revision ('HEAD~1:meetings/...')."""
     try:
         werkmap, _ = load_werkmap(folder)
     except ValidationError as error:
@@ -334,6 +358,7 @@ def load_at(folder: Path, rev: str) -> Werkmap:
 
 
 def diff(root: Path, rev: str, rev2: str | None = None) -> DiffResultaat:
+    """Compare the decisions and actions of revision `rev` with the workspace (or `rev2`)."""
     top, prefix = repository(root)
     with tempfile.TemporaryDirectory(prefix="stukken-diff-") as temp:
         oud_map = export(top, rev, prefix, Path(temp) / "oud")

@@ -12,10 +12,14 @@ bomb), is refused here, before any tool reads it whole.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..exceptions import Problems
 from ..model import Bijlage, Vergadering
 from ..pdf_budget import Budget, PdfTeZwaar, check_pages, check_streams
+
+if TYPE_CHECKING:  # imported where used: a workspace without PDFs never loads it
+    import pikepdf
 
 MAX_FORM_DEPTH = 4  # forms nested deeper than this are not searched for fonts
 
@@ -29,6 +33,7 @@ def check_attachment_pdfs(vergadering: Vergadering, problems: Problems) -> None:
 
 
 def check_attachment_pdf(bijlage: Bijlage, path: Path, folder: Path, problems: Problems) -> None:
+    """Report what is wrong with one PDF file of `bijlage`, at the attachment's line."""
     try:
         shown = path.relative_to(folder.resolve()).as_posix()
     except ValueError:
@@ -87,7 +92,7 @@ def pdf_findings(path: Path) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _read_contents(page) -> None:
+def _read_contents(page: pikepdf.Object) -> None:
     """Decode the page's content streams: a damaged stream raises here, not in the build."""
     import pikepdf
 
@@ -98,9 +103,9 @@ def _read_contents(page) -> None:
             stream.read_bytes()
 
 
-def _resources(page):
+def _resources(page: pikepdf.Object) -> pikepdf.Object | None:
     """The page's resources, inherited from the page tree when the page has none."""
-    node = page
+    node: pikepdf.Object | None = page
     for _ in range(64):  # a page tree is never this deep; guards against a cycle
         if node is None:
             return None
@@ -110,7 +115,7 @@ def _resources(page):
     return None
 
 
-def _has_fonts(resources, depth: int) -> bool:
+def _has_fonts(resources: object, depth: int) -> bool:
     """True when the resources (or a form XObject inside them) name at least one font."""
     import pikepdf
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, RichText
+from docxtpl.subdoc import Subdoc
 
 from ..exceptions import Loc, StukkenError
 from ..gather import platte_tekst
@@ -24,7 +27,7 @@ from .job import RenderJob
 IMAGE_WARNING = re.compile(r"afbeelding '(.*)' niet opgenomen")
 
 
-def converter_warner(job: RenderJob, text: str | None):
+def converter_warner(job: RenderJob, text: str | None) -> Callable[[str], None]:
     """Warnings of the Markdown converter about one field: silent about an image the
     image check refused (it has warned for every document), and otherwise about an image
     that only the PDF shows (an SVG, an image in a title), at the field's own line."""
@@ -46,8 +49,18 @@ def converter_warner(job: RenderJob, text: str | None):
 
 
 def render_docx(
-    job: RenderJob, template: str, context: dict, *, source: Loc, image_root: Path | None = None
+    job: RenderJob,
+    template: str,
+    context: dict[str, Any],
+    *,
+    source: Loc,
+    image_root: Path | None = None,
 ) -> bytes:
+    """Fill the DOCX `template` with `context` and return the finished, reproducible file.
+
+    Images in Markdown fields resolve against `image_root` (default: the meeting folder);
+    `source` is where errors and warnings point when nothing more precise is known.
+    """
     path = job.templates.path(template)
     try:
         tpl = DocxTemplate(path)
@@ -58,7 +71,7 @@ def render_docx(
         ) from None
     root = image_root or job.vergadering.folder
 
-    def md(text: str | None, stijl: str | None = None):
+    def md(text: str | None, stijl: str | None = None) -> Subdoc:
         job.check_images(text)
         return markdown_subdoc(
             tpl,
@@ -69,7 +82,7 @@ def render_docx(
             style=stijl,
         )
 
-    def md_inline(text: str | None):
+    def md_inline(text: str | None) -> RichText:
         job.check_images(text)
         return markdown_inline(tpl, text, warn=converter_warner(job, text))
 

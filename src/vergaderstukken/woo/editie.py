@@ -5,7 +5,7 @@ and vergaderpakket.pdf. PDFs only: a .docx carries more than its visible text (r
 data, document properties), and the Markdown lists are the secretariat's aid for git
 diffs, without pages for a legend to point at.
 
-How: `woo.public_workspace` makes a redacted copy of the model (items and attachments
+How: `woo.public_werkmap` makes a redacted copy of the model (items and attachments
 with `openbaar: false` left out, no annotations, a marker for every string to redact
 and every e-mail address). Every document is rendered from that copy through a
 RenderJob with a `lakker`: `public_pdf` turns the markers into black boxes that show
@@ -19,11 +19,12 @@ nothing is written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..exceptions import Loc, Problems, StukkenError
-from ..model import Bijlage, Werkmap
+from ..model import Werkmap
 from ..pdf_budget import PdfTeZwaar
 from ..render.context import document_info
 from ..render.documents import OPENBARE_DOCUMENTS, pakket
@@ -53,18 +54,22 @@ class OpenbareEditie(Editie):
         self.lakker = lakker
 
     def tekst(self, text: str) -> str:
+        """The text with every string to redact and e-mail address as a marker."""
         return self.lakker.text(text)
 
     def kaal(self, text: str) -> str:
+        """The text with every marker as its bare ground (bookmarks, file names)."""
         return woo.plain(text)
 
     def pdf(
-        self, job: RenderJob, html: str, context: dict, render: Callable[[str], bytes]
+        self, job: RenderJob, html: str, context: dict[str, Any], render: Callable[[str], bytes]
     ) -> bytes:
+        """The document with black boxes and, unless it goes into the pack, its legend."""
         return public_pdf(job, html, context, render)
 
     @property
     def slotstukken(self) -> list[Stuk]:
+        """The pack closes with the legend."""
         return [LEGENDA_STUK]
 
     def slot(
@@ -75,6 +80,7 @@ class OpenbareEditie(Editie):
         stukken: list[Stuk],
         paginas: list[int],
     ) -> list[Bron]:
+        """The legend of the whole pack, as its last part."""
         return [pakket_legenda(job, voorwerk, voorwerk_paginas, stukken, paginas)]
 
 
@@ -87,7 +93,9 @@ def lakker_of(job: RenderJob) -> woo.Lakker:
 def public_job(werkmap: Werkmap, naam: str) -> RenderJob:
     """A job on the redacted copy of the workspace, for meeting `naam`."""
     public, lakker = woo.public_werkmap(werkmap)
-    job = RenderJob(public, public.vergadering(naam), editie=OpenbareEditie(lakker))
+    vergadering = public.vergadering(naam)
+    assert vergadering is not None  # the build found it; redaction keeps meeting names
+    job = RenderJob(public, vergadering, editie=OpenbareEditie(lakker))
     screen_attachments(job)
     return job
 
@@ -104,7 +112,9 @@ def documents(job: RenderJob) -> dict[str, bytes]:
 # --- rendering: boxes and the legend ------------------------------------------------------
 
 
-def public_pdf(job: RenderJob, html: str, context: dict, render: Callable[[str], bytes]) -> bytes:
+def public_pdf(
+    job: RenderJob, html: str, context: dict[str, Any], render: Callable[[str], bytes]
+) -> bytes:
     """Render a document of the public edition: boxes for the markers, then the legend.
 
     The legend is part of the same HTML, after a page break, so that "Pagina X van Y"
@@ -119,7 +129,7 @@ def public_pdf(job: RenderJob, html: str, context: dict, render: Callable[[str],
     return render(with_legend(html, legenda))
 
 
-def legenda_html(job: RenderJob, context: dict, pages: dict[str, list[int]]) -> str:
+def legenda_html(job: RenderJob, context: dict[str, Any], pages: dict[str, list[int]]) -> str:
     """The body of woo-legenda.html for these pages, to close another document with."""
     html = job.templates.render(LEGENDA, {**context, "legenda": woo.legend_rows(pages)})
     match = BODY.search(html)
@@ -127,6 +137,7 @@ def legenda_html(job: RenderJob, context: dict, pages: dict[str, list[int]]) -> 
 
 
 def with_legend(html: str, legenda: str) -> str:
+    """The document's HTML with the legend's body at its end."""
     end = html.lower().rfind("</body>")
     return html[:end] + legenda + html[end:] if end >= 0 else html + legenda
 
@@ -174,7 +185,7 @@ def pakket_legenda(
 def screen_attachments(job: RenderJob) -> None:
     """Decide which PDF attachments may go into the public pack; we cannot redact a PDF.
 
-    Every place a reader or a tool can reach is searched (woo_pdf.leaks_by_place: text,
+    Every place a reader or a tool can reach is searched (woo.pdf.leaks_by_place: text,
     document info, XMP, bookmarks, links, comments, form fields, embedded files, names).
     - with `openbaar: <pad>`: that file, redacted elsewhere; if it still shows a string
       to redact or an e-mail address anywhere, that is an error naming where.
@@ -187,11 +198,11 @@ def screen_attachments(job: RenderJob) -> None:
     problems = Problems()
     keep = []
     for bijlage in v.bijlagen:
-        if bijlage.soort != "pdf":
+        if bijlage.soort != "pdf" or bijlage.bestand is None:  # a pdf has a file
             keep.append(bijlage)
             continue
         data = pakket.bijlage_pdf(job, bijlage, [])
-        what = f"bijlage '{woo.plain(bijlage.id)}' ({_shown(bijlage, v.folder)})"
+        what = f"bijlage '{woo.plain(bijlage.id)}' ({_shown(bijlage.bestand, v.folder)})"
         try:
             found = woo_pdf.leaks_by_place(data, lakker_of(job))
         except PdfTeZwaar as error:  # refused while loading; a safety net
@@ -240,11 +251,11 @@ def _per_plaats(found: dict[str, list[str]]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
-def _shown(bijlage: Bijlage, folder) -> str:
+def _shown(path: Path, folder: Path) -> str:
     try:
-        return bijlage.bestand.relative_to(folder.resolve()).as_posix()
+        return path.relative_to(folder.resolve()).as_posix()
     except ValueError:
-        return bijlage.bestand.name
+        return path.name
 
 
 def _opsomming(found: list[str]) -> str:
@@ -314,7 +325,7 @@ def _holds(tracer: woo.Lakker, text: str, evasive: bool) -> bool:
     return tracer.in_lakken(text) and not (evasive and tracer.in_lakken(text, decode=False))
 
 
-def _lines(path: Path, root: Path):
+def _lines(path: Path, root: Path) -> Iterator[tuple[int, str, str]]:
     """A file's lines by number, each with the next (a string split over two lines);
     without the woo section of stukken.yaml, which holds every string to redact."""
     try:

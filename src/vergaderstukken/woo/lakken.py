@@ -16,12 +16,14 @@ import dataclasses
 import html
 import itertools
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import unquote
 
 from ..exceptions import Loc, Problems
-from ..model import Vergadering, Werkmap
+from ..model import Bijlage, Vergadering, Werkmap
 from ..schema.types import did_you_mean
 from .match import (
     AUTOLINK,
@@ -39,6 +41,7 @@ MARKER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 # Markdown percent-encodes the markers inside a link target: "%EE%80%80", "%EE%80%81".
 ENCODED_MARKS = re.compile("%EE%80%8[01]", re.I)
 EMAIL_GROUND = "5.1.2e"
+T = TypeVar("T")
 # Between the words of a string to redact: spaces, line breaks, and the separators of
 # names in addresses and links ("Jan de Vries", "jan.de.vries", "jan-de-vries", "Jan%20de").
 WORD_GAP = r"(?:[\s._+-]|%20)+"
@@ -139,6 +142,7 @@ class Lakker:
 
     @property
     def grounds(self) -> list[str]:
+        """Every ground this redactor can mark: the address ground and those of woo.lakken."""
         return sorted({EMAIL_GROUND, *self.ground_of_group.values()})
 
     def text(self, value: str) -> str:
@@ -187,7 +191,7 @@ class Lakker:
         if self.pattern is None:
             return []
         return [
-            (*m.span(), self.ground_of_group[m.lastgroup])
+            (*m.span(), self.ground_of_group[str(m.lastgroup)])  # every alternative is named
             for m in self.pattern.finditer(normalised)
         ]
 
@@ -200,7 +204,7 @@ class Lakker:
         return self._email_hits(norm) + self._lakken_hits(norm)
 
     @staticmethod
-    def _replace(value: str, hits_in) -> str:
+    def _replace(value: str, hits_in: Callable[[str], list[tuple[int, int, str]]]) -> str:
         """Replace the original span behind every hit on the normalised copy."""
         norm = normalise(value)
         pieces, last = [], 0
@@ -219,13 +223,13 @@ class Lakker:
         """Empty every link target that holds a string to redact or an address; an
         autolink, whose text is its target, becomes its redacted text."""
 
-        def empty(match: re.Match) -> str:
+        def empty(match: re.Match[str]) -> str:
             if not self._leaks_in_target(match[1]):
                 return match[0]
             start, end = match.span(1)
             return match[0][: start - match.start()] + "<>" + match[0][end - match.start() :]
 
-        def autolink(match: re.Match) -> str:
+        def autolink(match: re.Match[str]) -> str:
             if not self._leaks_in_target(match[1]):
                 return match[0]
             redacted = self.text(decoded(match[1])[1])
@@ -239,7 +243,7 @@ class Lakker:
         value = REFERENCE_TARGET.sub(empty, value)
         return AUTOLINK.sub(autolink, value)
 
-    def walk(self, obj, seen: set[int] | None = None):
+    def walk(self, obj: T, seen: set[int] | None = None) -> T:
         """Redact every string inside dataclasses, lists and dicts (keys too), in place."""
         seen = set() if seen is None else seen
         if id(obj) in seen:
@@ -259,7 +263,7 @@ class Lakker:
             obj.update(items)
         return obj
 
-    def _value(self, value, seen):
+    def _value(self, value: object, seen: set[int]) -> object:
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, (Path, date, int, float, bool, Loc)) or value is None:
@@ -270,11 +274,14 @@ class Lakker:
 
 
 def mark(ground: str) -> str:
+    """The marker that stands for a redacted string until the output shows its ground."""
     return f"{OPEN}{ground}{CLOSE}"
 
 
 def grounds_in(text: str) -> list[str]:
-    return MARKER.findall(text)
+    """The grounds of the markers in `text`, in order."""
+    found: list[str] = MARKER.findall(text)
+    return found
 
 
 def plain(text: str) -> str:
@@ -286,20 +293,20 @@ def boxes_in_html(html: str) -> str:
     """Markers become black boxes that show only their ground.
 
     In the body's text a marker becomes `<span class="gelakt" id="gelakt-N-HEX">5.1.2e</span>`;
-    the id (HEX: the ground) lets `woo_pdf.pages_with_boxes` find the page of every box
+    the id (HEX: the ground) lets `woo.pdf.pages_with_boxes` find the page of every box
     through the PDF's named destinations. Inside tags (an id, an alt text) and in the
     head (title and metadata) a marker becomes its bare ground.
     """
     numbers = itertools.count(1)
 
-    def box(match: re.Match) -> str:
+    def box(match: re.Match[str]) -> str:
         ground = match[1]
         return (
             f'<span class="gelakt" id="gelakt-{next(numbers)}-{ground.encode().hex()}">'
             f"{ground}</span>"
         )
 
-    def part(match: re.Match) -> str:
+    def part(match: re.Match[str]) -> str:
         return plain(match[1]) if match[1] is not None else MARKER.sub(box, match[2])
 
     html = EMPTIED_IMAGE.sub(r"\1", EMPTIED_LINK.sub(r"\1", html))
@@ -379,7 +386,7 @@ def _leave_out_private(vergadering: Vergadering) -> None:
         }
 
 
-def leave_out_attachments(vergadering: Vergadering, keep) -> None:
+def leave_out_attachments(vergadering: Vergadering, keep: Iterable[Bijlage]) -> None:
     """Keep only the attachments in `keep`, on the meeting and under every item."""
     public_ids = {id(b) for b in keep}
     vergadering.bijlagen = [b for b in vergadering.bijlagen if id(b) in public_ids]
@@ -387,7 +394,8 @@ def leave_out_attachments(vergadering: Vergadering, keep) -> None:
         punt.bijlagen = [b for b in punt.bijlagen if id(b) in public_ids]
 
 
-def legend_rows(pages_by_ground: dict[str, list[int]]) -> list[dict]:
+def legend_rows(pages_by_ground: dict[str, list[int]]) -> list[dict[str, str]]:
+    """The legend's rows: per ground used, its article, its description and its pages."""
     return [
         {
             "grond": ground,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..pdf_budget import Budget, check_bytes
@@ -47,10 +48,9 @@ def pages_with_boxes(pdf: bytes) -> dict[str, list[int]]:
         dests = names.get("/Dests") if isinstance(names, pikepdf.Dictionary) else None
         if dests is None:
             return {}
-        for name, dest in pikepdf.NameTree(dests).items():
+        for name, entry in pikepdf.NameTree(dests).items():
             ground = box_ground(str(name))
-            if isinstance(dest, pikepdf.Dictionary):
-                dest = dest.get("/D")
+            dest = entry.get("/D") if isinstance(entry, pikepdf.Dictionary) else entry
             if ground is None or not isinstance(dest, pikepdf.Array) or len(dest) == 0:
                 continue
             page = numbers.get(dest[0].objgen) if isinstance(dest[0], pikepdf.Dictionary) else None
@@ -59,7 +59,7 @@ def pages_with_boxes(pdf: bytes) -> dict[str, list[int]]:
     return {ground: sorted(pages) for ground, pages in found.items()}
 
 
-def pages_with_grounds(pdf: bytes, grounds) -> dict[str, list[int]]:
+def pages_with_grounds(pdf: bytes, grounds: Iterable[str]) -> dict[str, list[int]]:
     """Pages (1-based) whose text shows a ground: for PDFs redacted elsewhere."""
     found: dict[str, list[int]] = {}
     patterns = {ground: _ground_pattern(ground) for ground in grounds}
@@ -70,7 +70,7 @@ def pages_with_grounds(pdf: bytes, grounds) -> dict[str, list[int]]:
     return found
 
 
-def _ground_pattern(ground: str) -> re.Pattern:
+def _ground_pattern(ground: str) -> re.Pattern[str]:
     # "5.1.2e" but not inside "15.1.2e"; "5.2" but not "5.25" or "5.2.1"
     after = r"(?![a-z])" if ground[-1:].isalpha() else r"(?!\.?\d|[a-z])"
     return re.compile(r"(?<![\w.])" + re.escape(ground) + after, re.I)
@@ -78,6 +78,7 @@ def _ground_pattern(ground: str) -> re.Pattern:
 
 @lru_cache(maxsize=32)
 def page_texts(pdf: bytes) -> tuple[str, ...]:
+    """The text layer per page, read only after the file passed its budget check."""
     """The text layer per page; empty strings when it cannot be read.
 
     Raises PdfTeZwaar (a StukkenError) for a PDF over the page limit or the
@@ -87,6 +88,7 @@ def page_texts(pdf: bytes) -> tuple[str, ...]:
 
 
 def has_text(pdf: bytes) -> bool:
+    """Whether any page has text; a scan without one cannot be searched for names."""
     return any(text.strip() for text in page_texts(pdf))
 
 

@@ -4,7 +4,7 @@ A redacted PDF may still carry a name outside the visible page: in the document 
 the XMP metadata (of the document or of one page), in a bookmark, a link's address
 (percent-encoded: "jan%2Evries%40..."), a comment, a form field, an embedded file, the
 name of a PDF object, or any other string or stream. `plekken` lists them all, as
-(place, text) pairs, for `woo_pdf.leaks_by_place`.
+(place, text) pairs, for `woo.pdf.leaks_by_place`.
 
 All decoding stays within the file's decompression budget (pdf_budget.py): an embedded
 file is read only that far, an embedded PDF is searched in turn, two levels deep.
@@ -16,9 +16,16 @@ import html
 import io
 import logging
 import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..pdf_budget import Budget, check_streams, read_bounded
+
+if TYPE_CHECKING:  # imported where used: `stukken check` never opens a PDF
+    import pikepdf
+
+Add = Callable[[tuple[str, str]], None]  # takes one (place, text)
 
 TEKST = "in de tekst"
 INFO = "in de documentinformatie"
@@ -40,7 +47,9 @@ _NAME_ESCAPE = re.compile(r"#([0-9a-fA-F]{2})")
 _TAG = re.compile(r"<[^>]*>")
 
 
-def plekken(pdf, page_texts, budget: Budget, depth: int = 0) -> list[tuple[str, str]]:
+def plekken(
+    pdf: pikepdf.Pdf, page_texts: Iterable[str], budget: Budget, depth: int = 0
+) -> list[tuple[str, str]]:
     """(place, text) for every text an open pikepdf.Pdf carries; `page_texts` gives its
     text layer. Streams are read within `budget`."""
     import pikepdf
@@ -69,13 +78,13 @@ def plekken(pdf, page_texts, budget: Budget, depth: int = 0) -> list[tuple[str, 
     return found
 
 
-def _list(value) -> list:
+def _list(value: object) -> list[object]:
     import pikepdf
 
     return list(value) if isinstance(value, pikepdf.Array) else []
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     import pikepdf
 
     if isinstance(value, pikepdf.String):
@@ -87,7 +96,7 @@ def _text(value) -> str:
     return ""
 
 
-def _name(name) -> str:
+def _name(name: object) -> str:
     return _NAME_ESCAPE.sub(lambda m: chr(int(m[1], 16)), str(name)[1:])
 
 
@@ -96,7 +105,7 @@ def _markup(text: str) -> str:
     return html.unescape(_TAG.sub(" ", text))
 
 
-def _uri(action) -> str:
+def _uri(action: object) -> str:
     import pikepdf
 
     if not isinstance(action, pikepdf.Dictionary):
@@ -108,7 +117,7 @@ def _uri(action) -> str:
     return "\n".join(unquote(part) for part in parts if part)
 
 
-def _annotation(annot, add) -> None:
+def _annotation(annot: pikepdf.Dictionary, add: Add) -> None:
     place = FORMULIER if annot.get("/Subtype") == "/Widget" else OPMERKING
     for key in ANNOTATION_TEXT + (FIELD_TEXT if place == FORMULIER else ()):
         text = _text(annot.get(key))
@@ -117,12 +126,12 @@ def _annotation(annot, add) -> None:
     add((KOPPELING, _uri(annot.get("/PA"))))
 
 
-def _outline(pdf, add) -> None:
+def _outline(pdf: pikepdf.Pdf, add: Add) -> None:
     import pikepdf
 
     outlines = pdf.Root.get("/Outlines")
     stack = [outlines.get("/First")] if isinstance(outlines, pikepdf.Dictionary) else []
-    seen: set = set()
+    seen: set[tuple[int, int]] = set()
     while stack:
         item = stack.pop()
         if not isinstance(item, pikepdf.Dictionary) or item.objgen in seen:
@@ -133,13 +142,13 @@ def _outline(pdf, add) -> None:
         stack += [item.get("/Next"), item.get("/First")]
 
 
-def _fields(pdf, add) -> None:
+def _fields(pdf: pikepdf.Pdf, add: Add) -> None:
     import pikepdf
 
     form = pdf.Root.get("/AcroForm")
     if not isinstance(form, pikepdf.Dictionary):
         return
-    stack, seen = _list(form.get("/Fields")), set()
+    stack, seen = _list(form.get("/Fields")), set[tuple[int, int]]()
     while stack:
         field = stack.pop()
         if not isinstance(field, pikepdf.Dictionary) or field.objgen in seen:
@@ -150,7 +159,9 @@ def _fields(pdf, add) -> None:
         stack += _list(field.get("/Kids"))
 
 
-def _object(obj, add, budget: Budget, depth: int, contents: set) -> None:
+def _object(
+    obj: pikepdf.Object, add: Add, budget: Budget, depth: int, contents: set[tuple[int, int]]
+) -> None:
     """Every string and name of one object (not descending into indirect ones, which are
     visited on their own); streams by their decoded bytes."""
     import pikepdf
@@ -176,11 +187,13 @@ def _object(obj, add, budget: Budget, depth: int, contents: set) -> None:
                 _stream(item, add, budget, depth, item.objgen in contents)
 
 
-def _indirect(value) -> bool:
+def _indirect(value: object) -> bool:
     return bool(getattr(value, "is_indirect", False))
 
 
-def _stream(stream, add, budget: Budget, depth: int, page_content: bool) -> None:
+def _stream(
+    stream: pikepdf.Stream, add: Add, budget: Budget, depth: int, page_content: bool
+) -> None:
     """Metadata, embedded files, and the drawing of pages and forms (where text may be
     written out, or hidden in a comment); images and fonts are not text."""
     kind = stream.get("/Type")
@@ -195,7 +208,7 @@ def _stream(stream, add, budget: Budget, depth: int, page_content: bool) -> None
         add((ELDERS, read_bounded(stream, budget, MAX_GELEZEN).decode("latin-1")))
 
 
-def _embedded(data: bytes, add, budget: Budget, depth: int) -> None:
+def _embedded(data: bytes, add: Add, budget: Budget, depth: int) -> None:
     """An embedded file: a PDF is searched in turn, text is read as text."""
     if b"%PDF-" in data[:1024]:
         if depth < MAX_DIEPTE:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ...exceptions import Loc
@@ -91,7 +92,7 @@ def model_fields(werkmap: Werkmap, redact: Callable[[str], str]) -> Iterator[Fie
     """Every Markdown field of the workspace, with the line of its key, and the Markdown
     attachments (redacted as the public edition shows them)."""
 
-    def at(obj, key: str, text: str | None) -> Iterator[Field]:
+    def at(obj: Any, key: str, text: str | None) -> Iterator[Field]:
         if text:
             yield Field(text, obj.locs.get(key) or getattr(obj, "loc", None) or fallback)
 
@@ -139,7 +140,9 @@ class Afbeeldingen:
     refused: set[str] = field(default_factory=set)  # src, path and URL forms of refused images
     _fields: list[Field] | None = None
 
-    def check(self, text: str | None, base_dir: Path, fallback: Loc, warn) -> None:
+    def check(
+        self, text: str | None, base_dir: Path, fallback: Loc, warn: Callable[[Loc, str], None]
+    ) -> None:
         """Warn once for every image in `text` the documents cannot show."""
         if not text or "![" not in text:
             return  # the common case: no images, nothing parsed

@@ -23,8 +23,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, RGBColor, Twips
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Emu, RGBColor, Twips
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from docxtpl import DocxTemplate, RichText
 from docxtpl.subdoc import Subdoc  # needs docxcompose: docxtpl[subdoc]
 from markdown_it.token import Token
@@ -61,7 +64,7 @@ Warn = Callable[[str], None]
 _PPR_AFTER_SHD = ("w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr")
 
 
-def _el(tag: str, **attrs: str):
+def _el(tag: str, **attrs: str) -> BaseOxmlElement:
     el = OxmlElement(tag)
     for name, value in attrs.items():
         el.set(qn(f"w:{name}"), value)
@@ -162,7 +165,8 @@ class _Builder:
         return len(self.lists) * LIST_INDENT + self.quote_depth * QUOTE_INDENT
 
     def paragraph(self) -> Paragraph:
-        return self.doc.add_paragraph(style=self.style)
+        paragraph: Paragraph = self.doc.add_paragraph(style=self.style)
+        return paragraph
 
     def block_paragraph(self) -> Paragraph:
         """A new body paragraph, carrying the pending list prefix if any."""
@@ -287,7 +291,7 @@ class _Builder:
                 # Repeat the header row on every page the table spans.
                 row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
 
-    def style_table(self, table) -> None:
+    def style_table(self, table: Table) -> None:
         section = self.tpl.docx.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
         for column in table.columns:
@@ -313,7 +317,7 @@ class _Builder:
         fmt = {"bold": int(bold), "italic": 0, "strike": 0}
         link = None  # the open <w:hyperlink>, if any
 
-        def run(text: str = "", code: bool = False):
+        def run(text: str = "", code: bool = False) -> Run:
             r = para.add_run(text)
             if fmt["bold"]:
                 r.bold = True
@@ -355,7 +359,7 @@ class _Builder:
             elif kind == "image":
                 self.image(tok, run)
 
-    def image(self, tok: Token, run: Callable[..., object]) -> None:
+    def image(self, tok: Token, run: Callable[..., Run]) -> None:
         src = str(tok.attrs.get("src", ""))
         shown = unquote(src)
         alt = _plain(tok.children) or tok.content
@@ -376,7 +380,8 @@ class _Builder:
             else:
                 scale = min(1.0, MAX_IMAGE_WIDTH / shape.width, MAX_IMAGE_HEIGHT / shape.height)
                 if scale < 1.0:
-                    shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
+                    shape.width = Emu(int(shape.width * scale))
+                    shape.height = Emu(int(shape.height * scale))
                 shape._inline.docPr.set("descr", alt)
                 return
         run(f"[{alt}]" if alt else "[afbeelding]")
@@ -388,7 +393,9 @@ class _Builder:
         remote or absolute path would let a text field read arbitrary files.
         """
         parts = urlsplit(src)
-        if self.image_root is None or parts.scheme or parts.netloc or not parts.path:
+        if self.image_root is None or self.allowed_root is None:
+            return None
+        if parts.scheme or parts.netloc or not parts.path:
             return None
         path = (self.image_root / unquote(parts.path)).resolve()
         return path if path.is_relative_to(self.allowed_root) else None

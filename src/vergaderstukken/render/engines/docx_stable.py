@@ -72,7 +72,8 @@ def _fixed_core(xml: bytes, when: dt.date | dt.datetime | None) -> bytes:
     strays += [el for el in root if etree.QName(el).namespace == _CUSTOM_NS]
     for el in strays:
         root.remove(el)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    fixed_xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return fixed_xml
 
 
 def make_reproducible(path: Path, when: dt.date | dt.datetime | None = None) -> None:

@@ -64,7 +64,6 @@ _ACTIONS = {
 _MULTIMEDIA = {"/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"}
 _NAVIGATION = {"/NextPage", "/PrevPage", "/FirstPage", "/LastPage"}
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
-_HIDDEN = 2  # annotation flag: not shown, not printed
 # keys that point back up the page tree or at a parent: not followed from a page
 _UPWARDS = {"/Parent", "/P", "/Popup", "/IRT"}
 
@@ -118,11 +117,11 @@ def _document(pdf: pikepdf.Pdf, found: set[str], openbaar: bool) -> None:
             found.add(METADATA)
 
 
-def _outline(root, found: set[str]) -> None:
+def _outline(root: pikepdf.Object, found: set[str]) -> None:
     """Bookmarks are rebuilt from their targets alone; their other actions are lost."""
     outlines = root.get("/Outlines")
     stack = [outlines.get("/First")] if isinstance(outlines, Dictionary) else []
-    seen: set = set()
+    seen: set[tuple[int, int]] = set()
     while stack:
         item = stack.pop()
         if not isinstance(item, Dictionary) or item.objgen in seen:
@@ -160,7 +159,7 @@ def _flatten_fields(page: pikepdf.Page, found: set[str]) -> None:
     )
 
 
-def _annotations(page, found: set[str]) -> None:
+def _annotations(page: pikepdf.Object, found: set[str]) -> None:
     """File attachments and multimedia go; a link keeps only a harmless target."""
     annots = page.get("/Annots")
     if not isinstance(annots, Array):
@@ -178,7 +177,7 @@ def _annotations(page, found: set[str]) -> None:
         page.Annots = Array(kept)
 
 
-def _walk(page, found: set[str]) -> None:
+def _walk(page: pikepdf.Object, found: set[str]) -> None:
     """Below the page (annotations, resources): no automatic actions, no harmful action
     under any key, no embedded file."""
     stack, seen = [page], set()
@@ -216,7 +215,7 @@ def _is_action(value: Dictionary) -> bool:
     return value.get("/Type") == Name.Action or str(value.get("/S", "")) in _ACTIONS
 
 
-def _triggers(aa) -> set[str]:
+def _triggers(aa: object) -> set[str]:
     """An /AA dictionary: automatic actions, and what they would do."""
     kinds = {AUTOMATISCH}
     if isinstance(aa, Dictionary):

@@ -50,6 +50,7 @@ class Bron:
 
     @property
     def paginas(self) -> int:
+        """The number of pages of the part."""
         return len(self.pdf.pages)
 
 
@@ -105,6 +106,7 @@ def samenstellen(bronnen: list[Bron]) -> pikepdf.Pdf:
 
 
 def is_a4(page: Page) -> bool:
+    """Whether the page is A4, upright or landscape, within `TOLERANCE` points."""
     width, height = _size(page)
     user_unit = float(page.obj.get("/UserUnit", 1))
     return user_unit == 1 and any(
@@ -113,6 +115,7 @@ def is_a4(page: Page) -> bool:
 
 
 def liggend(page: Page) -> bool:
+    """Whether the page's crop box is wider than it is high."""
     width, height = _size(page)
     return width > height
 
@@ -193,7 +196,7 @@ def _copy(pack: pikepdf.Pdf, bron: Bron, item: OutlineItem) -> OutlineItem:
     return copy
 
 
-def _destination(pack: pikepdf.Pdf, bron: Bron, dest, action) -> Array | None:
+def _destination(pack: pikepdf.Pdf, bron: Bron, dest: object, action: object) -> Array | None:
     """A source bookmark's or link's target as an explicit destination in the pack.
 
     Named destinations live in the source's name tree, which the pack does not have, so
@@ -201,14 +204,14 @@ def _destination(pack: pikepdf.Pdf, bron: Bron, dest, action) -> Array | None:
     having changed. None when the target is not a page of this part.
     """
     index, array = _target(bron, dest, action)
-    if index is None:
+    if index is None or array is None:
         return None
     if index in bron.verplaatst:
         return Array([pack.pages[index].obj, Name.Fit])
     return Array([pack.pages[index].obj, *list(array)[1:]])
 
 
-def _target(bron: Bron, dest, action) -> tuple[int | None, Array | None]:
+def _target(bron: Bron, dest: object, action: object) -> tuple[int | None, Array | None]:
     """(pack page index, source destination array), from a /Dest or a GoTo action."""
     if dest is None and isinstance(action, Dictionary) and action.get("/S") == Name.GoTo:
         dest = action.get("/D")
@@ -247,7 +250,7 @@ def _links(pack: pikepdf.Pdf, bron: Bron) -> None:
                     del copy["/A"]  # a link has a /Dest or a GoTo action, not both
 
 
-def _named(pdf: pikepdf.Pdf, name) -> object | None:
+def _named(pdf: pikepdf.Pdf, name: object) -> object | None:
     root = pdf.Root
     try:
         if isinstance(name, pikepdf.String) and "/Names" in root and "/Dests" in root.Names:

@@ -10,13 +10,14 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 
-def _fetcher_class():
+def _fetcher_class() -> type[Any]:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class SandboxFetcher(URLFetcher):
+    class SandboxFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
         """Serves data: URLs and files below the allowed roots; refuses everything else.
 
         An image the Markdown check refused (`refused`) is refused without a warning: the
@@ -28,13 +29,14 @@ def _fetcher_class():
             roots: Iterable[Path],
             warn: Callable[[str], None],
             refused: Callable[[str], bool],
-        ):
+        ) -> None:
             super().__init__(allowed_protocols={"file", "data"})
             self.roots = [root.resolve() for root in roots]
             self.warn = warn
             self.refused = refused
 
-        def fetch(self, url, headers=None):
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
+            """WeasyPrint's hook: the response for `url`, or an error that leaves it out."""
             parsed = urlparse(url)
             path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
             if self.refused(url) or (path is not None and self.refused(str(path))):
@@ -119,7 +121,7 @@ def html_to_pdf(
         document = weasyprint.HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
         )
-        pdf = document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)
+        pdf: bytes = document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)
     finally:
         logger.removeHandler(collector)
     if css is not None:

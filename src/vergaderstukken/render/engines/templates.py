@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import traceback
 from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
 
 import jinja2
 from markupsafe import Markup
@@ -54,7 +56,8 @@ class Templates:
             f"sjabloon '{name}' niet gevonden in {', '.join(map(str, self.folders))}"
         )
 
-    def render(self, name: str, context: dict) -> str:
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        """Render the HTML template `name` with `context`."""
         with template_errors():
             return self.env.get_template(name).render(context)
 
@@ -72,6 +75,7 @@ def refuse_outside(folder: Path, root: Path) -> None:
 
 
 def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    """The Jinja environment of every template: strict, autoescaped, with the house filters."""
     env = jinja2.Environment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
@@ -153,10 +157,15 @@ def css_string(value: object) -> str:
 class template_errors:
     """Turn a Jinja error into `template:line: sjabloonfout: ...`, never a traceback."""
 
-    def __enter__(self):
+    def __enter__(self) -> template_errors:
         return self
 
-    def __exit__(self, kind, error, tb):
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> Literal[False]:
         if error is None or not isinstance(error, jinja2.TemplateError):
             return False
         name = getattr(error, "filename", None) or getattr(error, "name", None)
