@@ -363,10 +363,10 @@ def vergelijk(oud: Kant, nieuw: Kant, oud_rev: str, nieuw_rev: str) -> list[Verg
             oud.bestanden.get(old_name, {}) if o else {},
             nieuw.bestanden.get(v.naam, {}) if n else {},
         )
-        if o and n and o.verslag and o.verslag.status == "vastgesteld":
-            if oud.verslagen.get(o.naam) != nieuw.verslagen.get(n.naam):
-                adopted = o.verslag.vastgesteld_op
-                verschil.vastgesteld_gewijzigd = dutch.datum_kort(adopted) if adopted else "?"
+        adopted = o and n and o.verslag and o.verslag.status == "vastgesteld"
+        if adopted and oud.verslagen.get(o.naam) != nieuw.verslagen.get(n.naam):
+            op = o.verslag.vastgesteld_op
+            verschil.vastgesteld_gewijzigd = dutch.datum_kort(op) if op else "?"
     old_rows = actie_rijen(oud.werkmap, hernoemd)
     new_rows = actie_rijen(nieuw.werkmap, {})
     for naam, change in compare_acties(old_rows, new_rows):

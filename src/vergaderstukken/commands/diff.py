@@ -127,10 +127,10 @@ def stand_in_attachments(root: Path, exported: Path) -> None:
         relative = path.relative_to(root)
         twin = exported / relative
         meeting = exported / relative.parts[0] / relative.parts[1]
-        if path.is_file() and path.suffix.lower() not in (".yaml", ".yml") and meeting.is_dir():
-            if not twin.exists():
-                twin.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, twin)
+        wanted = path.is_file() and path.suffix.lower() not in (".yaml", ".yml")
+        if wanted and meeting.is_dir() and not twin.exists():
+            twin.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, twin)
 
 
 def attachment_files(root: Path, only: set[Path] | None = None) -> dict[str, dict[str, str]]:
