@@ -420,3 +420,20 @@ def test_attachments_kept_out_of_git_do_not_block_the_comparison(workspace, stuk
     assert result.exit_code == 0, result.stderr
     assert "  besluit 1 (punt 12.2): gewijzigd" in result.stdout
     assert "bijlagebestand" not in result.stdout  # ignored by git: no difference
+
+
+def test_errors_in_the_working_tree_and_in_stukken_yaml(repo, stukken):
+    edit(repo / APRIL, "status: concept", "status: klaar")
+    edit(repo / "meetings/2024-03-13/verslag.yaml", "termijn: 2024-04-15", "termijn: 2024-05-15")
+    result = stukken(repo, "diff", "HEAD")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "fout: de werkmap bevat fouten; vergadering 2024-04-10 niet vergeleken:\n"
+        "meetings/2024-04-10/verslag.yaml:1: "
+    )
+    assert "    termijn: 15 april 2024 -> 15 mei 2024\n" in result.stdout
+    (repo / "stukken.yaml").write_text("overleg: [\n", "utf-8")
+    result = stukken(repo, "diff", "HEAD")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("fout: de werkmap bevat fouten; er is niets vergeleken:\n")
+    assert result.stdout == ""
