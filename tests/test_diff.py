@@ -1,17 +1,52 @@
-"""`stukken diff REV [REV2]`: decisions and actions compared between git revisions."""
+"""`stukken diff REV [REV2]`: decisions, actions and attachments compared between git
+revisions, in real repositories built in tmp dirs; pairing is by identity, not position."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import verslag_werkmap
 from conftest import blank_pdf
+from vergaderstukken.__main__ import cli
 
 BESLUIT = "Vragen vanuit gemeenten worden verzameld."
 NIEUW_BESLUIT = "Vragen vanuit gemeenten worden verzameld en aan het Rijk voorgelegd."
+
+AGENDA_3 = """\
+datum: 2024-04-10
+nummer: 14
+agenda:
+  - titel: Opening
+  - titel: Begroting
+    id: begroting
+  - titel: Huisvesting
+    id: huisvesting
+  - titel: Rondvraag
+"""
+
+VERSLAG_3 = """\
+status: concept
+punten:
+  begroting:
+    bka:
+      - besluit: De begroting 2025 wordt vastgesteld.
+      - besluit: De reserve wordt aangevuld tot twee miljoen euro.
+      - afspraak: Het secretariaat stuurt de cijfers per kwartaal.
+  huisvesting:
+    bka:
+      - besluit: Het kantoor aan de Markt wordt verlaten per 1 juli.
+      - besluit: De gemeenten zoeken samen een nieuwe locatie in het centrum.
+      - actie: De voorzitter overlegt met de verhuurder.
+        wie: Voorzitter
+        termijn: 2024-05-01
+"""
+
+APRIL = "meetings/2024-04-10/verslag.yaml"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -19,17 +54,27 @@ def git(repo: Path, *args: str) -> str:
     return result.stdout
 
 
-@pytest.fixture
-def repo(workspace) -> Path:
-    """A git repository whose subfolder werkmap/ is the workspace, committed once."""
-    root = workspace(verslag_werkmap.files())
-    top = root.parent
+def init(top: Path) -> None:
     git(top, "init", "-q", "-b", "main")
     git(top, "config", "user.name", "Secretariaat")
     git(top, "config", "user.email", "secretariaat@example.org")
     git(top, "config", "commit.gpgsign", "false")
-    git(top, "add", "-A")
-    git(top, "commit", "-q", "-m", "Verslagen januari en maart")
+
+
+@pytest.fixture
+def repo(workspace) -> Path:
+    """A git repository whose subfolder werkmap/ is the workspace, committed once:
+    meetings 12 (vastgesteld), 13 (concept) and 14 (concept, five decisions)."""
+    root = workspace(
+        {
+            **verslag_werkmap.files(),
+            "meetings/2024-04-10/agenda.yaml": AGENDA_3,
+            APRIL: VERSLAG_3,
+        }
+    )
+    init(root.parent)
+    git(root.parent, "add", "-A")
+    git(root.parent, "commit", "-q", "-m", "Verslagen januari, maart en april")
     return root
 
 
@@ -40,113 +85,273 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def commit(root: Path, message: str) -> None:
-    git(root.parent, "commit", "-q", "-am", message)
+    git(root.parent, "add", "-A")
+    git(root.parent, "commit", "-q", "-m", message)
 
 
-def test_changed_decision_shows_old_and_new_text(repo, stukken):
+KOP = "Besluiten en acties: HEAD vergeleken met de werkmap"
+
+
+def test_insertion_in_the_middle_is_one_new_decision_and_one_renumbering_line(repo, stukken):
+    edit(
+        repo / APRIL,
+        "      - besluit: De reserve",
+        "      - besluit: Er komt een meerjarenraming.\n      - besluit: De reserve",
+    )
+    result = stukken(repo, "diff", "HEAD")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"{KOP}\n"
+        "\n"
+        "Vergadering 2024-04-10\n"
+        "  besluit 2 (punt 14.2): nieuw\n"
+        "      + Er komt een meerjarenraming.\n"
+        "  nummering verschoven (2 -> 3, 3 -> 4, 4 -> 5, 5 -> 6)\n"
+        "\n"
+        "Verschillen in 1 vergadering: 1 besluit (1 nieuw).\n"
+    )
+
+
+def test_a_deletion_plus_an_addition_under_another_item_is_not_a_change(repo, stukken):
+    """The issue's case: decision 5 of 14.3 deleted, one added under 14.2."""
+    edit(
+        repo / APRIL,
+        "      - besluit: De gemeenten zoeken samen een nieuwe locatie in het centrum.\n",
+        "",
+    )
+    edit(
+        repo / APRIL,
+        "      - afspraak: Het secretariaat",
+        "      - besluit: De accountant controleert de jaarrekening.\n"
+        "      - afspraak: Het secretariaat",
+    )
+    out = stukken(repo, "diff", "HEAD").stdout
+    assert out == (
+        f"{KOP}\n"
+        "\n"
+        "Vergadering 2024-04-10\n"
+        "  besluit 5 (punt 14.3): verwijderd\n"
+        "      - De gemeenten zoeken samen een nieuwe locatie in het centrum.\n"
+        "  besluit 3 (punt 14.2): nieuw\n"
+        "      + De accountant controleert de jaarrekening.\n"
+        "  nummering verschoven (3 -> 4, 4 -> 5)\n"
+        "\n"
+        "Verschillen in 1 vergadering: 2 besluiten (1 nieuw, 1 verwijderd).\n"
+    )
+    assert "gewijzigd" not in out
+
+
+def test_reordering_only_renumbers(repo, stukken):
+    edit(
+        repo / APRIL,
+        "      - besluit: De begroting 2025 wordt vastgesteld.\n"
+        "      - besluit: De reserve wordt aangevuld tot twee miljoen euro.\n",
+        "      - besluit: De reserve wordt aangevuld tot twee miljoen euro.\n"
+        "      - besluit: De begroting 2025 wordt vastgesteld.\n",
+    )
+    out = stukken(repo, "diff", "HEAD").stdout.splitlines()
+    assert out[2:5] == ["Vergadering 2024-04-10", "  nummering verschoven (1 -> 2, 2 -> 1)", ""]
+    assert out[-1] == "Verschillen in 1 vergadering."
+
+
+def test_text_edit_shows_old_and_new_text_with_words_highlighted_on_a_terminal(repo, stukken):
+    edit(repo / APRIL, "tot twee miljoen euro.", "tot drie miljoen euro in 2025.")
+    result = stukken(repo, "diff", "HEAD")
+    assert result.stdout.splitlines()[2:8] == [
+        "Vergadering 2024-04-10",
+        "  besluit 2 (punt 14.2): gewijzigd",
+        "    tekst:",
+        "      oud:   De reserve wordt aangevuld tot twee miljoen euro.",
+        "      nieuw: De reserve wordt aangevuld tot drie miljoen euro in 2025.",
+        "",
+    ]
+    colour = CliRunner().invoke(cli, ["diff", "HEAD", "-w", str(repo)], color=True).stdout
+    removed = "\x1b[31m\x1b[1m\x1b[7mtwee\x1b[0m"
+    added = "\x1b[32m\x1b[1m\x1b[7mdrie\x1b[0m"
+    assert removed in colour and added in colour
+    assert "\x1b[31mmiljoen\x1b[0m" in colour  # unchanged words keep the line's colour
+
+
+def test_an_edited_vastgesteld_verslag_is_flagged(repo, stukken):
     edit(repo / "meetings/2024-01-24/verslag.yaml", BESLUIT, NIEUW_BESLUIT)
     result = stukken(repo, "diff", "HEAD")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "Besluiten en acties: HEAD vergeleken met de werkmap\n"
+        f"{KOP}\n"
         "\n"
-        "Besluiten van de vergadering 2024-01-24\n"
+        "Vergadering 2024-01-24\n"
+        "  LET OP: het verslag is vastgesteld op 13 maart 2024 en is daarna toch gewijzigd; "
+        "een vastgesteld verslag hoort niet meer te veranderen\n"
         "  besluit 1 (punt 12.2): gewijzigd\n"
         "    tekst:\n"
         "      oud:   Vragen vanuit gemeenten worden verzameld.\n"
         "      nieuw: Vragen vanuit gemeenten worden verzameld en aan het Rijk voorgelegd.\n"
         "\n"
-        "Verschillen: 1 besluit (1 gewijzigd).\n"
+        "Verschillen in 1 vergadering: 1 besluit (1 gewijzigd).\n"
+    )
+    stat = stukken(repo, "diff", "HEAD", "--stat").stdout
+    assert stat.splitlines()[1] == (
+        "2024-01-24  1 besluit (1 gewijzigd), LET OP: vastgesteld verslag gewijzigd"
     )
 
 
-def test_no_differences(repo, stukken):
-    result = stukken(repo, "diff", "HEAD")
-    assert result.exit_code == 0
-    assert result.stdout == (
-        "Besluiten en acties: HEAD vergeleken met de werkmap\n"
-        "Geen verschillen in besluiten en acties.\n"
+def test_a_concept_verslag_may_change_without_a_flag(repo, stukken):
+    edit(repo / APRIL, "status: concept", "status: concept\nnotulist: Secretariaat")
+    assert stukken(repo, "diff", "HEAD").stdout == (
+        f"{KOP}\nGeen verschillen in besluiten en acties.\n"
     )
 
 
-def test_rewrapping_text_is_not_a_change(repo, stukken):
-    edit(
-        repo / "meetings/2024-01-24/verslag.yaml",
-        f"besluit: {BESLUIT}",
-        "besluit: >-\n          Vragen vanuit gemeenten\n          worden verzameld.",
-    )
-    assert "Geen verschillen" in stukken(repo, "diff", "HEAD").stdout
-
-
-def test_two_commits_with_actions_and_decisions(repo, stukken):
-    verslag = repo / "meetings/2024-03-13/verslag.yaml"
-    edit(verslag, "  2024-01-24.1: afgerond\n", "  2024-01-24.1: vervallen\n")
-    edit(
-        verslag,
-        "        termijn: voor de zomer\n",
-        "        termijn: voor de zomer\n"
-        "      - actie: Het secretariaat stuurt de presentatie rond.\n"
-        "        wie: Secretariaat\n"
-        "      - besluit: De werksessie wordt openbaar.\n",
-    )
-    commit(repo, "Verslag maart bijgewerkt")
+def test_action_closed_and_deadline_moved(repo, stukken):
+    (repo / APRIL).write_text(VERSLAG_3 + "acties:\n  2024-03-13.1: afgerond\n", "utf-8")
+    edit(repo / "meetings/2024-03-13/verslag.yaml", "termijn: 2024-04-15", "termijn: 2024-05-15")
+    commit(repo, "Actie afgerond, termijn verschoven")
     result = stukken(repo, "diff", "HEAD~1", "HEAD")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         "Besluiten en acties: HEAD~1 vergeleken met HEAD\n"
         "\n"
-        "Besluiten van de vergadering 2024-03-13\n"
-        "  besluit 2 (punt 13.2): toegevoegd\n"
-        "      + tekst: De werksessie wordt openbaar.\n"
+        "Vergadering 2024-03-13\n"
+        "  actie 2024-01-24.3: gewijzigd\n"
+        "    termijn: 15 april 2024 -> 15 mei 2024\n"
         "\n"
-        "Acties\n"
-        "  actie 2024-01-24.1: gewijzigd\n"
-        "    status:\n"
-        "      oud:   afgerond\n"
-        "      nieuw: vervallen\n"
-        "  actie 2024-03-13.3 (vergadering 2024-03-13, punt 13.2): toegevoegd\n"
-        "      + tekst: Het secretariaat stuurt de presentatie rond.\n"
-        "      + wie: Secretariaat\n"
+        "Vergadering 2024-04-10\n"
+        "  actie 2024-03-13.1: gewijzigd\n"
+        "    status: open -> afgerond\n"
         "\n"
-        "Verschillen: 1 besluit (1 toegevoegd); 2 acties (1 gewijzigd, 1 toegevoegd).\n"
+        "Verschillen in 2 vergaderingen: 2 acties (2 gewijzigd).\n"
     )
-    # The working tree equals HEAD now.
     assert "Geen verschillen" in stukken(repo, "diff", "HEAD").stdout
 
 
-def test_inserted_decision_renumbers_without_changing_the_others(repo, stukken):
-    edit(
-        repo / "meetings/2024-01-24/verslag.yaml",
-        "      - knelpunt: Veel onduidelijkheid",
-        "      - besluit: Een nieuw eerste besluit.\n      - knelpunt: Veel onduidelijkheid",
+def test_new_uncommitted_meeting_with_an_attachment(repo, stukken):
+    """The issue's case: the old tree must not get a half meeting of stand-ins."""
+    folder = repo / "meetings/2024-05-22"
+    (folder / "bijlagen").mkdir(parents=True)
+    (folder / "bijlagen/begroting.pdf").write_bytes(blank_pdf())
+    (folder / "agenda.yaml").write_text(
+        "datum: 2024-05-22\nagenda:\n  - titel: Begroting\n    bijlagen: [begroting]\n"
+        "bijlagen:\n  - id: begroting\n    titel: Begroting\n"
+        "    bestand: bijlagen/begroting.pdf\n",
+        "utf-8",
     )
-    edit(
-        repo / "meetings/2024-01-24/verslag.yaml",
-        "Cijfers komen voortaan uit de BRP.",
-        "Cijfers komen voortaan alleen uit de BRP.",
+    (folder / "verslag.yaml").write_text(
+        "punten:\n  begroting:\n    bka:\n      - besluit: De begroting is akkoord.\n"
+        "      - actie: Het secretariaat publiceert de begroting.\n        wie: Secretariaat\n",
+        "utf-8",
     )
-    lines = stukken(repo, "diff", "HEAD").stdout.splitlines()
-    assert lines[2:10] == [
-        "Besluiten van de vergadering 2024-01-24",
-        "  afspraak 3 (punt 12.3a, eerder nr. 2): gewijzigd",
-        "    tekst:",
-        "      oud:   Cijfers komen voortaan uit de BRP.",
-        "      nieuw: Cijfers komen voortaan alleen uit de BRP.",
-        "  besluit 1 (punt 12.2): toegevoegd",
-        "      + tekst: Een nieuw eerste besluit.",
-        "",
-    ]
-    assert "Vragen vanuit gemeenten" not in "\n".join(lines)
+    result = stukken(repo, "diff", "HEAD")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"{KOP}\n"
+        "\n"
+        "Vergadering 2024-05-22 (nieuw)\n"
+        "  besluit 1 (punt 1): nieuw\n"
+        "      + De begroting is akkoord.\n"
+        "  bijlagebestand bijlagen/begroting.pdf: nieuw\n"
+        "  actie 2024-05-22.1: nieuw\n"
+        "      + Het secretariaat publiceert de begroting. — Secretariaat\n"
+        "\n"
+        "Verschillen in 1 vergadering: 1 besluit (1 nieuw); 1 actie (1 nieuw); "
+        "1 bijlagebestand (1 nieuw).\n"
+    )
 
 
-def test_removed_meeting_minutes(repo, stukken):
-    (repo / "meetings/2024-03-13/verslag.yaml").unlink()
+def test_binary_attachment_changed_and_meeting_deleted(repo, stukken):
+    folder = repo / "meetings/2024-03-13"
+    (folder / "bijlagen").mkdir()
+    (folder / "bijlagen/presentatie.pdf").write_bytes(blank_pdf())
+    commit(repo, "Presentatie")
+    (folder / "bijlagen/presentatie.pdf").write_bytes(blank_pdf(pages=2))
+    assert stukken(repo, "diff", "HEAD", "--stat").stdout == (
+        f"{KOP}\n2024-03-13  1 bijlagebestand (1 gewijzigd)\nVerschillen in 1 vergadering: "
+        "1 bijlagebestand (1 gewijzigd).\n"
+    )
+    git(repo.parent, "rm", "-rq", "werkmap/meetings/2024-04-10")
     out = stukken(repo, "diff", "HEAD").stdout
-    assert "  besluit 1 (punt 13.2): verwijderd\n" in out
-    assert "      - tekst: Het verslag van 24 januari 2024 wordt vastgesteld.\n" in out
-    assert "  actie 2024-03-13.2: verwijderd\n" in out
-    # Without the March minutes the January actions are open again.
-    assert "  actie cijfers: gewijzigd\n" in out
+    assert "Vergadering 2024-04-10 (verwijderd)\n  besluit 1 (punt 14.2): verwijderd\n" in out
+    assert "  actie 2024-04-10.1: verwijderd\n" in out
+
+
+def test_renamed_meeting_folder(repo, stukken):
+    git(repo.parent, "mv", "werkmap/meetings/2024-04-10", "werkmap/meetings/2024-04-10-extra")
+    result = stukken(repo, "diff", "HEAD")
+    assert result.stdout == (
+        f"{KOP}\n\nVergadering 2024-04-10-extra (hernoemd, was 2024-04-10)\n\n"
+        "Verschillen in 1 vergadering.\n"
+    )
+
+
+def test_exit_code_and_json(repo, stukken):
+    assert stukken(repo, "diff", "HEAD", "--exit-code").exit_code == 0
+    edit(repo / APRIL, "tot twee miljoen", "tot drie miljoen")
+    assert stukken(repo, "diff", "HEAD").exit_code == 0
+    assert stukken(repo, "diff", "HEAD", "--exit-code").exit_code == 1
+    data = json.loads(stukken(repo, "diff", "HEAD", "--json").stdout)
+    assert data["oud"] == "HEAD" and data["nieuw"] == "de werkmap" and data["fouten"] == []
+    (vergadering,) = data["vergaderingen"]
+    assert vergadering["naam"] == "2024-04-10"
+    assert vergadering["wijzigingen"] == [
+        {
+            "soort": "gewijzigd",
+            "wat": "besluit",
+            "naam": "besluit 2 (punt 14.2)",
+            "tekst": None,
+            "velden": [
+                {
+                    "veld": "tekst",
+                    "oud": "De reserve wordt aangevuld tot twee miljoen euro.",
+                    "nieuw": "De reserve wordt aangevuld tot drie miljoen euro.",
+                }
+            ],
+        }
+    ]
+
+
+def test_neither_working_tree_nor_index_change(repo, stukken):
+    edit(repo / APRIL, "tot twee miljoen", "tot drie miljoen")
+    (repo / "meetings/2024-05-22/bijlagen").mkdir(parents=True)
+    (repo / "meetings/2024-05-22/bijlagen/x.pdf").write_bytes(blank_pdf())
+    (repo / "meetings/2024-05-22/agenda.yaml").write_text(
+        "datum: 2024-05-22\nagenda:\n  - titel: Opening\n", "utf-8"
+    )
+    index = repo.parent / ".git/index"
+    before = (git(repo.parent, "status", "--porcelain"), index.read_bytes())
+    stukken(repo, "diff", "HEAD")
+    stukken(repo, "diff", "HEAD", "--stat")
+    assert (git(repo.parent, "status", "--porcelain"), index.read_bytes()) == before
+
+
+def test_errors_in_the_old_revision_are_labelled_and_the_rest_is_still_compared(repo, stukken):
+    verslag = repo / "meetings/2024-03-13/verslag.yaml"
+    edit(verslag, "  2024-01-24.1: afgerond\n", "  2024-01-24.1: klaar\n")
+    commit(repo, "Fout")
+    edit(verslag, "  2024-01-24.1: klaar\n", "  2024-01-24.1: afgerond\n")
+    edit(repo / APRIL, "tot twee miljoen", "tot drie miljoen")
+    result = stukken(repo, "diff", "HEAD")
+    assert result.exit_code == 1
+    line = next(
+        i for i, text in enumerate(verslag.read_text().splitlines(), 1) if "2024-01-24.1:" in text
+    )
+    assert result.stderr == (
+        "fout: revisie 'HEAD' bevat fouten; vergadering 2024-03-13 niet vergeleken:\n"
+        f"HEAD:meetings/2024-03-13/verslag.yaml:{line}: '2024-01-24.1': onbekende waarde "
+        "'klaar'; toegestaan: open, loopt, afgerond, vervallen\n"
+    )
+    out = result.stdout
+    assert "Vergadering 2024-03-13\n  niet vergeleken: de vergadering bevat fouten in HEAD\n" in out
+    assert "      nieuw: De reserve wordt aangevuld tot drie miljoen euro.\n" in out
+
+
+def test_unknown_revision_gets_gits_own_message(repo, stukken):
+    result = stukken(repo, "diff", "v9.9")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "fout: onbekende revisie 'v9.9' (git: bad revision 'v9.9'); geef een commit, tak of "
+        "tag (bijv. HEAD, HEAD~1, main)\n"
+    )
+    assert "onbekende revisie 'nergens'" in stukken(repo, "diff", "HEAD", "nergens").stderr
+    assert "'--output=x' is geen revisie" in stukken(repo, "diff", "--", "--output=x").stderr
 
 
 def test_outside_a_git_repository(workspace, stukken):
@@ -157,17 +362,6 @@ def test_outside_a_git_repository(workspace, stukken):
         f"fout: {root.resolve()} ligt niet in een git-repository; stukken diff vergelijkt met "
         "een eerdere versie uit git (git init, git commit)\n"
     )
-
-
-def test_unknown_revision(repo, stukken):
-    result = stukken(repo, "diff", "v9.9")
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "fout: onbekende revisie 'v9.9': geef een commit, tak of tag (bijv. HEAD, HEAD~1, main)\n"
-    )
-    result = stukken(repo, "diff", "HEAD", "nergens")
-    assert result.exit_code == 1
-    assert "onbekende revisie 'nergens'" in result.stderr
 
 
 def test_revision_before_the_workspace_existed(workspace, stukken):
@@ -186,25 +380,6 @@ def test_revision_before_the_workspace_existed(workspace, stukken):
     assert result.exit_code == 1
     assert result.stderr == "fout: in revisie 'HEAD~1' bestaat de map werkmap nog niet\n"
     assert stukken(root, "diff", "HEAD").exit_code == 0
-
-
-def test_errors_in_the_old_revision_name_the_revision(repo, stukken):
-    verslag = repo / "meetings/2024-03-13/verslag.yaml"
-    edit(verslag, "  2024-01-24.1: afgerond\n", "  2024-01-24.1: klaar\n")
-    commit(repo, "Fout")
-    edit(verslag, "  2024-01-24.1: klaar\n", "  2024-01-24.1: afgerond\n")
-    result = stukken(repo, "diff", "HEAD")
-    assert result.exit_code == 1
-    line = next(
-        i
-        for i, text in enumerate(verslag.read_text().splitlines(), 1)
-        if "klaar" in text or "2024-01-24.1: afgerond" in text
-    )
-    assert result.stderr == (
-        "fout: de werkmap in revisie 'HEAD' bevat fouten:\n"
-        f"HEAD:meetings/2024-03-13/verslag.yaml:{line}: '2024-01-24.1': onbekende waarde "
-        "'klaar'; toegestaan: open, loopt, afgerond, vervallen\n"
-    )
 
 
 def test_workspace_at_the_top_of_the_repository(workspace, stukken):
@@ -244,3 +419,21 @@ def test_attachments_kept_out_of_git_do_not_block_the_comparison(workspace, stuk
     result = stukken(root, "diff", "HEAD")
     assert result.exit_code == 0, result.stderr
     assert "  besluit 1 (punt 12.2): gewijzigd" in result.stdout
+    assert "bijlagebestand" not in result.stdout  # ignored by git: no difference
+
+
+def test_errors_in_the_working_tree_and_in_stukken_yaml(repo, stukken):
+    edit(repo / APRIL, "status: concept", "status: klaar")
+    edit(repo / "meetings/2024-03-13/verslag.yaml", "termijn: 2024-04-15", "termijn: 2024-05-15")
+    result = stukken(repo, "diff", "HEAD")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "fout: de werkmap bevat fouten; vergadering 2024-04-10 niet vergeleken:\n"
+        "meetings/2024-04-10/verslag.yaml:1: "
+    )
+    assert "    termijn: 15 april 2024 -> 15 mei 2024\n" in result.stdout
+    (repo / "stukken.yaml").write_text("overleg: [\n", "utf-8")
+    result = stukken(repo, "diff", "HEAD")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("fout: de werkmap bevat fouten; er is niets vergeleken:\n")
+    assert result.stdout == ""

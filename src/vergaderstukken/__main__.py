@@ -144,31 +144,66 @@ def acties(wie: str | None, per: str | None, alle: bool, werkmap: Path) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("rev", metavar="REV")
+@click.argument("rev", metavar="REV", required=False)
 @click.argument("rev2", metavar="[REV2]", required=False)
+@click.option(
+    "--exit-code",
+    "exit_code",
+    is_flag=True,
+    help="Eindig met code 1 als er verschillen zijn (zoals git diff --exit-code), om een "
+    "merge tegen te houden.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Geef de verschillen als JSON, voor scripts.")
+@click.option("--stat", is_flag=True, help="Eén regel per vergadering: hoeveel er veranderde.")
+@click.option(
+    "--textconv",
+    metavar="BESTAND",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Toon een YAML-bestand van de werkmap als leesbare regels (voor git diff; zie README).",
+)
 @werkmap_option
-def diff(rev: str, rev2: str | None, werkmap: Path) -> None:
+def diff(
+    rev: str | None,
+    rev2: str | None,
+    exit_code: bool,
+    as_json: bool,
+    stat: bool,
+    textconv: Path | None,
+    werkmap: Path,
+) -> None:
     """Vergelijk de besluiten en acties van revisie REV met de werkmap (of met REV2).
 
     REV en REV2 zijn git-revisies, zoals HEAD, HEAD~1, een commit of een tak. Getoond
-    wordt welke besluiten en acties erbij zijn gekomen, zijn vervallen of zijn gewijzigd,
-    met de oude en de nieuwe tekst.
+    wordt per vergadering welke besluiten, afspraken, acties en bijlagen erbij zijn
+    gekomen, zijn verwijderd of zijn gewijzigd (oude en nieuwe tekst), welke nummering
+    verschoof, welke status of termijn veranderde, en of een vastgesteld verslag toch
+    is gewijzigd. Er wordt niets uitgecheckt: werkmap en index blijven ongemoeid.
     """
+    import json
+
+    from .exceptions import StukkenError
+
+    if textconv is not None:
+        from .textconv import textconv as run_textconv
+
+        if rev is not None:
+            raise click.UsageError("--textconv neemt één bestand, geen revisies")
+        click.echo(run_textconv(textconv), nl=False)
+        return
+    if rev is None:
+        raise click.UsageError("geef een revisie, bijv. stukken diff HEAD")
     from .commands.diff import diff as run_diff
 
     result = run_diff(find_root(werkmap), rev, rev2)
-    for line in result.regels():
-        click.echo(click.style(line, fg=diff_kleur(line)))
-
-
-def diff_kleur(line: str) -> str | None:
-    """The colour of a `stukken diff` line: red for what went, green for what came."""
-    stripped = line.lstrip()
-    if stripped.startswith(("- ", "oud:")):
-        return "red"
-    if stripped.startswith(("+ ", "nieuw:")):
-        return "green"
-    return None
+    if as_json:
+        click.echo(json.dumps(result.json(), ensure_ascii=False, indent=2))
+    else:
+        for line in result.stat() if stat else result.regels():
+            click.echo(line)
+    if result.fouten:
+        raise StukkenError("\n".join(result.fouten))
+    if exit_code and not result.leeg:
+        raise SystemExit(1)
 
 
 def main() -> None:  # pragma: no cover
