@@ -19,7 +19,7 @@ from ..markdown import render_block, render_inline
 from ..model import Vergadering, Werkmap
 from .engines.afbeeldingen import Afbeeldingen
 from .engines.pakket_pdf import Bron, Stuk
-from .engines.pdf import html_to_pdf
+from .engines.pdf import UA, html_to_pdf
 from .engines.templates import Templates, css_string
 
 
@@ -74,6 +74,7 @@ class RenderJob:
     parts: dict[str, bytes] = field(default_factory=dict)
     voor_pakket: bool = False  # see pakket_modus()
     editie: Editie = INTERN  # the public edition renders a redacted model through its own
+    pdf_variant: str = UA  # the standard every PDF declares (engines/pdf.py; ARCHIEF: PDF/A)
 
     def __post_init__(self):
         self.templates = Templates(self.werkmap.root)
@@ -145,6 +146,7 @@ class RenderJob:
                 roots=roots,
                 warn=self.warner(source),
                 refused=self.afbeeldingen.is_refused,
+                variant=self.pdf_variant,
             )
 
         return self.editie.pdf(self, html, context, render)

@@ -1,6 +1,12 @@
 """HTML to PDF with WeasyPrint, in a sandbox: nothing is fetched from the network and no
 file outside the workspace or the package is read.
 
+Every PDF declares a standard it meets: PDF/UA-1 (accessible: tagged structure, /Lang,
+the title as window title, fonts embedded) by default, PDF/A-2b for the archive copies
+(`stukken build --archief`; tagged too). WeasyPrint writes no dates into the XMP unless
+the HTML asks for them (our templates do not), and its file identifier is a hash of the
+content, so equal input still gives equal bytes.
+
 WeasyPrint is imported lazily: it costs ~0.6 s, and `stukken check` never needs it.
 """
 
@@ -10,6 +16,9 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+UA = "pdf/ua-1"  # what every standalone PDF declares and meets
+ARCHIEF = "pdf/a-2b"  # the archive copies in output/DATUM/archief/
 
 
 def _fetcher_class():
@@ -65,8 +74,12 @@ def html_to_pdf(
     warn: Callable[[str], None],
     refused: Callable[[str], bool] = lambda target: False,
     tagged: bool = True,
+    variant: str = UA,
 ) -> bytes:
-    """Render one HTML document; `base_dir` resolves relative image paths."""
+    """Render one HTML document; `base_dir` resolves relative image paths.
+
+    `variant` is a WeasyPrint PDF variant (UA or ARCHIEF); None for a plain PDF.
+    """
     import weasyprint
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -75,4 +88,4 @@ def html_to_pdf(
     document = weasyprint.HTML(
         string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
     )
-    return document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)
+    return document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False, pdf_variant=variant)
