@@ -29,6 +29,7 @@ __all__ = ["bezwaren", "pdfa_pakket", "srgb_profile"]
 
 PRINT = 4  # annotation flag: printed (PDF/A wants every annotation printable)
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
+CMYK = "CMYK-kleuren (het archief werkt met sRGB)"
 
 
 def srgb_profile() -> bytes:
@@ -78,6 +79,8 @@ def bezwaren(pdf: pikepdf.Pdf) -> list[str]:
     seen: set[tuple[int, int]] = set()
     for page in pdf.pages:
         _walk(page.obj, found, fonts, seen)
+        if any(str(op) in ("k", "K") for _, op in pikepdf.parse_content_stream(page)):
+            found[CMYK] = None
         for annotation in page.obj.get("/Annots", Array()):
             if isinstance(annotation, Dictionary) and "/AP" in annotation:
                 _walk(annotation.AP, found, fonts, seen)
@@ -104,7 +107,7 @@ def _walk(obj, found: dict[str, None], fonts: dict[str, None], seen: set) -> Non
         elif isinstance(item, Array):
             stack.extend(item)
         elif isinstance(item, Name) and item == Name.DeviceCMYK:
-            found["CMYK-kleuren (het archief werkt met sRGB)"] = None
+            found[CMYK] = None
 
 
 def _inspect(item, found: dict[str, None], fonts: dict[str, None]) -> None:
