@@ -75,20 +75,38 @@ def table_text_styles(doc) -> None:
         style.paragraph_format.space_after = Pt(2)
 
 
-def add_field(paragraph, code: str) -> None:
-    run = paragraph.add_run()
-    begin, instr, end = (
-        OxmlElement("w:fldChar"),
-        OxmlElement("w:instrText"),
-        OxmlElement("w:fldChar"),
-    )
-    begin.set(qn("w:fldCharType"), "begin")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {code} "
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(begin)
-    run._r.append(instr)
-    run._r.append(end)
+def add_field(paragraph, code: str, result: str = "1") -> None:
+    """A complete field: begin, code, separate, a result shown until the field is
+    updated, end. Each part is its own run, so the result takes the run formatting of
+    the text around it (a field without a result is laid out in the paragraph's size)."""
+
+    def part(kind: str | None = None, code: str | None = None, text: str | None = None):
+        run = paragraph.add_run(text)
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        if code is not None:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {code} "
+            run._r.append(instr)
+
+    part("begin")
+    part(code=code)
+    part("separate")
+    part(text=result)
+    part("end")
+
+
+def mark_size(paragraph, size) -> None:
+    """The paragraph mark's size: the line of a small footer is as high as its text."""
+    props = paragraph._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(int(size.pt * 2)))
+    rpr.append(sz)
+    props.append(rpr)
 
 
 def header_footer(doc, kop: str) -> None:
@@ -96,6 +114,7 @@ def header_footer(doc, kop: str) -> None:
     header = section.header.paragraphs[0]
     run = header.add_run("{{ overleg.organisatie or '' }}\t\t" + kop)
     run.font.size, run.font.color.rgb = Pt(8), GREY
+    mark_size(header, Pt(8))
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for text in ("{{ document.markering }}\t\tPagina ", None, " van ", None):
@@ -105,6 +124,7 @@ def header_footer(doc, kop: str) -> None:
             footer.add_run(text)
     for run in footer.runs:
         run.font.size, run.font.color.rgb = Pt(8), GREY
+    mark_size(footer, Pt(8))
 
 
 def para(

@@ -34,6 +34,7 @@ from docx_bouw import (  # noqa: E402
     kader,
     label,
     loop_table,
+    mark_header,
     new_document,
     para,
     runs,
@@ -59,6 +60,7 @@ def acties_tabel(doc, lijst: str, notities: str | None = None) -> None:
         table.rows[0].cells, ("Nr.", "Actie", "Wie", "Termijn", "Status"), strict=True
     ):
         cell.paragraphs[0].add_run(title).bold = True
+    mark_header(table.rows[0])
     table.rows[1].cells[0].text = "{%tr for stand in " + lijst + " %}"
     values = (
         "{{ stand.id }}",

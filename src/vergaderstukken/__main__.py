@@ -78,6 +78,13 @@ def check(datum: str | None, werkmap: Path) -> None:
     "legenda achteraan. De andere bestanden in de uitvoermap blijven staan.",
 )
 @click.option(
+    "--archief",
+    is_flag=True,
+    help="Maak PDF/A-2b-versies van het vastgestelde verslag, de actie- en "
+    "besluitenlijst en het vergaderpakket in de submap archief/. De andere bestanden in "
+    "de uitvoermap blijven staan.",
+)
+@click.option(
     "--uitvoer",
     "-o",
     type=click.Path(file_okay=False, path_type=Path),
@@ -85,13 +92,23 @@ def check(datum: str | None, werkmap: Path) -> None:
 )
 @werkmap_option
 def build(
-    datum: str | None, annotatie: str | None, openbaar: bool, uitvoer: Path | None, werkmap: Path
+    datum: str | None,
+    annotatie: str | None,
+    openbaar: bool,
+    archief: bool,
+    uitvoer: Path | None,
+    werkmap: Path,
 ) -> None:
     """Maak de stukken van vergadering DATUM (standaard: de laatste vergadering)."""
     from .commands.build import build as run_build
 
     result = run_build(
-        find_root(werkmap), datum, annotatie=annotatie, openbaar=openbaar, output=uitvoer
+        find_root(werkmap),
+        datum,
+        annotatie=annotatie,
+        openbaar=openbaar,
+        archief=archief,
+        output=uitvoer,
     )
     show_warnings(result.warnings)
     click.echo(f"{len(result.files)} bestanden geschreven naar {display_path(result.folder)}/:")

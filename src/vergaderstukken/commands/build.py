@@ -3,9 +3,9 @@
 Everything is rendered in memory first; only when every document succeeded is the
 output folder replaced, in one step (uitvoer.py), so a failed build leaves the previous
 one intact, and a build killed halfway is restored or finished by the next one.
-`--annotatie` and `--openbaar` keep the other files of the folder as they are; a full
-build replaces the whole folder, a public edition in openbaar/ included, so that no
-public edition outlives the sources it was made from.
+`--annotatie`, `--openbaar` and `--archief` keep the other files of the folder as they are; a full
+build replaces the whole folder, a public edition in openbaar/ and an archive in archief/
+included, so that neither outlives the sources it was made from.
 """
 
 from __future__ import annotations
@@ -35,12 +35,18 @@ def build(
     *,
     annotatie: str | None = None,
     openbaar: bool = False,
+    archief: bool = False,
     output: Path | None = None,
 ) -> BuildResult:
     if openbaar and annotatie is not None:
         raise StukkenError(
             "--openbaar en --annotatie gaan niet samen: annotaties zijn intern advies en "
             "komen nooit in de openbare versie"
+        )
+    if archief and (openbaar or annotatie is not None):
+        raise StukkenError(
+            "--archief gaat niet samen met --openbaar of --annotatie: het archief bevat "
+            "het vastgestelde verslag, de actie- en besluitenlijst en het vergaderpakket"
         )
     naam = select_meeting(root, datum)
     target = (output or root / "output") / naam
@@ -49,6 +55,8 @@ def build(
     werkmap, warnings = load_werkmap(root, tot=naam)
     if openbaar:
         return build_public(werkmap, naam, warnings, target)
+    if archief:
+        return build_archive(werkmap, naam, warnings, target)
     vergadering = werkmap.vergadering(naam)
     job = RenderJob(werkmap, vergadering, only_annotatie=annotatie)
     rendered = gather_and_render(job)
@@ -77,6 +85,21 @@ def build_public(werkmap: Werkmap, naam: str, warnings: list[Problem], target: P
     write_atomically(target, files, keep_existing=True, replace=openbaar.MAP)
     return BuildResult(
         job.vergadering, target / openbaar.MAP, sorted(rendered), [*warnings, *job.warnings]
+    )
+
+
+def build_archive(
+    werkmap: Werkmap, naam: str, warnings: list[Problem], target: Path
+) -> BuildResult:
+    """PDF/A-2b copies (render/archief.py) into output/<meeting>/archief/."""
+    from ..render import archief
+
+    job = archief.archive_job(werkmap, werkmap.vergadering(naam))
+    rendered = archief.documents(job)
+    files = {f"{archief.MAP}/{name}": data for name, data in rendered.items()}
+    write_atomically(target, files, keep_existing=True, replace=archief.MAP)
+    return BuildResult(
+        job.vergadering, target / archief.MAP, sorted(rendered), [*warnings, *job.warnings]
     )
 
 

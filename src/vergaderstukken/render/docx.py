@@ -106,5 +106,5 @@ def render_docx(
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / template
         tpl.save(target)
-        make_reproducible(target, job.vergadering.datum)
+        make_reproducible(target, job.vergadering.datum, fonts=job.fonts)
         return target.read_bytes()

@@ -19,7 +19,7 @@ from ..markdown import render_block, render_inline
 from ..model import Vergadering, Werkmap
 from .engines.afbeeldingen import Afbeeldingen
 from .engines.pakket_pdf import Bron, Stuk
-from .engines.pdf import CssProblem, html_to_pdf
+from .engines.pdf import UA, CssProblem, html_to_pdf
 from .engines.templates import Templates, css_string
 
 STYLESHEET = "stijl.css"
@@ -76,6 +76,7 @@ class RenderJob:
     parts: dict[str, bytes] = field(default_factory=dict)
     voor_pakket: bool = False  # see pakket_modus()
     editie: Editie = INTERN  # the public edition renders a redacted model through its own
+    pdf_variant: str = UA  # the standard every PDF declares (engines/pdf.py; ARCHIEF: PDF/A)
 
     def __post_init__(self):
         self.templates = Templates(self.werkmap.root)
@@ -148,6 +149,7 @@ class RenderJob:
                 warn=self.warner(source),
                 refused=self.afbeeldingen.is_refused,
                 css=self.css_problem if template != "pakket-stempel.html" else None,
+                variant=self.pdf_variant,
             )
 
         return self.editie.pdf(self, html, context, render)

@@ -20,6 +20,8 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from .docx_fonts import embed_fonts, keep_rows_whole
+
 __all__ = ["make_reproducible", "set_core_properties"]
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -76,8 +78,14 @@ def _fixed_core(xml: bytes, when: dt.date | dt.datetime | None) -> bytes:
     return fixed_xml
 
 
-def make_reproducible(path: Path, when: dt.date | dt.datetime | None = None) -> None:
+def make_reproducible(
+    path: Path, when: dt.date | dt.datetime | None = None, *, fonts: Path | None = None
+) -> None:
     """Rewrite the saved .docx at `path` so equal input gives equal bytes.
+
+    With `fonts` (a folder of Family-Regular.ttf etc.), the fonts the document uses are
+    embedded and table rows kept whole (docx_fonts.py), so Word and LibreOffice
+    paginate with the house font.
 
     Zip entries keep their order but get a fixed timestamp, permissions and
     compression; created/modified in docProps/core.xml become `when` (the meeting
@@ -86,12 +94,15 @@ def make_reproducible(path: Path, when: dt.date | dt.datetime | None = None) -> 
     """
     path = Path(path)
     with zipfile.ZipFile(path) as zin:
-        entries = [(info.filename, zin.read(info)) for info in zin.infolist()]
+        entries = {info.filename: zin.read(info) for info in zin.infolist()}
+    if fonts is not None:
+        entries = embed_fonts(entries, fonts)
+        entries["word/document.xml"] = keep_rows_whole(entries["word/document.xml"])
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w") as zout:
-            for name, data in entries:
+            for name, data in entries.items():
                 if name == "docProps/core.xml":
                     data = _fixed_core(data, when)
                 info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)

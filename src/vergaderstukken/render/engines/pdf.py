@@ -1,6 +1,12 @@
 """HTML to PDF with WeasyPrint, in a sandbox: nothing is fetched from the network and no
 file outside the workspace or the package is read.
 
+Every PDF declares a standard it meets: PDF/UA-1 (accessible: tagged structure, /Lang,
+the title as window title, fonts embedded) by default, PDF/A-2b for the archive copies
+(`stukken build --archief`; tagged too). WeasyPrint writes no dates into the XMP unless
+the HTML asks for them (our templates do not), and its file identifier is a hash of the
+content, so equal input still gives equal bytes.
+
 WeasyPrint is imported lazily: it costs ~0.6 s, and `stukken check` never needs it.
 """
 
@@ -12,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
+
+UA = "pdf/ua-1"  # what every standalone PDF declares and meets
+ARCHIEF = "pdf/a-2b"  # the archive copies in output/DATUM/archief/
 
 
 def _fetcher_class() -> type[Any]:
@@ -103,9 +112,11 @@ def html_to_pdf(
     refused: Callable[[str], bool] = lambda target: False,
     tagged: bool = True,
     css: Callable[[CssProblem], None] | None = None,
+    variant: str | None = UA,
 ) -> bytes:
     """Render one HTML document; `base_dir` resolves relative image paths.
 
+    `variant` is a WeasyPrint PDF variant (UA or ARCHIEF); None for a plain PDF.
     Declarations WeasyPrint ignores in the document's stylesheets go to `css`.
     """
     import weasyprint
@@ -121,7 +132,9 @@ def html_to_pdf(
         document = weasyprint.HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
         )
-        pdf: bytes = document.write_pdf(pdf_tags=tagged, uncompressed_pdf=False)
+        pdf: bytes = document.write_pdf(
+            pdf_tags=tagged, uncompressed_pdf=False, pdf_variant=variant
+        )
     finally:
         logger.removeHandler(collector)
     if css is not None:
