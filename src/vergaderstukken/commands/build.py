@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import Problem, StukkenError, display_path
-from ..load.werkmap import load_werkmap, select_meeting
+from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
 from ..model import Vergadering, Werkmap
 from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..render.job import RenderJob
@@ -42,11 +42,12 @@ def build(
             "--openbaar en --annotatie gaan niet samen: annotaties zijn intern advies en "
             "komen nooit in de openbare versie"
         )
-    naam = select_meeting(root, datum)
+    mappen = scan_meetings(root)
+    naam = select_meeting(mappen, datum)
     target = (output or root / "output") / naam
     refuse_source_folders(root, target)
     recover(target)  # whatever a killed build left, before anything else reads the folder
-    werkmap, warnings = load_werkmap(root, tot=naam)
+    werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
     if openbaar:
         return build_public(werkmap, naam, warnings, target)
     vergadering = werkmap.vergadering(naam)
