@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import Problem, StukkenError, display_path
+from ..gather import Verzameling
 from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
 from ..model import Vergadering, Werkmap
 from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS
@@ -51,8 +52,10 @@ def build(
     if openbaar:
         return build_public(werkmap, naam, warnings, target)
     vergadering = werkmap.vergadering(naam)
-    job = RenderJob(werkmap, vergadering, only_annotatie=annotatie)
-    rendered = gather_and_render(job)
+    verzameling = Verzameling(werkmap)
+    verzameling.van(vergadering)  # gather: once, before anything renders
+    job = RenderJob(werkmap, vergadering, only_annotatie=annotatie, verzameling=verzameling)
+    rendered = render(job)
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
 
@@ -81,7 +84,8 @@ def build_public(werkmap: Werkmap, naam: str, warnings: list[Problem], target: P
     )
 
 
-def gather_and_render(job: RenderJob) -> dict[str, bytes]:
+def render(job: RenderJob) -> dict[str, bytes]:
+    """Every document of the job, in memory; the pack last, from the parts made before."""
     rendered: dict[str, bytes] = {}
     for produce in ANNOTATIE_DOCUMENTS if job.only_annotatie is not None else DOCUMENTS:
         rendered.update(produce(job))

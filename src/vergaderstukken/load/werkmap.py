@@ -14,7 +14,7 @@ from pathlib import Path
 from ..actions import Actieboek, annotation_action_problems, validate_actions
 from ..dutch import datum_kort
 from ..exceptions import Loc, Problem, Problems, StukkenError
-from ..model import Overleg, Vergadering, Werkmap, sort_key
+from ..model import Bijlage, Overleg, Vergadering, Werkmap, sort_key
 from ..safe_read import outside, workspace_budget
 from ..schema import read_document
 from ..schema.types import did_you_mean, parse_iso_date
@@ -156,8 +156,8 @@ def _load_workspace(
                 )
                 continue
             vergadering.annotaties[annotatie.naam] = annotatie
-        _check_verslag_bijlagen(werkmap, vergadering, problems, later)
         check_attachment_pdfs(vergadering, problems)
+    _resolve_verslag_bijlagen(werkmap, problems, later)
     validate_actions(werkmap, problems)
     if not werkmap.onvolledig:  # otherwise an action may exist in the file that failed
         boek = Actieboek(werkmap)
@@ -167,44 +167,62 @@ def _load_workspace(
     return werkmap, sorted(set(problems.warnings))
 
 
-def _check_verslag_bijlagen(
-    werkmap: Werkmap, vergadering: Vergadering, problems: Problems, later: set[str]
-) -> None:
-    """A `verslag: DATUM` attachment needs an earlier meeting that has minutes."""
-    for bijlage in vergadering.bijlagen:
-        if not bijlage.verslag:
-            continue
-        bron = find_meeting(werkmap, bijlage.verslag)
-        names = [v.naam for v in werkmap.vergaderingen]
-        if bron is None and _names_meeting(bijlage.verslag, werkmap.onvolledig):
-            continue  # that meeting's own error is reported already
-        if bron is None and _names_meeting(bijlage.verslag, later):
-            problems.error(
-                bijlage.loc,
-                f"bijlage '{bijlage.id}': het verslag van "
-                f"{bijlage.verslag} kan pas na die vergadering bijgevoegd worden",
-            )
-        elif bron is None:
-            problems.error(
-                bijlage.loc,
-                f"bijlage '{bijlage.id}': geen vergadering "
-                f"'{bijlage.verslag}'{did_you_mean(bijlage.verslag, names)}",
-            )
-        elif sort_key(bron) >= sort_key(vergadering):
-            problems.error(
-                bijlage.loc,
-                f"bijlage '{bijlage.id}': het verslag van "
-                f"{bron.naam} kan pas na die vergadering bijgevoegd worden",
-            )
-        elif not (bron.folder / "verslag.yaml").is_file():
-            problems.error(
-                bijlage.loc,
-                f"bijlage '{bijlage.id}': vergadering {bron.naam} heeft (nog) geen verslag.yaml",
-            )
-        else:
-            bijlage.verslag = bron.naam
-            if not bijlage.titel:  # the contract's default: 'Verslag TRA 13 december 2023'
-                bijlage.titel = f"Verslag {werkmap.overleg.afkorting} {datum_kort(bron.datum)}"
+def _resolve_verslag_bijlagen(werkmap: Werkmap, problems: Problems, later: set[str]) -> None:
+    """The one place a `verslag: DATUM` attachment gets its final values: the folder name
+    of the meeting whose minutes it is, and the contract's default title ('Verslag TRA 13
+    december 2023'). The agenda loader cannot give them: which meeting DATUM names, and
+    whether it comes earlier, is known only once every agenda is loaded. After this the
+    model is not changed again."""
+    for vergadering in werkmap.vergaderingen:
+        for bijlage in vergadering.bijlagen:
+            if not bijlage.verslag:
+                continue
+            bron = _verslag_bron(werkmap, vergadering, bijlage, problems, later)
+            if bron is not None:
+                bijlage.verslag = bron.naam
+                if not bijlage.titel:
+                    bijlage.titel = f"Verslag {werkmap.overleg.afkorting} {datum_kort(bron.datum)}"
+
+
+def _verslag_bron(
+    werkmap: Werkmap,
+    vergadering: Vergadering,
+    bijlage: Bijlage,
+    problems: Problems,
+    later: set[str],
+) -> Vergadering | None:
+    """The earlier meeting with minutes a `verslag: DATUM` attachment names, or None
+    (with the error reported)."""
+    bron = find_meeting(werkmap, bijlage.verslag)
+    names = [v.naam for v in werkmap.vergaderingen]
+    if bron is None and _names_meeting(bijlage.verslag, werkmap.onvolledig):
+        return None  # that meeting's own error is reported already
+    if bron is None and _names_meeting(bijlage.verslag, later):
+        problems.error(
+            bijlage.loc,
+            f"bijlage '{bijlage.id}': het verslag van "
+            f"{bijlage.verslag} kan pas na die vergadering bijgevoegd worden",
+        )
+    elif bron is None:
+        problems.error(
+            bijlage.loc,
+            f"bijlage '{bijlage.id}': geen vergadering "
+            f"'{bijlage.verslag}'{did_you_mean(bijlage.verslag, names)}",
+        )
+    elif sort_key(bron) >= sort_key(vergadering):
+        problems.error(
+            bijlage.loc,
+            f"bijlage '{bijlage.id}': het verslag van "
+            f"{bron.naam} kan pas na die vergadering bijgevoegd worden",
+        )
+    elif not (bron.folder / "verslag.yaml").is_file():
+        problems.error(
+            bijlage.loc,
+            f"bijlage '{bijlage.id}': vergadering {bron.naam} heeft (nog) geen verslag.yaml",
+        )
+    else:
+        return bron
+    return None
 
 
 def _names_meeting(name: str, folders: set[str]) -> bool:

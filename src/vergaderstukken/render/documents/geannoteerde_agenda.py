@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from html import unescape
 
 from ...exceptions import Loc, StukkenError
+from ...gather import MARKERING_ANNOTATIE
 from ...markdown import md_parser
 from ...model import Annotatie, Vergadering
 from ...schema.types import did_you_mean
-from ..context import agenda_context, document_info
+from .. import context as contexts
 from ..docx import render_docx
 from ..job import RenderJob
 
-MARKERING = "Intern advies – niet verspreiden"
+MARKERING = MARKERING_ANNOTATIE
 PREFIX = "geannoteerde-agenda-"
 HTML_TEMPLATE = "geannoteerde-agenda.html"
 PLACED_NOTE = re.compile(r'<aside class="annotatie" id="annotatie-([^"]*)"')
@@ -56,8 +57,12 @@ def documents(job: RenderJob) -> dict[str, bytes]:
         context = annotated_context(job, annotatie)
         source = Loc(annotatie.bestand)
         pdf_name, docx_name = file_names(annotatie.naam)
-        check_placement(job.templates.render(HTML_TEMPLATE, context), context, source)
-        rendered[pdf_name] = job.pdf(HTML_TEMPLATE, context, source=source)
+        rendered[pdf_name] = job.pdf(
+            HTML_TEMPLATE,
+            context,
+            source=source,
+            inspect=lambda html, c=context, s=source: check_placement(html, c, s),
+        )
         rendered[docx_name] = render_docx(job, "geannoteerde-agenda.docx", context, source=source)
     return rendered
 
@@ -102,16 +107,10 @@ def selected(vergadering: Vergadering, only: str | None) -> list[Annotatie]:
 
 
 def annotated_context(job: RenderJob, annotatie: Annotatie) -> dict:
-    werkmap, vergadering = job.werkmap, job.vergadering
-    context = agenda_context(werkmap, vergadering, job.fonts)
+    """The agenda's context with this overlay's notes (a copy: the agenda's is shared)."""
+    context = dict(contexts.agenda(job))
     context.update(
-        document=document_info(
-            werkmap,
-            vergadering,
-            "geannoteerde agenda",
-            "Geannoteerde agenda",
-            markering=MARKERING,
-        ),
+        document=job.gegevens.documenten.geannoteerde_agenda.als_dict(),
         annotatie=annotatie,
         per_punt={
             punt_id: Notitie(punt.advies, punt.tekst)
