@@ -220,3 +220,21 @@ def test_a_build_gathers_each_meeting_once(example, monkeypatch):
         "lijst_context 2024-01-24": 1,  # actie-en-besluitenlijst.pdf and .docx
     }
     assert len(scans) == 1
+
+
+def test_an_overlays_notes_are_gathered_per_item_and_per_action(example):
+    werkmap, _ = load_werkmap(example)
+    gegevens = Verzameling(werkmap).van(werkmap.vergadering("2024-01-24"))
+    notities = gegevens.annotaties["hellendoorn"]
+    assert list(notities.per_punt) == [
+        "actualiteiten",
+        "bestuurlijk-arrangement",
+        "portefeuilles",
+        "vaststelling-verslag-tra-13-december-2023",
+        "conceptverslag-prt-22-december-2023",
+    ]
+    portefeuilles = notities.per_punt["portefeuilles"]
+    assert portefeuilles.advies.startswith("Instemmen met voorstel")
+    assert portefeuilles.advies_kort is True  # one paragraph: 'Advies: ...' on one line
+    assert notities.per_punt["actualiteiten"].advies is None
+    assert list(notities.acties) == ["jenv-reactie"]

@@ -21,8 +21,8 @@ from html import unescape
 
 from . import dutch
 from .actions import Actieboek, Actielijst, ActieStand
-from .markdown import render_inline
-from .model import Overleg, Persoon, Regel, Vergadering, Werkmap, sort_key
+from .markdown import md_parser, render_inline
+from .model import Annotatie, Overleg, Persoon, Regel, Vergadering, Werkmap, sort_key
 
 TAG = re.compile(r"<[^>]+>")
 LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s")
@@ -103,9 +103,7 @@ def documenten(werkmap: Werkmap, vergadering: Vergadering) -> Documenten:
             markering=MARKERING_ANNOTATIE,
         ),
         verslag=document_info(werkmap, vergadering, "verslag", "Verslag", concept),
-        lijst=document_info(
-            werkmap, vergadering, "actie-en-besluitenlijst", TITEL_LIJST, concept
-        ),
+        lijst=document_info(werkmap, vergadering, "actie-en-besluitenlijst", TITEL_LIJST, concept),
         pakket=document_info(werkmap, vergadering, "vergaderpakket", "Vergaderpakket"),
         bijlagen={
             b.id: document_info(werkmap, vergadering, "bijlage", b.label)
@@ -147,6 +145,47 @@ def lijsten(boek: Actieboek, vergadering: Vergadering) -> Lijsten:
     return Lijsten(vergadering, besluiten(vergadering), acties, chronologisch)
 
 
+# --- the advisors' notes (annotated agendas only) ------------------------------------------
+
+
+@dataclass
+class Notitie:
+    """The advisor's note on one item, as the templates show it."""
+
+    advies: str | None
+    tekst: str | None
+
+    @property
+    def advies_kort(self) -> bool:
+        """A one-paragraph advice reads as one line, "Advies: ..."; longer advice gets
+        the label on a line of its own above it."""
+        return one_paragraph(self.advies)
+
+
+def one_paragraph(text: str | None) -> bool:
+    tokens = [t for t in md_parser().parse(text or "") if t.level == 0]
+    return [t.type for t in tokens] == ["paragraph_open", "paragraph_close"]
+
+
+@dataclass
+class Notities:
+    """One overlay's notes: per item id (only items with a note), per open action id."""
+
+    per_punt: dict[str, Notitie]
+    acties: dict[str, str]
+
+
+def notities(annotatie: Annotatie) -> Notities:
+    return Notities(
+        per_punt={
+            punt_id: Notitie(punt.advies, punt.tekst)
+            for punt_id, punt in annotatie.punten.items()
+            if punt.advies or punt.tekst
+        },
+        acties=dict(annotatie.acties),
+    )
+
+
 # --- one meeting, gathered ----------------------------------------------------------------
 
 
@@ -165,6 +204,7 @@ class Gegevens:
     voortgang_apart: bool  # no item shows the open actions: their progress ends the minutes
     aanwezig: list[str]  # attendance as the minutes write it
     afwezig: list[str]
+    annotaties: dict[str, Notities]  # by overlay name; the annotated agendas read only their own
 
 
 def gather(werkmap: Werkmap, vergadering: Vergadering, boek: Actieboek) -> Gegevens:
@@ -192,6 +232,7 @@ def gather(werkmap: Werkmap, vergadering: Vergadering, boek: Actieboek) -> Gegev
         voortgang_apart=verslag is not None and acties_punt is None and bool(verslag.updates),
         aanwezig=[persoon_tekst(p) for p in verslag.aanwezig] if verslag else [],
         afwezig=[persoon_tekst(p) for p in verslag.afwezig] if verslag else [],
+        annotaties={naam: notities(a) for naam, a in vergadering.annotaties.items()},
     )
 
 
@@ -207,9 +248,7 @@ class Verzameling:
     def van(self, vergadering: Vergadering) -> Gegevens:
         """The gathered data of `vergadering` (a meeting of this workspace)."""
         if vergadering.naam not in self._per_vergadering:
-            self._per_vergadering[vergadering.naam] = gather(
-                self.werkmap, vergadering, self.acties
-            )
+            self._per_vergadering[vergadering.naam] = gather(self.werkmap, vergadering, self.acties)
         return self._per_vergadering[vergadering.naam]
 
 

@@ -3,18 +3,17 @@
 An overlay (annotaties/NAAM.yaml) is one advisor's internal advice to one official. Its
 document is the full agenda with the advisor's notes set off under the items and beside
 the open actions. Its text goes into these two files only: the context below is built
-per overlay and nothing is cached in `job.parts`, so no other document can pick it up.
+per overlay from that overlay's gathered notes and nothing is cached in `job.parts`, so
+no other document can pick it up.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import unescape
 
 from ...exceptions import Loc, StukkenError
 from ...gather import MARKERING_ANNOTATIE
-from ...markdown import md_parser
 from ...model import Annotatie, Vergadering
 from ...schema.types import did_you_mean
 from .. import context as contexts
@@ -26,25 +25,6 @@ PREFIX = "geannoteerde-agenda-"
 HTML_TEMPLATE = "geannoteerde-agenda.html"
 PLACED_NOTE = re.compile(r'<aside class="annotatie" id="annotatie-([^"]*)"')
 PLACED_ACTION_NOTE = re.compile(r'<tr class="actie-annotatie" data-actie="([^"]*)"')
-
-
-@dataclass
-class Notitie:
-    """The advisor's note on one item, as the templates show it."""
-
-    advies: str | None
-    tekst: str | None
-
-    @property
-    def advies_kort(self) -> bool:
-        """A one-paragraph advice reads as one line, "Advies: ..."; longer advice gets
-        the label on a line of its own above it."""
-        return one_paragraph(self.advies)
-
-
-def one_paragraph(text: str | None) -> bool:
-    tokens = [t for t in md_parser().parse(text or "") if t.level == 0]
-    return [t.type for t in tokens] == ["paragraph_open", "paragraph_close"]
 
 
 def file_names(naam: str) -> tuple[str, str]:
@@ -112,12 +92,8 @@ def annotated_context(job: RenderJob, annotatie: Annotatie) -> dict:
     context.update(
         document=job.gegevens.documenten.geannoteerde_agenda.als_dict(),
         annotatie=annotatie,
-        per_punt={
-            punt_id: Notitie(punt.advies, punt.tekst)
-            for punt_id, punt in annotatie.punten.items()
-            if punt.advies or punt.tekst
-        },
-        notities=dict(annotatie.acties),
+        per_punt=job.gegevens.annotaties[annotatie.naam].per_punt,
+        notities=job.gegevens.annotaties[annotatie.naam].acties,
     )
     context["uitleg"] = uitleg(context["per_punt"], context["notities"])
     return context
