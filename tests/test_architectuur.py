@@ -100,3 +100,35 @@ def test_loading_never_imports_rendering():
     load = [m for m in graph if m.startswith(("vergaderstukken.load", "vergaderstukken.schema"))]
     upward = ("vergaderstukken.render", "vergaderstukken.commands", "vergaderstukken.gather")
     assert [m for m in load if any(t.startswith(upward) for t in graph[m])] == []
+
+
+def reachable(graph: dict[str, set[str]], start: list[str]) -> set[str]:
+    """Every module the `start` modules import, directly or through others."""
+    seen: set[str] = set()
+    todo = list(start)
+    while todo:
+        for other in graph[todo.pop()]:
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def test_gathering_never_imports_rendering_the_public_edition_or_commands():
+    """Gathering needs no WeasyPrint and no template: data flows one way, down."""
+    graph = import_graph()
+    gather = [m for m in graph if m.split(".")[:2] == ["vergaderstukken", "gather"]]
+    upward = ("vergaderstukken.render", "vergaderstukken.woo.editie", "vergaderstukken.commands")
+    assert gather  # the module, or the package and its modules
+    assert sorted(m for m in reachable(graph, gather) if m.startswith(upward)) == []
+
+
+def test_reachable_follows_imports_through_others():
+    assert reachable({"a": {"b"}, "b": {"c"}, "c": set(), "d": {"a"}}, ["a"]) == {"b", "c"}
+
+
+def test_rendering_never_imports_loading_or_commands():
+    graph = import_graph()
+    render = [m for m in graph if m.startswith("vergaderstukken.render")]
+    upward = ("vergaderstukken.load", "vergaderstukken.commands")
+    assert [m for m in render if any(t.startswith(upward) for t in graph[m])] == []

@@ -7,11 +7,11 @@ document and every command agrees on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .exceptions import Problems
-from .model import Regel, Vergadering, Werkmap, sort_key
+from .model import ActieUpdate, Regel, Vergadering, Werkmap, sort_key
 from .schema.types import did_you_mean
 
 OPEN_STATUSES = ("open", "loopt")
@@ -28,8 +28,8 @@ class ActieStand:
     termijn: date | str | None = None
     toelichting: str | None = None
     bijgewerkt: Vergadering | None = None  # meeting of the latest update
-    te_laat: bool = False
     gesloten_in: Vergadering | None = None  # meeting that closed it (afgerond/vervallen)
+    peildatum: date | None = None  # the day overdue is judged against
 
     @property
     def id(self) -> str:
@@ -38,6 +38,16 @@ class ActieStand:
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def te_laat(self) -> bool:
+        """Open and past its deadline on `peildatum`: the one place overdue is judged."""
+        return (
+            self.is_open
+            and isinstance(self.termijn, date)
+            and self.peildatum is not None
+            and self.termijn < self.peildatum
+        )
 
 
 def all_actions(werkmap: Werkmap) -> list[tuple[Regel, Vergadering]]:
@@ -101,48 +111,73 @@ def _warn_about_updates_of_closed_actions(werkmap: Werkmap, problems: Problems) 
                 closed_at.pop(update.actie_id, None)
 
 
-def standen(werkmap: Werkmap, tot: Vergadering, *, inclusief: bool) -> list[ActieStand]:
-    """Every action agreed up to `tot`, with the updates of meetings up to `tot` applied.
+class Actieboek:
+    """The state of every action of a workspace after each of its meetings.
 
-    `inclusief=False` gives the state as the agenda of `tot` sees it (before the meeting);
-    `inclusief=True` the state after its minutes.
+    One walk over the meetings in time order: at each meeting, first its updates of
+    earlier actions, then the actions it agrees. Every document, list and check of a
+    build asks this one ledger instead of walking all actions again.
     """
-    limit = sort_key(tot)
 
-    def counts(vergadering: Vergadering) -> bool:
-        key = sort_key(vergadering)
-        return key <= limit if inclusief else key < limit
+    def __init__(self, werkmap: Werkmap):
+        self.werkmap = werkmap
+        #: the meeting each action id was agreed in (the last, should an id be doubled)
+        self.herkomst = {regel.id: v for regel, v in all_actions(werkmap)}
+        self._na: dict[str, list[ActieStand]] = {}  # by meeting name: the state after it
+        self._voor: dict[str, list[ActieStand]] = {}  # and before it
+        by_id: dict[str, ActieStand] = {}
+        for vergadering in werkmap.vergaderingen:
+            self._voor[vergadering.naam] = [replace(s) for s in by_id.values()]
+            if vergadering.verslag is not None:
+                for update in vergadering.verslag.updates:
+                    _apply(by_id.get(update.actie_id), update, vergadering)
+                for regel in vergadering.verslag.regels():
+                    if regel.is_actie and regel.id not in by_id:
+                        by_id[regel.id] = ActieStand(regel, vergadering, termijn=regel.termijn)
+            self._na[vergadering.naam] = [replace(s) for s in by_id.values()]
 
-    by_id: dict[str, ActieStand] = {}
-    for regel, vergadering in all_actions(werkmap):
-        if counts(vergadering) and regel.id not in by_id:
-            by_id[regel.id] = ActieStand(regel, vergadering, termijn=regel.termijn)
-    for vergadering in werkmap.vergaderingen:
-        if not counts(vergadering) or not vergadering.verslag:
-            continue
-        for update in vergadering.verslag.updates:
-            stand = by_id.get(update.actie_id)
-            if stand is None or sort_key(stand.vergadering) >= sort_key(vergadering):
-                continue
-            was_open = stand.is_open
-            stand.status = update.status or stand.status
-            stand.termijn = update.termijn or stand.termijn
-            stand.toelichting = update.toelichting or stand.toelichting
-            stand.bijgewerkt = vergadering
-            if stand.is_open:
-                stand.gesloten_in = None
-            elif was_open:  # a later note on a closed action does not close it again
-                stand.gesloten_in = vergadering
-    for stand in by_id.values():
-        stand.te_laat = (
-            stand.is_open and isinstance(stand.termijn, date) and stand.termijn < tot.datum
-        )
-    return list(by_id.values())
+    def standen(
+        self, tot: Vergadering, *, inclusief: bool, peildatum: date | None = None
+    ) -> list[ActieStand]:
+        """Every action agreed up to `tot`, with the updates of meetings up to `tot` applied.
+
+        `inclusief=False` gives the state as the agenda of `tot` sees it (before the
+        meeting); `inclusief=True` the state after its minutes. Overdue is judged against
+        `peildatum`, by default the day of `tot`.
+        """
+        snapshot = (self._na if inclusief else self._voor)[tot.naam]
+        return [replace(s, peildatum=peildatum or tot.datum) for s in snapshot]
+
+    def open_voor_agenda(self, vergadering: Vergadering) -> list[ActieStand]:
+        """The actions still open after the previous meeting, as the agenda shows them."""
+        return [s for s in self.standen(vergadering, inclusief=False) if s.is_open]
+
+    def actielijst(self, vergadering: Vergadering) -> Actielijst:
+        """The actions the action list of `vergadering` shows, in its three parts."""
+        nieuw, lopend, gesloten = [], [], []
+        for stand in self.standen(vergadering, inclusief=True):
+            if stand.vergadering is vergadering:
+                nieuw.append(stand)
+            elif stand.is_open:
+                lopend.append(stand)
+            elif stand.gesloten_in is vergadering:
+                gesloten.append(stand)
+        return Actielijst(nieuw, lopend, gesloten)
 
 
-def open_voor_agenda(werkmap: Werkmap, vergadering: Vergadering) -> list[ActieStand]:
-    """The actions still open after the previous meeting, as the agenda shows them."""
-    return [s for s in standen(werkmap, vergadering, inclusief=False) if s.is_open]
+def _apply(stand: ActieStand | None, update: ActieUpdate, vergadering: Vergadering) -> None:
+    """One update of the minutes of `vergadering`; it can only change an earlier action."""
+    if stand is None or sort_key(stand.vergadering) >= sort_key(vergadering):
+        return
+    was_open = stand.is_open
+    stand.status = update.status or stand.status
+    stand.termijn = update.termijn or stand.termijn
+    stand.toelichting = update.toelichting or stand.toelichting
+    stand.bijgewerkt = vergadering
+    if stand.is_open:
+        stand.gesloten_in = None
+    elif was_open:  # a later note on a closed action does not close it again
+        stand.gesloten_in = vergadering
 
 
 @dataclass
@@ -156,26 +191,31 @@ class Actielijst:
         return [*self.nieuw, *self.lopend, *self.gesloten]
 
 
+def standen(
+    werkmap: Werkmap, tot: Vergadering, *, inclusief: bool, peildatum: date | None = None
+) -> list[ActieStand]:
+    """`Actieboek.standen` for a single question; a build keeps one Actieboek instead."""
+    return Actieboek(werkmap).standen(tot, inclusief=inclusief, peildatum=peildatum)
+
+
+def open_voor_agenda(werkmap: Werkmap, vergadering: Vergadering) -> list[ActieStand]:
+    """The actions still open after the previous meeting, as the agenda shows them."""
+    return Actieboek(werkmap).open_voor_agenda(vergadering)
+
+
 def actielijst(werkmap: Werkmap, vergadering: Vergadering) -> Actielijst:
-    nieuw, lopend, gesloten = [], [], []
-    for stand in standen(werkmap, vergadering, inclusief=True):
-        if stand.vergadering is vergadering:
-            nieuw.append(stand)
-        elif stand.is_open:
-            lopend.append(stand)
-        elif stand.gesloten_in is vergadering:
-            gesloten.append(stand)
-    return Actielijst(nieuw, lopend, gesloten)
+    """The action list of `vergadering`; a build keeps one Actieboek instead."""
+    return Actieboek(werkmap).actielijst(vergadering)
 
 
 def annotation_action_problems(
-    werkmap: Werkmap, vergadering: Vergadering, problems: Problems
+    boek: Actieboek, vergadering: Vergadering, problems: Problems
 ) -> None:
     """An overlay may only comment on actions its agenda shows: those open at this meeting,
     and only when an item with `acties: true` shows them; otherwise the note would vanish."""
-    before = {s.id: s for s in standen(werkmap, vergadering, inclusief=False)}
+    before = {s.id: s for s in boek.standen(vergadering, inclusief=False)}
     open_ids = [i for i, s in before.items() if s.is_open]
-    origin = {regel.id: v for regel, v in all_actions(werkmap)}
+    origin = boek.herkomst
     shown = any(punt.acties for punt in vergadering.alle_punten())
     for annotatie in vergadering.annotaties.values():
         for actie_id, loc in annotatie.actie_locs.items():

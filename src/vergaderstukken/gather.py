@@ -1,7 +1,16 @@
-"""The decision list and the action list of a meeting, as data (no layout).
+"""The gather stage: everything the documents of one meeting show, computed once.
+
+The pipeline is load -> gather -> render -> write. `Verzameling` holds what is gathered
+from one (loaded, validated, for the public edition redacted and screened) workspace:
+one action ledger for the whole workspace and, per meeting, one `Gegevens`, made the
+first time it is asked for and cached by meeting name (a build's own meeting, and each
+meeting whose minutes are an attachment). The render modules turn a `Gegevens` into a
+template context, layout only; the decision and action lists, the numbering, the
+attendance and the titles are decided here, so every document and every command agrees.
+Nothing here imports render: gathering needs no WeasyPrint.
 
 The PDF/DOCX action-and-decision list, the Markdown lists, `stukken acties` and
-`stukken diff` all read their rows from here, so they always agree.
+`stukken diff` all read their rows from here.
 """
 
 from __future__ import annotations
@@ -11,12 +20,99 @@ from dataclasses import dataclass
 from html import unescape
 
 from . import dutch
-from .actions import Actielijst, ActieStand, actielijst
-from .markdown import render_inline
-from .model import Persoon, Regel, Vergadering, Werkmap, sort_key
+from .actions import Actieboek, Actielijst, ActieStand
+from .markdown import md_parser, render_inline
+from .model import Annotatie, Overleg, Persoon, Regel, Vergadering, Werkmap, sort_key
 
 TAG = re.compile(r"<[^>]+>")
 LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s")
+
+CONCEPT = "CONCEPT"
+MARKERING_ANNOTATIE = "Intern advies – niet verspreiden"
+TITEL_LIJST = "Actie- en besluitenlijst"
+
+
+# --- the titles of the documents ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    """How one document names itself: metadata title, running head, description, and
+    the marking on every page (CONCEPT, internal advice), if any."""
+
+    soort: str
+    titel: str
+    kop: str
+    omschrijving: str
+    markering: str = ""
+
+    def als_dict(self) -> dict[str, str]:
+        """The `document` of a template context."""
+        return {
+            "soort": self.soort,
+            "titel": self.titel,
+            "kop": self.kop,
+            "omschrijving": self.omschrijving,
+            "markering": self.markering,
+        }
+
+
+def document_info(
+    werkmap: Werkmap, vergadering: Vergadering, soort: str, titel: str, markering: str = ""
+) -> Document:
+    """'Agenda Regionaal Overleg Water 24 januari 2024' and its companions."""
+    overleg = werkmap.overleg
+    datum = dutch.datum_kort(vergadering.datum)
+    return Document(
+        soort=soort,
+        titel=f"{titel} {overleg.naam} {datum}",
+        kop=f"{overleg.afkorting} · {titel} {datum}",
+        omschrijving=f"{titel} van de vergadering van {overleg.naam} op "
+        f"{dutch.datum_lang(vergadering.datum)}",
+        markering=markering,
+    )
+
+
+def markering(vergadering: Vergadering) -> str:
+    """Minutes are marked CONCEPT on every page until they are vastgesteld."""
+    verslag = vergadering.verslag
+    return CONCEPT if verslag is not None and verslag.status != "vastgesteld" else ""
+
+
+@dataclass(frozen=True)
+class Documenten:
+    """The titles of every document of one meeting."""
+
+    agenda: Document
+    geannoteerde_agenda: Document
+    verslag: Document
+    lijst: Document
+    pakket: Document
+    bijlagen: dict[str, Document]  # a Markdown attachment rendered for the pack, by id
+
+
+def documenten(werkmap: Werkmap, vergadering: Vergadering) -> Documenten:
+    concept = markering(vergadering)
+    return Documenten(
+        agenda=document_info(werkmap, vergadering, "agenda", "Agenda"),
+        geannoteerde_agenda=document_info(
+            werkmap,
+            vergadering,
+            "geannoteerde agenda",
+            "Geannoteerde agenda",
+            markering=MARKERING_ANNOTATIE,
+        ),
+        verslag=document_info(werkmap, vergadering, "verslag", "Verslag", concept),
+        lijst=document_info(werkmap, vergadering, "actie-en-besluitenlijst", TITEL_LIJST, concept),
+        pakket=document_info(werkmap, vergadering, "vergaderpakket", "Vergaderpakket"),
+        bijlagen={
+            b.id: document_info(werkmap, vergadering, "bijlage", b.label)
+            for b in vergadering.bijlagen
+        },
+    )
+
+
+# --- the lists ----------------------------------------------------------------------------
 
 
 def besluiten(vergadering: Vergadering) -> list[Regel]:
@@ -33,21 +129,130 @@ class Lijsten:
     vergadering: Vergadering
     besluiten: list[Regel]
     acties: Actielijst
-
-    @property
-    def chronologisch(self) -> list[ActieStand]:
-        """Every action on the list, oldest meeting first, then in minutes order."""
-        return sorted(self.acties.alle, key=minutes_order)
+    chronologisch: list[ActieStand]  # every action on the list, oldest meeting first
 
 
 def minutes_order(stand: ActieStand) -> tuple:
+    """Oldest meeting first, then in the order its minutes show the actions."""
     regels = stand.vergadering.verslag.regels() if stand.vergadering.verslag else []
     position = next((i for i, r in enumerate(regels) if r is stand.regel), 0)
     return (*sort_key(stand.vergadering), position)
 
 
-def lijsten(werkmap: Werkmap, vergadering: Vergadering) -> Lijsten:
-    return Lijsten(vergadering, besluiten(vergadering), actielijst(werkmap, vergadering))
+def lijsten(boek: Actieboek, vergadering: Vergadering) -> Lijsten:
+    acties = boek.actielijst(vergadering)
+    chronologisch = sorted(acties.alle, key=minutes_order)
+    return Lijsten(vergadering, besluiten(vergadering), acties, chronologisch)
+
+
+# --- the advisors' notes (annotated agendas only) ------------------------------------------
+
+
+@dataclass
+class Notitie:
+    """The advisor's note on one item, as the templates show it."""
+
+    advies: str | None
+    tekst: str | None
+
+    @property
+    def advies_kort(self) -> bool:
+        """A one-paragraph advice reads as one line, "Advies: ..."; longer advice gets
+        the label on a line of its own above it."""
+        return one_paragraph(self.advies)
+
+
+def one_paragraph(text: str | None) -> bool:
+    tokens = [t for t in md_parser().parse(text or "") if t.level == 0]
+    return [t.type for t in tokens] == ["paragraph_open", "paragraph_close"]
+
+
+@dataclass
+class Notities:
+    """One overlay's notes: per item id (only items with a note), per open action id."""
+
+    per_punt: dict[str, Notitie]
+    acties: dict[str, str]
+
+
+def notities(annotatie: Annotatie) -> Notities:
+    return Notities(
+        per_punt={
+            punt_id: Notitie(punt.advies, punt.tekst)
+            for punt_id, punt in annotatie.punten.items()
+            if punt.advies or punt.tekst
+        },
+        acties=dict(annotatie.acties),
+    )
+
+
+# --- one meeting, gathered ----------------------------------------------------------------
+
+
+@dataclass
+class Gegevens:
+    """Everything the documents of one meeting show, gathered once per build."""
+
+    overleg: Overleg
+    vergadering: Vergadering
+    documenten: Documenten
+    open_acties: list[ActieStand]  # the agenda's: open after the previous meeting
+    bijlage_punten: dict[str, list[str]]  # attachment id -> numbers of its items ('3', '5a')
+    niet_openbaar: list[str]  # 'agendapunt 4', 'Bijlage II': the internal pack's cover says so
+    lijsten: Lijsten | None  # with minutes: the decisions and the actions
+    voortgang: list[ActieStand]  # minutes: earlier actions open at the start, after it
+    voortgang_apart: bool  # no item shows the open actions: their progress ends the minutes
+    aanwezig: list[str]  # attendance as the minutes write it
+    afwezig: list[str]
+    annotaties: dict[str, Notities]  # by overlay name; the annotated agendas read only their own
+
+
+def gather(werkmap: Werkmap, vergadering: Vergadering, boek: Actieboek) -> Gegevens:
+    """Gather the documents' data of `vergadering`; `boek` is the workspace's ledger."""
+    verslag = vergadering.verslag
+    alle_punten = vergadering.alle_punten()
+    data = lijsten(boek, vergadering) if verslag is not None else None
+    voortgang = (
+        sorted([*data.acties.lopend, *data.acties.gesloten], key=minutes_order) if data else []
+    )
+    acties_punt = next((p for p in alle_punten if p.acties), None)
+    niet_openbaar = [f"agendapunt {p.nummer}" for p in alle_punten if not p.openbaar]
+    niet_openbaar += [b.label for b in vergadering.bijlagen if not b.openbaar]
+    return Gegevens(
+        overleg=werkmap.overleg,
+        vergadering=vergadering,
+        documenten=documenten(werkmap, vergadering),
+        open_acties=boek.open_voor_agenda(vergadering),
+        bijlage_punten={
+            b.id: [p.nummer for p in alle_punten if b in p.bijlagen] for b in vergadering.bijlagen
+        },
+        niet_openbaar=niet_openbaar,
+        lijsten=data,
+        voortgang=voortgang,
+        voortgang_apart=verslag is not None and acties_punt is None and bool(verslag.updates),
+        aanwezig=[persoon_tekst(p) for p in verslag.aanwezig] if verslag else [],
+        afwezig=[persoon_tekst(p) for p in verslag.afwezig] if verslag else [],
+        annotaties={naam: notities(a) for naam, a in vergadering.annotaties.items()},
+    )
+
+
+class Verzameling:
+    """What is gathered from one workspace: its action ledger, computed once, and each
+    meeting's `Gegevens`, gathered once and cached by meeting name."""
+
+    def __init__(self, werkmap: Werkmap):
+        self.werkmap = werkmap
+        self.acties = Actieboek(werkmap)
+        self._per_vergadering: dict[str, Gegevens] = {}
+
+    def van(self, vergadering: Vergadering) -> Gegevens:
+        """The gathered data of `vergadering` (a meeting of this workspace)."""
+        if vergadering.naam not in self._per_vergadering:
+            self._per_vergadering[vergadering.naam] = gather(self.werkmap, vergadering, self.acties)
+        return self._per_vergadering[vergadering.naam]
+
+
+# --- text helpers -------------------------------------------------------------------------
 
 
 def persoon_tekst(persoon: Persoon) -> str:

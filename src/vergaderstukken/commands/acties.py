@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from .. import dutch
-from ..actions import ActieStand, standen
-from ..exceptions import Problem, Problems, StukkenError
+from ..actions import Actieboek, ActieStand
+from ..exceptions import Problem, StukkenError
 from ..gather import platte_tekst
-from ..load.werkmap import load_werkmap, meeting_folders, select_meeting
+from ..load.werkmap import Vergadermappen, load_werkmap, scan_meetings, select_meeting
 from ..model import Vergadering
 from ..schema.types import parse_iso_date
 
@@ -47,15 +47,14 @@ class ActieOverzicht:
         return "Er zijn nog geen acties." if self.alle else "Er staan geen acties open."
 
 
-def choose_meeting(root: Path, per: str | None) -> tuple[str, date | None]:
+def choose_meeting(mappen: Vergadermappen, per: str | None) -> tuple[str, date | None]:
     """The meeting folder to count up to, and the date when `per` is a plain date."""
     if per is None:
-        return select_meeting(root, None), None
+        return select_meeting(mappen, None), None
     day = parse_iso_date(per)
-    folders = meeting_folders(root, Problems())
-    if day is None or any(f.name.startswith(per) for f, _ in folders):
-        return select_meeting(root, per), None
-    earlier = [f.name for f, d in folders if d <= day]
+    if day is None or any(name.startswith(per) for name in mappen.names):
+        return select_meeting(mappen, per), None
+    earlier = [f.name for f, d in mappen.folders if d <= day]
     if not earlier:
         raise StukkenError(f"er is geen vergadering op of vóór {dutch.datum_kort(day)}")
     return earlier[-1], day
@@ -64,15 +63,12 @@ def choose_meeting(root: Path, per: str | None) -> tuple[str, date | None]:
 def acties(
     root: Path, *, wie: str | None = None, per: str | None = None, alle: bool = False
 ) -> ActieOverzicht:
-    naam, day = choose_meeting(root, per)
-    werkmap, warnings = load_werkmap(root, tot=naam)
+    mappen = scan_meetings(root)
+    naam, day = choose_meeting(mappen, per)
+    werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
     vergadering = werkmap.vergadering(naam)
     peildatum = day or vergadering.datum
-    rows = standen(werkmap, vergadering, inclusief=True)
-    for stand in rows:
-        stand.te_laat = (
-            stand.is_open and isinstance(stand.termijn, date) and stand.termijn < peildatum
-        )
+    rows = Actieboek(werkmap).standen(vergadering, inclusief=True, peildatum=peildatum)
     if not alle:
         rows = [s for s in rows if s.is_open]
     if wie:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import Problem, StukkenError, display_path
-from ..load.werkmap import load_werkmap, select_meeting
+from ..gather import Verzameling
+from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
 from ..model import Vergadering, Werkmap
 from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..render.job import RenderJob
@@ -48,18 +49,21 @@ def build(
             "--archief gaat niet samen met --openbaar of --annotatie: het archief bevat "
             "het vastgestelde verslag, de actie- en besluitenlijst en het vergaderpakket"
         )
-    naam = select_meeting(root, datum)
+    mappen = scan_meetings(root)
+    naam = select_meeting(mappen, datum)
     target = (output or root / "output") / naam
     refuse_source_folders(root, target)
     recover(target)  # whatever a killed build left, before anything else reads the folder
-    werkmap, warnings = load_werkmap(root, tot=naam)
+    werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
     if openbaar:
         return build_public(werkmap, naam, warnings, target)
     if archief:
         return build_archive(werkmap, naam, warnings, target)
     vergadering = werkmap.vergadering(naam)
-    job = RenderJob(werkmap, vergadering, only_annotatie=annotatie)
-    rendered = gather_and_render(job)
+    verzameling = Verzameling(werkmap)
+    verzameling.van(vergadering)  # gather: once, before anything renders
+    job = RenderJob(werkmap, vergadering, only_annotatie=annotatie, verzameling=verzameling)
+    rendered = render(job)
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
 
@@ -103,7 +107,8 @@ def build_archive(
     )
 
 
-def gather_and_render(job: RenderJob) -> dict[str, bytes]:
+def render(job: RenderJob) -> dict[str, bytes]:
+    """Every document of the job, in memory; the pack last, from the parts made before."""
     rendered: dict[str, bytes] = {}
     for produce in ANNOTATIE_DOCUMENTS if job.only_annotatie is not None else DOCUMENTS:
         rendered.update(produce(job))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exceptions import Problem
-from ..load.werkmap import load_werkmap, select_meeting
+from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
 from ..model import Werkmap
 
 
@@ -50,7 +50,7 @@ def aantal(count: int, enkelvoud: str, meervoud: str) -> str:
 
 
 def check(root: Path, datum: str | None = None) -> CheckResult:
-    """Load and validate the workspace, up to meeting `datum` when given."""
-    meeting = select_meeting(root, datum) if datum else None
-    werkmap, warnings = load_werkmap(root, tot=meeting)
+    mappen = scan_meetings(root)
+    meeting = select_meeting(mappen, datum) if datum else None
+    werkmap, warnings = load_werkmap(root, tot=meeting, mappen=mappen)
     return CheckResult(werkmap, warnings, meeting)

@@ -7,13 +7,14 @@ and then one `ValidationError` lists them all as `file:line: message`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..actions import annotation_action_problems, validate_actions
+from ..actions import Actieboek, annotation_action_problems, validate_actions
 from ..dutch import datum_kort
 from ..exceptions import Loc, Problem, Problems, StukkenError
-from ..model import Overleg, Vergadering, Werkmap, sort_key
+from ..model import Bijlage, Overleg, Vergadering, Werkmap, sort_key
 from ..safe_read import outside, workspace_budget
 from ..schema import read_document
 from ..schema.types import did_you_mean, parse_iso_date
@@ -37,6 +38,26 @@ def find_root(start: Path) -> Path:
         f"geen stukken.yaml gevonden in {start} of een map daarboven; "
         "ga naar de werkmap of geef die op met --werkmap"
     )
+
+
+@dataclass
+class Vergadermappen:
+    """The meeting folders of a workspace in date order, scanned once per command: choosing
+    the meeting and loading the workspace read the same scan."""
+
+    folders: list[tuple[Path, date]]
+    errors: list[Problem] = field(default_factory=list)  # reported when the workspace loads
+
+    @property
+    def names(self) -> list[str]:
+        return [folder.name for folder, _ in self.folders]
+
+
+def scan_meetings(root: Path) -> Vergadermappen:
+    """Scan meetings/ once; its problems wait for `load_werkmap` to report them."""
+    problems = Problems()
+    folders = meeting_folders(root, problems)
+    return Vergadermappen(folders, problems.errors)
 
 
 def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
@@ -88,16 +109,25 @@ def load_overleg(root: Path, problems: Problems) -> Overleg:
     )
 
 
-def load_werkmap(root: Path, tot: str | None = None) -> tuple[Werkmap, list[Problem]]:
-    """Load the workspace (up to and including meeting `tot`); return it with its warnings."""
+def load_werkmap(
+    root: Path, tot: str | None = None, *, mappen: Vergadermappen | None = None
+) -> tuple[Werkmap, list[Problem]]:
+    """Load the workspace (up to and including meeting `tot`); return it with its warnings.
+
+    `mappen` is the command's scan of meetings/ (`scan_meetings`), scanned here if not given.
+    """
     with workspace_budget():  # hostile YAML costs seconds, never minutes
-        return _load_workspace(root, tot)
+        return _load_workspace(root, tot, mappen)
 
 
-def _load_workspace(root: Path, tot: str | None) -> tuple[Werkmap, list[Problem]]:
+def _load_workspace(
+    root: Path, tot: str | None, mappen: Vergadermappen | None
+) -> tuple[Werkmap, list[Problem]]:
     problems = Problems()
     overleg = load_overleg(root, problems)
-    all_folders = meeting_folders(root, problems)
+    mappen = mappen or scan_meetings(root)
+    problems.errors.extend(mappen.errors)
+    all_folders = mappen.folders
     day = next((d for f, d in all_folders if f.name == tot), None)
     folders = [(f, d) for f, d in all_folders if day is None or d <= day]
     loaded = {f.name: load_vergadering(f, d, overleg, problems) for f, d in folders}
@@ -126,54 +156,73 @@ def _load_workspace(root: Path, tot: str | None) -> tuple[Werkmap, list[Problem]
                 )
                 continue
             vergadering.annotaties[annotatie.naam] = annotatie
-        _check_verslag_bijlagen(werkmap, vergadering, problems, later)
         check_attachment_pdfs(vergadering, problems)
+    _resolve_verslag_bijlagen(werkmap, problems, later)
     validate_actions(werkmap, problems)
     if not werkmap.onvolledig:  # otherwise an action may exist in the file that failed
+        boek = Actieboek(werkmap)
         for vergadering in vergaderingen:
-            annotation_action_problems(werkmap, vergadering, problems)
+            annotation_action_problems(boek, vergadering, problems)
     problems.raise_if_any()
     return werkmap, sorted(set(problems.warnings))
 
 
-def _check_verslag_bijlagen(
-    werkmap: Werkmap, vergadering: Vergadering, problems: Problems, later: set[str]
-) -> None:
-    """A `verslag: DATUM` attachment needs an earlier meeting that has minutes."""
-    for bijlage in vergadering.bijlagen:
-        if not bijlage.verslag:
-            continue
-        bron = find_meeting(werkmap, bijlage.verslag)
-        names = [v.naam for v in werkmap.vergaderingen]
-        if bron is None and _names_meeting(bijlage.verslag, werkmap.onvolledig):
-            continue  # that meeting's own error is reported already
-        if bron is None and _names_meeting(bijlage.verslag, later):
-            problems.error(
-                bijlage.loc,
-                f"bijlage '{bijlage.id}': het verslag van "
-                f"{bijlage.verslag} kan pas na die vergadering bijgevoegd worden",
-            )
-        elif bron is None:
-            problems.error(
-                bijlage.loc,
-                f"bijlage '{bijlage.id}': geen vergadering "
-                f"'{bijlage.verslag}'{did_you_mean(bijlage.verslag, names)}",
-            )
-        elif sort_key(bron) >= sort_key(vergadering):
-            problems.error(
-                bijlage.loc,
-                f"bijlage '{bijlage.id}': het verslag van "
-                f"{bron.naam} kan pas na die vergadering bijgevoegd worden",
-            )
-        elif not (bron.folder / "verslag.yaml").is_file():
-            problems.error(
-                bijlage.loc,
-                f"bijlage '{bijlage.id}': vergadering {bron.naam} heeft (nog) geen verslag.yaml",
-            )
-        else:
-            bijlage.verslag = bron.naam
-            if not bijlage.titel:  # the contract's default: 'Verslag TRA 13 december 2023'
-                bijlage.titel = f"Verslag {werkmap.overleg.afkorting} {datum_kort(bron.datum)}"
+def _resolve_verslag_bijlagen(werkmap: Werkmap, problems: Problems, later: set[str]) -> None:
+    """The one place a `verslag: DATUM` attachment gets its final values: the folder name
+    of the meeting whose minutes it is, and the contract's default title ('Verslag TRA 13
+    december 2023'). The agenda loader cannot give them: which meeting DATUM names, and
+    whether it comes earlier, is known only once every agenda is loaded. After this the
+    model is not changed again."""
+    for vergadering in werkmap.vergaderingen:
+        for bijlage in vergadering.bijlagen:
+            if not bijlage.verslag:
+                continue
+            bron = _verslag_bron(werkmap, vergadering, bijlage, problems, later)
+            if bron is not None:
+                bijlage.verslag = bron.naam
+                if not bijlage.titel:
+                    bijlage.titel = f"Verslag {werkmap.overleg.afkorting} {datum_kort(bron.datum)}"
+
+
+def _verslag_bron(
+    werkmap: Werkmap,
+    vergadering: Vergadering,
+    bijlage: Bijlage,
+    problems: Problems,
+    later: set[str],
+) -> Vergadering | None:
+    """The earlier meeting with minutes a `verslag: DATUM` attachment names, or None
+    (with the error reported)."""
+    bron = find_meeting(werkmap, bijlage.verslag)
+    names = [v.naam for v in werkmap.vergaderingen]
+    if bron is None and _names_meeting(bijlage.verslag, werkmap.onvolledig):
+        return None  # that meeting's own error is reported already
+    if bron is None and _names_meeting(bijlage.verslag, later):
+        problems.error(
+            bijlage.loc,
+            f"bijlage '{bijlage.id}': het verslag van "
+            f"{bijlage.verslag} kan pas na die vergadering bijgevoegd worden",
+        )
+    elif bron is None:
+        problems.error(
+            bijlage.loc,
+            f"bijlage '{bijlage.id}': geen vergadering "
+            f"'{bijlage.verslag}'{did_you_mean(bijlage.verslag, names)}",
+        )
+    elif sort_key(bron) >= sort_key(vergadering):
+        problems.error(
+            bijlage.loc,
+            f"bijlage '{bijlage.id}': het verslag van "
+            f"{bron.naam} kan pas na die vergadering bijgevoegd worden",
+        )
+    elif not (bron.folder / "verslag.yaml").is_file():
+        problems.error(
+            bijlage.loc,
+            f"bijlage '{bijlage.id}': vergadering {bron.naam} heeft (nog) geen verslag.yaml",
+        )
+    else:
+        return bron
+    return None
 
 
 def _names_meeting(name: str, folders: set[str]) -> bool:
@@ -193,10 +242,9 @@ def find_meeting(werkmap: Werkmap, name: str) -> Vergadering | None:
     return same_day[0] if len(same_day) == 1 else None
 
 
-def select_meeting(root: Path, datum: str | None) -> str:
+def select_meeting(mappen: Vergadermappen, datum: str | None) -> str:
     """The folder name a DATUM argument means; no argument means the latest meeting."""
-    problems = Problems()
-    names = [f.name for f, _ in meeting_folders(root, problems)]
+    names = mappen.names
     if datum is None:
         if not names:
             raise StukkenError("er is nog geen vergadering: maak meetings/JJJJ-MM-DD/agenda.yaml")

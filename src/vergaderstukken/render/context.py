@@ -1,69 +1,48 @@
-"""The data every template receives. Templates decide layout; this decides content."""
+"""Template contexts: gathered data (gather.py) in the shape the templates read.
+
+Templates decide layout; gather decides content. Each context here is built once per
+build, through `job.context`, and shared by the documents that show it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .. import dutch
-from ..actions import open_voor_agenda
-from ..gather import persoon_tekst
-from ..model import Vergadering, Werkmap
+from ..gather import Document, Gegevens
 from .engines.watermerk import watermerk_url
+from .job import RenderJob
 
 
-def document_info(
-    werkmap: Werkmap, vergadering: Vergadering, soort: str, titel: str, markering: str = ""
-) -> dict:
-    overleg = werkmap.overleg
-    datum = dutch.datum_kort(vergadering.datum)
+def agenda(job: RenderJob) -> dict:
+    """The agenda's context: agenda.pdf, agenda.docx, the pack and the annotated agendas."""
+    return job.context("agenda", lambda: agenda_context(job.gegevens, job.fonts))
+
+
+def agenda_context(gegevens: Gegevens, fonts: Path) -> dict:
+    vergadering = gegevens.vergadering
     return {
-        "soort": soort,
-        "titel": f"{titel} {overleg.naam} {datum}",
-        "kop": f"{overleg.afkorting} · {titel} {datum}",
-        "omschrijving": f"{titel} van de vergadering van {overleg.naam} op "
-        f"{dutch.datum_lang(vergadering.datum)}",
-        "markering": markering,
-    }
-
-
-def agenda_context(werkmap: Werkmap, vergadering: Vergadering, fonts: Path) -> dict:
-    return {
-        "overleg": werkmap.overleg,
+        "overleg": gegevens.overleg,
         "vergadering": vergadering,
         "punten": vergadering.punten,
-        "open_acties": open_voor_agenda(werkmap, vergadering),
-        "document": document_info(werkmap, vergadering, "agenda", "Agenda"),
+        "open_acties": gegevens.open_acties,
+        "document": gegevens.documenten.agenda.als_dict(),
         "annotatie": None,
         "fonts_url": fonts.resolve().as_uri(),
     }
 
 
-CONCEPT = "CONCEPT"
-
-
-def markering(vergadering: Vergadering) -> str:
-    """Minutes are marked CONCEPT on every page until they are vastgesteld."""
-    verslag = vergadering.verslag
-    return CONCEPT if verslag is not None and verslag.status != "vastgesteld" else ""
-
-
-def gegevens_verslag(
-    werkmap: Werkmap, vergadering: Vergadering, soort: str, titel: str, fonts: Path
-) -> dict:
+def gegevens_verslag(gegevens: Gegevens, document: Document, fonts: Path) -> dict:
     """What the minutes and the action-and-decision list share: title, marking, attendance."""
-    verslag = vergadering.verslag
-    document = document_info(werkmap, vergadering, soort, titel, markering(vergadering))
-    document["watermerk"] = document["markering"]
-    document["watermerk_afbeelding"] = (
-        watermerk_url(document["watermerk"], fonts / "Lato-Bold.ttf")
-        if document["watermerk"]
-        else ""
+    info = document.als_dict()
+    info["watermerk"] = info["markering"]
+    info["watermerk_afbeelding"] = (
+        watermerk_url(info["watermerk"], fonts / "Lato-Bold.ttf") if info["watermerk"] else ""
     )
     return {
-        "overleg": werkmap.overleg,
-        "vergadering": vergadering,
-        "verslag": verslag,
-        "document": document,
-        "aanwezig": [persoon_tekst(p) for p in verslag.aanwezig],
-        "afwezig": [persoon_tekst(p) for p in verslag.afwezig],
+        "overleg": gegevens.overleg,
+        "vergadering": gegevens.vergadering,
+        "verslag": gegevens.vergadering.verslag,
+        "document": info,
+        "aanwezig": gegevens.aanwezig,
+        "afwezig": gegevens.afwezig,
     }

@@ -1,8 +1,10 @@
-"""One build's shared state: the workspace, the templates, warnings and rendered parts.
+"""One build's shared state: the workspace, its gathered data, the templates, warnings,
+template contexts and rendered parts.
 
 Every document of a build is rendered in one process through one job, so WeasyPrint is
-imported once and a part (the agenda, generated minutes) is rendered once and reused by
-the meeting pack.
+imported once, a meeting is gathered once (`job.gegevens`), a template context is built
+once per document kind (`job.context`) and a part (the agenda, generated minutes) is
+rendered once and reused by the meeting pack.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..exceptions import Loc, Problem
+from ..gather import Gegevens, Verzameling
 from ..markdown import render_block, render_inline
 from ..model import Vergadering, Werkmap
 from .engines.afbeeldingen import Afbeeldingen
@@ -77,8 +80,12 @@ class RenderJob:
     voor_pakket: bool = False  # see pakket_modus()
     editie: Editie = INTERN  # the public edition renders a redacted model through its own
     pdf_variant: str = UA  # the standard every PDF declares (engines/pdf.py; ARCHIEF: PDF/A)
+    verzameling: Verzameling | None = None  # the gathered workspace; gathered here if None
+    contexts: dict[str, dict] = field(default_factory=dict)  # see context()
 
     def __post_init__(self):
+        if self.verzameling is None:
+            self.verzameling = Verzameling(self.werkmap)
         self.templates = Templates(self.werkmap.root)
         self.afbeeldingen = Afbeeldingen(self.werkmap, self.editie.tekst)
         # What is being rendered: the fallback place of a warning, and the folder that
@@ -89,6 +96,23 @@ class RenderJob:
             inline=self.inline,
             css_string=lambda value: css_string(self.editie.kaal(str(value or ""))),
         )
+
+    @property
+    def gegevens(self) -> Gegevens:
+        """The gathered data of the job's meeting."""
+        return self.gegevens_van(self.vergadering)
+
+    def gegevens_van(self, vergadering: Vergadering) -> Gegevens:
+        """The gathered data of any meeting of the workspace (a `verslag:` attachment's)."""
+        return self.verzameling.van(vergadering)
+
+    def context(self, key: str, make: Callable[[], dict]) -> dict:
+        """A template context, built once per build and shared by every document that
+        shows it (agenda.pdf, agenda.docx and the pack's agenda). Never changed after:
+        a document that needs more copies it."""
+        if key not in self.contexts:
+            self.contexts[key] = make()
+        return self.contexts[key]
 
     def markdown(self, text: str | None) -> Markup:
         """The templates' `|markdown`: block HTML, its images checked first."""
@@ -130,15 +154,24 @@ class RenderJob:
         return lambda message: self.warn(loc, message)
 
     def pdf(
-        self, template: str, context: dict, *, source: Loc, base_dir: Path | None = None
+        self,
+        template: str,
+        context: dict,
+        *,
+        source: Loc,
+        base_dir: Path | None = None,
+        inspect: Callable[[str], None] | None = None,
     ) -> bytes:
-        """Render an HTML template to PDF bytes, inside the workspace sandbox."""
+        """Render an HTML template to PDF bytes, inside the workspace sandbox; `inspect`
+        sees the HTML first (and may refuse it by raising)."""
         if self.voor_pakket:
             context = {**context, "pakket": True}
         if self.openbaar:
             context = {**context, "openbaar": True}
         with self.rendering(source, base_dir):
             html = self.templates.render(template, context)
+        if inspect is not None:
+            inspect(html)
         roots = [self.werkmap.root, self.templates.builtin]
 
         def render(html: str) -> bytes:

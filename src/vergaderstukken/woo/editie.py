@@ -11,7 +11,8 @@ and every e-mail address). Every document is rendered from that copy through a
 RenderJob with a `lakker`: `public_pdf` turns the markers into black boxes that show
 their ground and closes each document with the legend of grounds and pages; the pack
 gets one legend for all its pages (`pakket_legenda`). PDF attachments cannot be
-redacted here: `screen_attachments` decides which may go in. Last, every file is read
+redacted here: `screen_attachments` decides which may go in, while the edition is
+prepared, so the documents render a final model and never change it. Last, every file is read
 back (`check_no_leaks`); if one still shows a string to redact or an e-mail address,
 nothing is written.
 """
@@ -23,10 +24,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import Loc, Problems, StukkenError
-from ..model import Werkmap
+from ..exceptions import Loc, Problem, Problems, StukkenError
+from ..gather import Verzameling, document_info
+from ..model import Vergadering, Werkmap
 from ..pdf_budget import PdfTeZwaar
-from ..render.context import document_info
 from ..render.documents import OPENBARE_DOCUMENTS, pakket
 from ..render.engines.pakket_pdf import Bron, Stuk, open_pdf
 from ..render.job import Editie, RenderJob
@@ -91,12 +92,15 @@ def lakker_of(job: RenderJob) -> woo.Lakker:
 
 
 def public_job(werkmap: Werkmap, naam: str) -> RenderJob:
-    """A job on the redacted copy of the workspace, for meeting `naam`."""
+    """A job on the redacted copy of the workspace, for meeting `naam`: redacted, its PDF
+    attachments screened, then gathered; the documents render that final model."""
     public, lakker = woo.public_werkmap(werkmap)
     vergadering = public.vergadering(naam)
-    assert vergadering is not None  # the build found it; redaction keeps meeting names
-    job = RenderJob(public, vergadering, editie=OpenbareEditie(lakker))
-    screen_attachments(job)
+    warnings = screen_attachments(vergadering, lakker)
+    job = RenderJob(
+        public, vergadering, editie=OpenbareEditie(lakker), verzameling=Verzameling(public)
+    )
+    job.warnings.extend(dict.fromkeys(warnings))  # before anything renders, as job.warn would
     return job
 
 
@@ -171,7 +175,7 @@ def pakket_legenda(
     context = {
         "overleg": job.werkmap.overleg,
         "vergadering": v,
-        "document": document_info(job.werkmap, v, "legenda", "Legenda"),
+        "document": document_info(job.werkmap, v, "legenda", "Legenda").als_dict(),
         "fonts_url": job.fonts.resolve().as_uri(),
         "legenda": woo.legend_rows({g: sorted(p) for g, p in found.items()}),
     }
@@ -182,8 +186,9 @@ def pakket_legenda(
 # --- PDF attachments ----------------------------------------------------------------------
 
 
-def screen_attachments(job: RenderJob) -> None:
+def screen_attachments(v: Vergadering, lakker: woo.Lakker) -> list[Problem]:
     """Decide which PDF attachments may go into the public pack; we cannot redact a PDF.
+    The others leave the (redacted copy of the) meeting; the warnings are returned.
 
     Every place a reader or a tool can reach is searched (woo.pdf.leaks_by_place: text,
     document info, XMP, bookmarks, links, comments, form fields, embedded files, names).
@@ -194,17 +199,16 @@ def screen_attachments(job: RenderJob) -> None:
       as it is, with a warning that nothing else in it was checked.
     Markdown attachments and minutes are redacted like every other text.
     """
-    v = job.vergadering
     problems = Problems()
     keep = []
     for bijlage in v.bijlagen:
         if bijlage.soort != "pdf" or bijlage.bestand is None:  # a pdf has a file
             keep.append(bijlage)
             continue
-        data = pakket.bijlage_pdf(job, bijlage, [])
+        data = pakket.pdf_bestand(bijlage)
         what = f"bijlage '{woo.plain(bijlage.id)}' ({_shown(bijlage.bestand, v.folder)})"
         try:
-            found = woo_pdf.leaks_by_place(data, lakker_of(job))
+            found = woo_pdf.leaks_by_place(data, lakker)
         except PdfTeZwaar as error:  # refused while loading; a safety net
             problems.error(bijlage.loc, f"{what} {error.message}")
             continue
@@ -222,20 +226,20 @@ def screen_attachments(job: RenderJob) -> None:
                     bijlage.loc, f"{what}: de gelakte versie bevat nog {_per_plaats(found)}; {hint}"
                 )
         elif found:
-            job.warn(
+            problems.warn(
                 bijlage.loc,
                 f"{what} blijft buiten de openbare versie: de PDF bevat {_per_plaats(found)}; "
                 f"stukken kan in een PDF niet lakken; {GELAKTE_VERSIE}",
             )
         elif not woo_pdf.has_text(data):
-            job.warn(
+            problems.warn(
                 bijlage.loc,
                 f"{what} blijft buiten de openbare versie: de PDF heeft geen tekstlaag, "
                 f"dus stukken kan niet nagaan wat erin staat; {GELAKTE_VERSIE}",
             )
         else:
             keep.append(bijlage)
-            job.warn(
+            problems.warn(
                 bijlage.loc,
                 f"{what} staat ongelakt in de openbare versie: er staat geen te lakken tekst "
                 "of e-mailadres in, maar op andere gevoelige gegevens is de PDF niet "
@@ -243,6 +247,7 @@ def screen_attachments(job: RenderJob) -> None:
             )
     problems.raise_if_any()
     woo.leave_out_attachments(v, keep)
+    return problems.warnings
 
 
 def _per_plaats(found: dict[str, list[str]]) -> str:

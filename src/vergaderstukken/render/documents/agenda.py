@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from ..context import agenda_context
+from .. import context as contexts
 from ..docx import render_docx
 from ..job import RenderJob
 
 
 def agenda_pdf(job: RenderJob) -> bytes:
-    context = agenda_context(job.werkmap, job.vergadering, job.fonts)
+    context = contexts.agenda(job)
     source = job.vergadering.loc
     return job.part("agenda.pdf", lambda: job.pdf("agenda.html", context, source=source))
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
-    context = agenda_context(job.werkmap, job.vergadering, job.fonts)
+    context = contexts.agenda(job)
     return {
         "agenda.pdf": agenda_pdf(job),
         "agenda.docx": render_docx(job, "agenda.docx", context, source=job.vergadering.loc),

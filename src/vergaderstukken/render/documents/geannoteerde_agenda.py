@@ -3,47 +3,28 @@
 An overlay (annotaties/NAAM.yaml) is one advisor's internal advice to one official. Its
 document is the full agenda with the advisor's notes set off under the items and beside
 the open actions. Its text goes into these two files only: the context below is built
-per overlay and nothing is cached in `job.parts`, so no other document can pick it up.
+per overlay from that overlay's gathered notes and nothing is cached in `job.parts`, so
+no other document can pick it up.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import unescape
 
 from ...exceptions import Loc, StukkenError
-from ...markdown import md_parser
+from ...gather import MARKERING_ANNOTATIE
 from ...model import Annotatie, Vergadering
 from ...schema.types import did_you_mean
-from ..context import agenda_context, document_info
+from .. import context as contexts
 from ..docx import render_docx
 from ..job import RenderJob
 
-MARKERING = "Intern advies – niet verspreiden"
+MARKERING = MARKERING_ANNOTATIE
 PREFIX = "geannoteerde-agenda-"
 HTML_TEMPLATE = "geannoteerde-agenda.html"
 PLACED_NOTE = re.compile(r'<aside class="annotatie" id="annotatie-([^"]*)"')
 PLACED_ACTION_NOTE = re.compile(r'<tr class="actie-annotatie" data-actie="([^"]*)"')
-
-
-@dataclass
-class Notitie:
-    """The advisor's note on one item, as the templates show it."""
-
-    advies: str | None
-    tekst: str | None
-
-    @property
-    def advies_kort(self) -> bool:
-        """A one-paragraph advice reads as one line, "Advies: ..."; longer advice gets
-        the label on a line of its own above it."""
-        return one_paragraph(self.advies)
-
-
-def one_paragraph(text: str | None) -> bool:
-    tokens = [t for t in md_parser().parse(text or "") if t.level == 0]
-    return [t.type for t in tokens] == ["paragraph_open", "paragraph_close"]
 
 
 def file_names(naam: str) -> tuple[str, str]:
@@ -56,8 +37,12 @@ def documents(job: RenderJob) -> dict[str, bytes]:
         context = annotated_context(job, annotatie)
         source = Loc(annotatie.bestand)
         pdf_name, docx_name = file_names(annotatie.naam)
-        check_placement(job.templates.render(HTML_TEMPLATE, context), context, source)
-        rendered[pdf_name] = job.pdf(HTML_TEMPLATE, context, source=source)
+        rendered[pdf_name] = job.pdf(
+            HTML_TEMPLATE,
+            context,
+            source=source,
+            inspect=lambda html, c=context, s=source: check_placement(html, c, s),
+        )
         rendered[docx_name] = render_docx(job, "geannoteerde-agenda.docx", context, source=source)
     return rendered
 
@@ -102,23 +87,13 @@ def selected(vergadering: Vergadering, only: str | None) -> list[Annotatie]:
 
 
 def annotated_context(job: RenderJob, annotatie: Annotatie) -> dict:
-    werkmap, vergadering = job.werkmap, job.vergadering
-    context = agenda_context(werkmap, vergadering, job.fonts)
+    """The agenda's context with this overlay's notes (a copy: the agenda's is shared)."""
+    context = dict(contexts.agenda(job))
     context.update(
-        document=document_info(
-            werkmap,
-            vergadering,
-            "geannoteerde agenda",
-            "Geannoteerde agenda",
-            markering=MARKERING,
-        ),
+        document=job.gegevens.documenten.geannoteerde_agenda.als_dict(),
         annotatie=annotatie,
-        per_punt={
-            punt_id: Notitie(punt.advies, punt.tekst)
-            for punt_id, punt in annotatie.punten.items()
-            if punt.advies or punt.tekst
-        },
-        notities=dict(annotatie.acties),
+        per_punt=job.gegevens.annotaties[annotatie.naam].per_punt,
+        notities=job.gegevens.annotaties[annotatie.naam].acties,
     )
     context["uitleg"] = uitleg(context["per_punt"], context["notities"])
     return context

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...gather import Lijsten, lijsten, tabelcel, termijn_tekst
-from ...model import Vergadering, Werkmap
+from ...gather import TITEL_LIJST, Gegevens, tabelcel, termijn_tekst
 from ..context import gegevens_verslag
 from ..docx import render_docx
 from ..engines.templates import template_errors
 from ..job import RenderJob
 
-TITEL = "Actie- en besluitenlijst"
+TITEL = TITEL_LIJST
 TEKSTLIJSTEN = ("besluitenlijst.md", "actielijst.md")
 
 
-def lijst_context(werkmap: Werkmap, vergadering: Vergadering, fonts: Path) -> dict:
-    data = lijsten(werkmap, vergadering)
+def lijst_context(gegevens: Gegevens, fonts: Path) -> dict:
+    data = gegevens.lijsten
     return {
-        **gegevens_verslag(werkmap, vergadering, "actie-en-besluitenlijst", TITEL, fonts),
+        **gegevens_verslag(gegevens, gegevens.documenten.lijst, fonts),
         "besluiten": data.besluiten,
         "acties": data.acties,
         "chronologisch": data.chronologisch,
@@ -31,11 +30,12 @@ def lijst_context(werkmap: Werkmap, vergadering: Vergadering, fonts: Path) -> di
     }
 
 
-def tekst_context(werkmap: Werkmap, vergadering: Vergadering, data: Lijsten) -> dict:
+def tekst_context(gegevens: Gegevens) -> dict:
+    data = gegevens.lijsten
     return {
-        "overleg": werkmap.overleg,
-        "vergadering": vergadering,
-        "verslag": vergadering.verslag,
+        "overleg": gegevens.overleg,
+        "vergadering": gegevens.vergadering,
+        "verslag": gegevens.vergadering.verslag,
         "besluiten": data.besluiten,
         "acties": data.acties,
         "chronologisch": data.chronologisch,
@@ -52,13 +52,17 @@ def tekstlijst(job: RenderJob, naam: str, context: dict) -> bytes:
     return (text.rstrip("\n") + "\n").encode("utf-8")
 
 
+def context_van(job: RenderJob) -> dict:
+    """The list's context (PDF and DOCX), built once per build."""
+    return job.context("actie-en-besluitenlijst", lambda: lijst_context(job.gegevens, job.fonts))
+
+
 def lijst_pdf(job: RenderJob) -> bytes:
     """actie-en-besluitenlijst.pdf of the job's meeting, which has minutes."""
-    vergadering = job.vergadering
-    context = lijst_context(job.werkmap, vergadering, job.fonts)
+    source = job.vergadering.verslag.loc
     return job.part(
         "actie-en-besluitenlijst.pdf",
-        lambda: job.pdf("actie-en-besluitenlijst.html", context, source=vergadering.verslag.loc),
+        lambda: job.pdf("actie-en-besluitenlijst.html", context_van(job), source=source),
     )
 
 
@@ -66,13 +70,12 @@ def documents(job: RenderJob) -> dict[str, bytes]:
     vergadering = job.vergadering
     if vergadering.verslag is None:
         return {}
-    context = lijst_context(job.werkmap, vergadering, job.fonts)
     source = vergadering.verslag.loc
-    tekst = tekst_context(job.werkmap, vergadering, lijsten(job.werkmap, vergadering))
+    tekst = tekst_context(job.gegevens)
     return {
         "actie-en-besluitenlijst.pdf": lijst_pdf(job),
         "actie-en-besluitenlijst.docx": render_docx(
-            job, "actie-en-besluitenlijst.docx", context, source=source
+            job, "actie-en-besluitenlijst.docx", context_van(job), source=source
         ),
         **{naam: tekstlijst(job, naam, tekst) for naam in TEKSTLIJSTEN},
     }

@@ -20,7 +20,7 @@ from ... import dutch
 from ...exceptions import StukkenError
 from ...gather import platte_tekst
 from ...model import Bijlage
-from ..context import agenda_context, document_info
+from .. import context as contexts
 from ..engines import pakket_pdf
 from ..engines.pakket_ontsmet import ontsmetten
 from ..engines.pakket_pdf import Bron, Stuk
@@ -87,13 +87,13 @@ def getoond(bijlage: Bijlage, folder) -> str:
 
 def agenda_stuk(job: RenderJob) -> Stuk:
     v = job.vergadering
-    context = agenda_context(job.werkmap, v, job.fonts)
+    context = contexts.agenda(job)
     pdf = job.part("pakket/agenda.pdf", lambda: job.pdf("agenda.html", context, source=v.loc))
     return Stuk("Agenda", "", pdf)
 
 
 def bijlage_stuk(job: RenderJob, bijlage: Bijlage) -> Stuk:
-    punten = [p.nummer for p in job.vergadering.alle_punten() if bijlage in p.bijlagen]
+    punten = job.gegevens.bijlage_punten[bijlage.id]
     bij = f"bij agendapunt {', '.join(punten)}" if punten else ""
     pdf = job.part(f"pakket/bijlage-{bijlage.id}.pdf", lambda: bijlage_pdf(job, bijlage, punten))
     stempel = f"{bijlage.label} — {platte_tekst(bijlage.titel)}"
@@ -109,14 +109,19 @@ def bijlage_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
             raise StukkenError(f"{bijlage.loc}: geen vergadering '{bijlage.verslag}'")
         return verslag_pdf(job, bron)
     if bijlage.soort == "pdf":
-        try:
-            return bijlage.bestand.read_bytes()
-        except OSError as error:
-            raise StukkenError(
-                f"{bijlage.loc}: bijlage '{bijlage.id}' kan niet gelezen "
-                f"worden: {error.strerror or error}"
-            ) from None
+        return pdf_bestand(bijlage)
     return markdown_pdf(job, bijlage, punten)
+
+
+def pdf_bestand(bijlage: Bijlage) -> bytes:
+    """A PDF attachment's file, as it goes into the pack."""
+    try:
+        return bijlage.bestand.read_bytes()
+    except OSError as error:
+        raise StukkenError(
+            f"{bijlage.loc}: bijlage '{bijlage.id}' kan niet gelezen "
+            f"worden: {error.strerror or error}"
+        ) from None
 
 
 def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
@@ -136,7 +141,7 @@ def markdown_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
         "bijlage": bijlage,
         "punten": punten,
         "inhoud": inhoud,
-        "document": document_info(job.werkmap, v, "bijlage", bijlage.label),
+        "document": job.gegevens.documenten.bijlagen[bijlage.id].als_dict(),
         "fonts_url": job.fonts.resolve().as_uri(),
     }
     return job.pdf("bijlage.html", context, source=bijlage.loc, base_dir=bijlage.bestand.parent)
@@ -188,15 +193,13 @@ def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], paginas: list[int], lengte
     for stuk, aantal in zip(stukken, paginas, strict=True):
         inhoud.append({"wat": stuk.wat, "titel": stuk.titel, "bij": stuk.bij, "pagina": pagina})
         pagina += aantal
-    niet_openbaar = [f"agendapunt {p.nummer}" for p in v.alle_punten() if not p.openbaar]
-    niet_openbaar += [b.label for b in v.bijlagen if not b.openbaar]
     context = {
         "overleg": job.werkmap.overleg,
         "vergadering": v,
         "inhoud": inhoud,
         "totaal": pagina - 1,
-        "niet_openbaar": niet_openbaar,
-        "document": document_info(job.werkmap, v, "vergaderpakket", "Vergaderpakket"),
+        "niet_openbaar": job.gegevens.niet_openbaar,
+        "document": job.gegevens.documenten.pakket.als_dict(),
         "fonts_url": job.fonts.resolve().as_uri(),
     }
     return job.pdf("pakket.html", context, source=v.loc)
@@ -204,9 +207,8 @@ def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], paginas: list[int], lengte
 
 def metadata(job: RenderJob) -> dict[str, str]:
     overleg, v = job.werkmap.overleg, job.vergadering
-    info = document_info(job.werkmap, v, "vergaderpakket", "Vergaderpakket")
     metadata = {
-        "Title": info["titel"],
+        "Title": job.gegevens.documenten.pakket.titel,
         "Author": overleg.secretariaat or overleg.naam,
         "Subject": f"Agenda met bijlagen van de vergadering van {overleg.naam} op "
         f"{dutch.datum_lang(v.datum)}",

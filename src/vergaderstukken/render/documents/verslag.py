@@ -1,41 +1,40 @@
 """The minutes: verslag.pdf and verslag.docx, and the minutes as a generated attachment.
 
 `verslag_pdf(job, vergadering)` renders the minutes of any meeting of the workspace with
-that meeting's own data (its date, number, attendance); the meeting pack uses it for a
-`verslag: DATUM` attachment, and the part is cached so it is rendered once per build.
+that meeting's own gathered data (its date, number, attendance); the meeting pack uses it
+for a `verslag: DATUM` attachment, and the part is cached so it is rendered once per build.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ...actions import ActieStand, actielijst
 from ...exceptions import StukkenError
-from ...gather import minutes_order
-from ...model import Vergadering, Werkmap
+from ...gather import Gegevens
+from ...model import Vergadering
 from ..context import gegevens_verslag
 from ..docx import render_docx
 from ..job import RenderJob
 
 
-def voortgang(werkmap: Werkmap, vergadering: Vergadering) -> list[ActieStand]:
-    """Earlier actions that were open when the meeting began, as they stand after it."""
-    lijst = actielijst(werkmap, vergadering)
-    return sorted([*lijst.lopend, *lijst.gesloten], key=minutes_order)
-
-
-def verslag_context(werkmap: Werkmap, vergadering: Vergadering, fonts: Path) -> dict:
-    verslag = vergadering.verslag
-    acties_punt = next((p for p in vergadering.alle_punten() if p.acties), None)
+def verslag_context(gegevens: Gegevens, fonts: Path) -> dict:
+    vergadering = gegevens.vergadering
     return {
-        **gegevens_verslag(werkmap, vergadering, "verslag", "Verslag", fonts),
+        **gegevens_verslag(gegevens, gegevens.documenten.verslag, fonts),
         "punten": vergadering.punten,
-        "verslag_punten": verslag.punten,
-        "voortgang": voortgang(werkmap, vergadering),
-        # Without an item for the open actions, their progress closes the minutes.
-        "voortgang_apart": acties_punt is None and bool(verslag.updates),
+        "verslag_punten": vergadering.verslag.punten,
+        "voortgang": gegevens.voortgang,
+        "voortgang_apart": gegevens.voortgang_apart,
         "fonts_url": fonts.resolve().as_uri(),
     }
+
+
+def context_van(job: RenderJob, vergadering: Vergadering) -> dict:
+    """The minutes' context of `vergadering`, built once per build."""
+    return job.context(
+        f"verslag:{vergadering.naam}",
+        lambda: verslag_context(job.gegevens_van(vergadering), job.fonts),
+    )
 
 
 def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
@@ -44,9 +43,11 @@ def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
         raise StukkenError(f"vergadering {vergadering.naam} heeft (nog) geen verslag.yaml")
 
     def make() -> bytes:
-        context = verslag_context(job.werkmap, vergadering, job.fonts)
         return job.pdf(
-            "verslag.html", context, source=vergadering.verslag.loc, base_dir=vergadering.folder
+            "verslag.html",
+            context_van(job, vergadering),
+            source=vergadering.verslag.loc,
+            base_dir=vergadering.folder,
         )
 
     return job.part(f"verslag:{vergadering.naam}", make)
@@ -56,7 +57,7 @@ def documents(job: RenderJob) -> dict[str, bytes]:
     vergadering = job.vergadering
     if vergadering.verslag is None:
         return {}
-    context = verslag_context(job.werkmap, vergadering, job.fonts)
+    context = context_van(job, vergadering)
     return {
         "verslag.pdf": verslag_pdf(job, vergadering),
         "verslag.docx": render_docx(job, "verslag.docx", context, source=vergadering.verslag.loc),
