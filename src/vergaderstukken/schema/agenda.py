@@ -27,7 +27,7 @@ PUNT_KEYS = [
         "id",
         Text(),
         "Vaste id waarmee verslag en annotaties naar het punt verwijzen.",
-        default="een slug van de titel",
+        default="gemaakt van de titel (Opening & vaststellen agenda: opening-vaststellen-agenda)",
         computed=True,
     ),
     Key("titel", Text(), "Titel van het agendapunt.", required=True),

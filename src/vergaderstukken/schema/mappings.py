@@ -70,6 +70,8 @@ class ListOf(Type):
         self.noun = "een lijst"
 
     def describe(self):
+        if isinstance(self.item, Mapping):
+            return "een lijst; elk item heeft sleutels (zie hieronder)"
         return f"een lijst; elk item is {self.item.describe()}"
 
     def convert(self, node, ctx, what):
@@ -178,7 +180,7 @@ class Mapping(Type):
         self.by_name = {key.name: key for key in keys}
 
     def describe(self):
-        return f"{self.noun} met sleutels"
+        return "sleutels (zie hieronder)"
 
     def convert(self, node, ctx, what):
         if not isinstance(node, yaml.MappingNode):
@@ -244,7 +246,8 @@ class KeyedBy(Type):
         self.noun, self.value, self.key_meaning = noun, value, key_meaning
 
     def describe(self):
-        return f"{self.noun}: {self.key_meaning[0].lower()}{self.key_meaning[1:]}"
+        per = self.key_meaning.rstrip(".")
+        return f"{per[0].lower()}{per[1:]}: {self.value.describe()}"
 
     def convert(self, node, ctx, what):
         if not isinstance(node, yaml.MappingNode):

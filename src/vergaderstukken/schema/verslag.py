@@ -131,7 +131,7 @@ VERSLAG = Mapping(
         ),
         Key(
             "acties",
-            KeyedBy("voortgang van acties", ACTIE_UPDATE, "Per actie-id de nieuwe status."),
+            KeyedBy("voortgang van acties", ACTIE_UPDATE, "Per actie-id (bijv. 2023-12-13.1)."),
             "Voortgang van eerdere acties.",
             field="updates",
             computed=True,
