@@ -9,12 +9,13 @@ read from their source text, never from YAML 1.1's guesses: `tijd: 15:45` stays 
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
 import yaml
 
@@ -47,7 +48,11 @@ class Context:
         self.problems.error(self.loc(node), message)
 
 
-INVALID = object()  # a value that was reported and must not be used
+class _Invalid(enum.Enum):
+    INVALID = "invalid"
+
+
+INVALID: Final = _Invalid.INVALID  # a value that was reported and must not be used
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -79,7 +84,7 @@ class Type:
     def json_schema(self) -> dict:
         raise NotImplementedError
 
-    def _scalar(self, node: yaml.Node, ctx: Context, what: str) -> str | object:
+    def _scalar(self, node: yaml.Node, ctx: Context, what: str) -> str | Literal[_Invalid.INVALID]:
         if not isinstance(node, yaml.ScalarNode):
             ctx.error(node, f"{what} moet {self.noun} zijn, niet {kind_of(node)}")
             return INVALID
