@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 
-.PHONY: demo test test-snel lint format templates golden bench system-deps clean
+.PHONY: demo test test-snel lint format templates docs golden bench system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ format: $(BIN)/.installed
 # Regenerate the built-in DOCX templates after changing tools/docx_sjablonen.py.
 templates: $(BIN)/.installed
 	$(BIN)/python tools/docx_sjablonen.py
+
+# Regenerate the format reference docs/format.md after changing the keys in schema/.
+docs: $(BIN)/.installed
+	$(BIN)/stukken schema --naslag docs/format.md
 
 # Rewrite the golden text files in tests/golden/ after an intended change of output.
 golden: $(BIN)/.installed

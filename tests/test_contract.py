@@ -1,4 +1,5 @@
-"""A workspace written from the examples in docs/format.md, key for key, checks and builds."""
+"""A workspace written from the examples of the contract (../shared/spec/format.md, part 1), key
+for key, checks and builds; test_contract_deel2.py adds part 2."""
 
 from __future__ import annotations
 

@@ -118,13 +118,26 @@ def build(
 
 @cli.command(context_settings=CONTEXT)
 @click.argument(
-    "map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path), default="schema"
+    "map_", metavar="[MAP]", type=click.Path(file_okay=False, path_type=Path), required=False
 )
-def schema(map_: Path) -> None:
-    """Schrijf JSON Schema's van de bestanden naar MAP, voor invulhulp in uw editor."""
+@click.option(
+    "--naslag",
+    metavar="BESTAND",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf ook (of, zonder MAP, alleen) de beschrijving van alle sleutels naar "
+    "BESTAND, als Markdown (zo ontstaat docs/format.md).",
+)
+def schema(map_: Path | None, naslag: Path | None) -> None:
+    """Schrijf JSON Schema's van de bestanden naar MAP (standaard: schema/), voor invulhulp
+    in uw editor."""
     from .schema import write_json_schemas
+    from .schema.naslag import write_reference
 
-    for path in write_json_schemas(map_):
+    only_reference = map_ is None and naslag is not None
+    written = [] if only_reference else write_json_schemas(map_ or Path("schema"))
+    if naslag is not None:
+        written.append(write_reference(naslag))
+    for path in written:
         click.echo(f"geschreven: {display_path(path)}")
 
 

@@ -1,8 +1,10 @@
 """The domain, in the users' words: Vergadering, Agendapunt, Bijlage, Verslag, Regel, Actie.
 
-These are built by `load/` from validated records; numbering (items 1, 2, 2a;
-attachments I, II; action ids <datum>.<n>) is derived here once, so every document
-shows the same numbers.
+These are built by `load/` from validated records: `schema.fill` copies every declared
+key into the field of the same name (the declarations in `schema/__init__.py` name the
+model each mapping fills), and the loaders add what they compute. Numbering (items 1, 2,
+2a; attachments I, II; action ids <datum>.<n>) is derived once, so every document shows
+the same numbers.
 """
 
 from __future__ import annotations
@@ -66,6 +68,35 @@ def letter(index: int) -> str:
 
 
 @dataclass
+class Lid:
+    """An organisation at the table, possibly with its representative."""
+
+    organisatie: str
+    naam: str | None = None
+    functie: str | None = None
+    email: str | None = None  # receives the invitation
+
+
+@dataclass
+class Smtp:
+    host: str
+    poort: int = 587
+    starttls: bool = True
+    gebruiker: str | None = None  # the password comes from STUKKEN_SMTP_WACHTWOORD
+
+
+@dataclass
+class Verzending:
+    """How the pack is sent: addresses as written, 'Naam <adres>' or a bare address."""
+
+    van: str | None = None
+    aan: list[str] = field(default_factory=list)  # empty: every lid with an email
+    cc: list[str] = field(default_factory=list)
+    max_mb: int = 10  # larger packs are announced, not attached
+    smtp: Smtp | None = None
+
+
+@dataclass
 class Overleg:
     naam: str
     afkorting: str
@@ -73,8 +104,12 @@ class Overleg:
     secretariaat: str | None = None
     voorzitter: str | None = None
     locatie: str | None = None
-    leden: list[str] = field(default_factory=list)
+    tijdzone: str = "Europe/Amsterdam"
+    secretaris: str | None = None
+    leden: list[Lid] = field(default_factory=list)
     lakken: list[tuple[str, str]] = field(default_factory=list)  # (tekst, grond)
+    vaste_agenda: list[Agendapunt] = field(default_factory=list)  # numbered as an agenda
+    verzending: Verzending | None = None
 
 
 @dataclass
@@ -115,6 +150,10 @@ class Agendapunt:
     deel: str | None = None
     deel_nummer: int | None = None
     onderdelen: list[Agendapunt] = field(default_factory=list)
+    vaststelling: date | str | None = None  # the meeting whose minutes it adopts, or "vorige"
+    tijd: str | None = None  # planned start, "HH:MM"
+    duur: int | None = None  # planned minutes
+    inleider: str | None = None
     is_onderdeel: bool = False
     eigen_id: bool = False  # the id was written in agenda.yaml, not derived from the title
     locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
@@ -184,6 +223,8 @@ class VerslagPunt:
     punt: Agendapunt
     tekst: str | None = None
     regels: list[Regel] = field(default_factory=list)
+    vastgesteld: str | None = None  # ongewijzigd | gewijzigd | aangehouden (a vaststelling)
+    wijzigingen: str | None = None  # with "gewijzigd": the changes
     locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
 

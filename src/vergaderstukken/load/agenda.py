@@ -1,26 +1,19 @@
-"""Build a Vergadering from agenda.yaml: numbering, ids, attachments and their files."""
+"""Build a Vergadering from agenda.yaml: numbering, ids, attachments and their files.
+
+Every other key reaches the model through `schema.fill`; only what is computed is here."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from ..exceptions import Loc, Problems
-from ..model import (
-    Agendapunt,
-    Bijlage,
-    Overleg,
-    Vergadering,
-    Volgende,
-    letter,
-    roman,
-    roman_value,
-    slugify,
-)
+from ..model import Agendapunt, Bijlage, Overleg, Vergadering, letter, roman, roman_value, slugify
 from ..safe_read import MAX_MARKDOWN_BYTES, os_reason, outside, read_text, shown
-from ..schema import read_document
-from ..schema.types import Record, Seq, did_you_mean
+from ..schema import Record, Seq, fill, read_document
+from ..schema.types import did_you_mean
 
 ATTACHMENT_TYPES = (".md", ".pdf")
 
@@ -36,63 +29,56 @@ def load_vergadering(
     record = read_document(path, "agenda", problems, folder.parents[1])
     if record is None:
         return None
-    if record.datum and record.datum != datum:
+    written = record.get("datum")
+    if written and written != datum:
         problems.error(
             record.loc_of("datum"),
-            f"datum {record.datum.isoformat()} wijkt af van de mapnaam {folder.name}",
+            f"datum {written.isoformat()} wijkt af van de mapnaam {folder.name}",
         )
-    vergadering = Vergadering(
+    vergadering = fill(
+        Vergadering,
+        record,
         naam=folder.name,
         folder=folder,
         datum=datum,
         loc=Loc(path, 1),
-        tijd=record.tijd,
-        locatie=record.locatie or overleg.locatie,
-        nummer=record.nummer,
-        voorzitter=record.voorzitter or overleg.voorzitter,
+        locatie=record.text("locatie") or overleg.locatie,
+        voorzitter=record.text("voorzitter") or overleg.voorzitter,
     )
-    bijlagen = _bijlagen(record.bijlagen or [], folder, problems)
-    vergadering.punten = _punten(record.agenda or [], bijlagen, problems)
+    bijlagen = _bijlagen(record.records("bijlagen"), folder, problems)
+    vergadering.punten = punten(record.records("agenda"), bijlagen, problems)
     if "agenda" in record and not vergadering.punten:
         problems.warn(record.loc_of("agenda"), "de agenda heeft geen punten")
     vergadering.bijlagen = _number_bijlagen(vergadering, bijlagen, problems)
-    if record.volgende:
-        vergadering.volgende = Volgende(
-            record.volgende.get("datum"), record.volgende.tijd, record.volgende.locatie
-        )
     return vergadering
 
 
 def _bijlagen(records: Seq, folder: Path, problems: Problems) -> dict[str, Bijlage]:
     bijlagen: dict[str, Bijlage] = {}
     for rec in records:
-        if "id" not in rec:
+        bijlage_id = rec.text("id")
+        if bijlage_id is None:
             continue
-        if rec.id in bijlagen:
+        if bijlage_id in bijlagen:
             problems.error(
                 rec.loc_of("id"),
-                f"bijlage-id '{shown(rec.id)}' komt twee keer voor "
-                f"(ook op regel {bijlagen[rec.id].loc.line})",
+                f"bijlage-id '{shown(bijlage_id)}' komt twee keer voor "
+                f"(ook op regel {bijlagen[bijlage_id].loc.line})",
             )
             continue
-        bijlage = Bijlage(
-            id=rec.id,
-            titel=rec.titel or "",
-            loc=rec.loc,
-            nummer=rec.nummer or "",
-            locs=dict(rec.key_locs),
-        )
-        if rec.bestand:
-            bijlage.bestand = attachment_path(rec.bestand, folder, rec.loc_of("bestand"), problems)
+        bijlage = fill(Bijlage, rec)
+        bestand = rec.text("bestand")
+        if bestand:
+            bijlage.bestand = attachment_path(bestand, folder, rec.loc_of("bestand"), problems)
             check_markdown(bijlage, bijlage.bestand, folder, problems)
-        bijlage.verslag = rec.verslag
-        if isinstance(rec.openbaar, bool):
-            bijlage.openbaar = rec.openbaar
-        elif rec.openbaar:
+        openbaar = rec.get("openbaar")  # true/false, or the path of a redacted version
+        if isinstance(openbaar, bool):
+            bijlage.openbaar = openbaar
+        elif openbaar:
             loc = rec.loc_of("openbaar")
-            bijlage.openbaar_bestand = attachment_path(rec.openbaar, folder, loc, problems)
+            bijlage.openbaar_bestand = attachment_path(openbaar, folder, loc, problems)
             check_markdown(bijlage, bijlage.openbaar_bestand, folder, problems)
-        bijlagen[rec.id] = bijlage
+        bijlagen[bijlage_id] = bijlage
     return bijlagen
 
 
@@ -146,44 +132,36 @@ def check_markdown(bijlage: Bijlage, path: Path | None, folder: Path, problems: 
     read_text(path, MAX_MARKDOWN_BYTES, problems, bijlage.loc, what)
 
 
-def _punten(records: Seq, bijlagen: dict[str, Bijlage], problems: Problems) -> list[Agendapunt]:
-    punten: list[Agendapunt] = []
+def punten(records: Seq, bijlagen: dict[str, Bijlage], problems: Problems) -> list[Agendapunt]:
+    """The items of an agenda (or of stukken.yaml's vaste_agenda), numbered 1, 2, 2a, with
+    their parts numbered, their attachments resolved and their ids assigned."""
+    items: list[Agendapunt] = []
     deel_nummer = 0
     for index, rec in enumerate(records, start=1):
         punt = _punt(rec, str(index), bijlagen, problems)
-        if rec.deel:
+        if punt.deel:
             deel_nummer += 1
-            punt.deel, punt.deel_nummer = rec.deel, deel_nummer
-        for sub_index, sub in enumerate(rec.onderdelen or []):
+            punt.deel_nummer = deel_nummer
+        else:
+            punt.deel = None
+        for sub_index, sub in enumerate(rec.records("onderdelen")):
             onderdeel = _punt(sub, f"{index}{letter(sub_index)}", bijlagen, problems)
             onderdeel.is_onderdeel = True
             punt.onderdelen.append(onderdeel)
-        punten.append(punt)
-    _assign_ids(list(_with_records(punten, records)), problems)
-    return punten
+        items.append(punt)
+    _assign_ids(list(_with_records(items, records)), problems)
+    return items
 
 
-def _with_records(punten: list[Agendapunt], records: Seq):
-    for punt, rec in zip(punten, records, strict=True):
+def _with_records(items: list[Agendapunt], records: Seq) -> Iterator[tuple[Agendapunt, Record]]:
+    for punt, rec in zip(items, records, strict=True):
         yield punt, rec
-        yield from zip(punt.onderdelen, rec.onderdelen or [], strict=True)
+        yield from zip(punt.onderdelen, rec.records("onderdelen"), strict=True)
 
 
-def _punt(rec: Record, nummer: str, bijlagen: dict[str, Bijlage], problems: Problems):
-    punt = Agendapunt(
-        id="",
-        nummer=nummer,
-        titel=rec.titel or "",
-        loc=rec.loc,
-        doel=rec.doel,
-        openbaar=rec.openbaar is not False,
-        toelichting=rec.toelichting,
-        vragen=list(rec.vragen or []),
-        acties=bool(rec.acties),
-        locs=dict(rec.key_locs),
-        vragen_locs=list(rec.vragen.locs) if rec.vragen else [],
-    )
-    refs = rec.bijlagen or Seq(rec.loc)
+def _punt(rec: Record, nummer: str, bijlagen: dict[str, Bijlage], problems: Problems) -> Agendapunt:
+    punt = fill(Agendapunt, rec, id="", nummer=nummer)
+    refs = rec.get("bijlagen") or Seq(rec.loc)
     for ref, loc in zip(refs, refs.locs, strict=True):
         bijlage = bijlagen.get(ref)
         if bijlage is None:
@@ -193,29 +171,30 @@ def _punt(rec: Record, nummer: str, bijlagen: dict[str, Bijlage], problems: Prob
     return punt
 
 
-def _assign_ids(items, problems: Problems) -> None:
+def _assign_ids(items: list[tuple[Agendapunt, Record]], problems: Problems) -> None:
     """Explicit ids must be unique; a default slug that collides gets '-2', '-3'."""
     explicit: dict[str, Loc] = {}
     for punt, rec in items:
-        if rec.id is None:
+        written = rec.text("id")
+        if written is None:
             continue
-        if rec.id in explicit:
+        if written in explicit:
             problems.error(
                 rec.loc_of("id"),
-                f"id '{shown(rec.id)}' komt twee keer voor in deze "
-                f"agenda (ook op regel {explicit[rec.id].line})",
+                f"id '{shown(written)}' komt twee keer voor in deze "
+                f"agenda (ook op regel {explicit[written].line})",
             )
-        explicit[rec.id] = rec.loc_of("id")
-        punt.id, punt.eigen_id = rec.id, True
-        if re.fullmatch(r"\d+[a-z]*", rec.id.lower()):
+        explicit[written] = rec.loc_of("id")
+        punt.id, punt.eigen_id = written, True
+        if re.fullmatch(r"\d+[a-z]*", written.lower()):
             problems.warn(
                 rec.loc_of("id"),
-                f"id '{shown(rec.id)}' lijkt op een agendanummer; "
+                f"id '{shown(written)}' lijkt op een agendanummer; "
                 "een verwijzing als '3' of '2b' betekent altijd het nummer",
             )
     taken = set(explicit)
     for punt, rec in items:
-        if rec.id is not None:
+        if rec.text("id") is not None:
             continue
         base = slugify(punt.titel)
         candidate, counter = base, 1

@@ -1,4 +1,7 @@
-"""Build the Verslag (minutes) and the Annotaties (advisors' overlays) of a meeting."""
+"""Build the Verslag (minutes) and the Annotaties (advisors' overlays) of a meeting.
+
+`schema.fill` copies the declared keys; here are the references to agenda items, the
+numbering of decisions and actions, and the checks that need the whole meeting."""
 
 from __future__ import annotations
 
@@ -10,15 +13,14 @@ from ..model import (
     Agendapunt,
     Annotatie,
     AnnotatiePunt,
-    Persoon,
     Regel,
     Vergadering,
     Verslag,
     VerslagPunt,
 )
 from ..safe_read import shown
-from ..schema import SOORTEN, read_document
-from ..schema.types import Record, did_you_mean
+from ..schema import SOORTEN, Record, fill, read_document
+from ..schema.types import did_you_mean
 
 
 def resolve_item(
@@ -47,69 +49,40 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
     record = read_document(path, "verslag", problems, vergadering.folder.parents[1])
     if record is None:
         return None
-    verslag = Verslag(
-        loc=Loc(path, 1),
-        status=record.status or "concept",
-        vastgesteld_op=record.vastgesteld_op,
-        notulist=record.notulist,
-        aanwezig=[_persoon(p) for p in record.aanwezig or []],
-        afwezig=[_persoon(p) for p in record.afwezig or []],
-    )
-    if record.vastgesteld_op and verslag.status != "vastgesteld":
+    verslag = fill(Verslag, record, loc=Loc(path, 1))
+    if verslag.vastgesteld_op and verslag.status != "vastgesteld":
         problems.warn(
             record.loc_of("vastgesteld_op"),
             "vastgesteld_op staat er, maar status is niet 'vastgesteld'",
         )
     by_item: dict[str, VerslagPunt] = {}
     seen: dict[str, Loc] = {}
-    punten = record.punten or Record(record.loc)
+    punten = record.mapping_of("punten")
     for key, value in punten.items():
         punt = resolve_item(vergadering, key, punten.loc_of(key), seen, problems)
         if punt is None:
             continue
-        value = value or Record(punten.loc_of(key))
-        regels = [_regel(r, punt) for r in value.bka or []]
-        by_item[punt.id] = VerslagPunt(punt, value.tekst, regels, dict(value.key_locs))
+        if value is None:  # `opening:` with nothing under it
+            by_item[punt.id] = VerslagPunt(punt)
+            continue
+        regels = [_regel(r, punt) for r in value.records("bka")]
+        by_item[punt.id] = fill(VerslagPunt, value, punt=punt, regels=regels)
     # The minutes follow the agenda, whatever the order of `punten:`.
     verslag.punten = {p.id: by_item.get(p.id, VerslagPunt(p)) for p in vergadering.alle_punten()}
     _number_regels(vergadering, verslag)
-    acties = record.acties or Record(record.loc)
+    acties = record.mapping_of("acties")
     for key, value in acties.items():
         loc = acties.loc_of(key)
         if value is None:
             problems.error(loc, f"actie '{shown(key)}' heeft geen status of toelichting")
-        elif isinstance(value, str):
-            verslag.updates.append(ActieUpdate(key, loc, status=value))
-        else:
-            verslag.updates.append(
-                ActieUpdate(
-                    key, loc, value.status, value.toelichting, value.termijn, dict(value.key_locs)
-                )
-            )
+        else:  # a bare status is short for {status: ...}
+            verslag.updates.append(fill(ActieUpdate, value, actie_id=key, loc=loc))
     return verslag
-
-
-def _persoon(value) -> Persoon:
-    if isinstance(value, str):
-        return Persoon(organisatie=value)
-    return Persoon(
-        value.organisatie or "", value.naam, value.functie, value.rol, bool(value.kennisgeving)
-    )
 
 
 def _regel(record: Record, punt: Agendapunt) -> Regel:
     soort = next((s for s in SOORTEN if s in record), "knelpunt")
-    return Regel(
-        soort=soort,
-        tekst=record.get(soort) or "",
-        punt=punt,
-        loc=record.loc,
-        toelichting=record.toelichting,
-        wie=record.wie,
-        termijn=record.termijn,
-        id=record.id,
-        locs=dict(record.key_locs),
-    )
+    return fill(Regel, record, soort=soort, tekst=record.text(soort) or "", punt=punt)
 
 
 def _number_regels(vergadering: Vergadering, verslag: Verslag) -> None:
@@ -128,31 +101,20 @@ def load_annotatie(path: Path, vergadering: Vergadering, problems: Problems) -> 
     record = read_document(path, "annotatie", problems, vergadering.folder.parents[1])
     if record is None:
         return None
-    annotatie = Annotatie(
-        naam=path.stem,
-        bestand=path,
-        auteur=record.auteur,
-        voor=record.voor,
-        inleiding=record.inleiding,
-        locs=dict(record.key_locs),
-    )
+    annotatie = fill(Annotatie, record, naam=path.stem, bestand=path)
     seen: dict[str, Loc] = {}
-    punten = record.punten or Record(record.loc)
+    punten = record.mapping_of("punten")
     for key, value in punten.items():
         loc = punten.loc_of(key)
         punt = resolve_item(vergadering, key, loc, seen, problems)
         if punt is None:
             continue
-        if not value or (not isinstance(value, str) and not (value.advies or value.tekst)):
+        if value is None or not (value.get("advies") or value.get("tekst")):
             problems.warn(loc, f"annotatie bij agendapunt {punt.nummer} ('{punt.id}') is leeg")
             continue
-        if isinstance(value, str):
-            annotatie.punten[punt.id] = AnnotatiePunt(punt, loc, tekst=value)
-        else:
-            annotatie.punten[punt.id] = AnnotatiePunt(
-                punt, loc, value.advies, value.tekst, dict(value.key_locs)
-            )
-    acties = record.acties or Record(record.loc)
+        # A plain text is short for {tekst: ...}; the note's line is its key's.
+        annotatie.punten[punt.id] = fill(AnnotatiePunt, value, punt=punt, loc=loc)
+    acties = record.mapping_of("acties")
     annotatie.acties = {k: v for k, v in acties.items() if v}
     annotatie.actie_locs = acties.key_locs
     for key in acties.key_locs.keys() - annotatie.acties.keys():

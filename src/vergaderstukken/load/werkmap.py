@@ -14,13 +14,12 @@ from pathlib import Path
 from ..actions import Actieboek, annotation_action_problems, validate_actions
 from ..dutch import datum_kort
 from ..exceptions import Loc, Problem, Problems, StukkenError
-from ..model import Bijlage, Overleg, Vergadering, Werkmap, sort_key
+from ..model import Bijlage, Vergadering, Werkmap, sort_key
 from ..safe_read import outside, workspace_budget
-from ..schema import read_document
 from ..schema.types import did_you_mean, parse_iso_date
-from ..woo.lakken import ground_problem
 from .agenda import load_vergadering
 from .bijlagen import check_attachment_pdfs
+from .overleg import load_overleg
 from .verslag import load_annotatie, load_verslag
 
 MEETING_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")
@@ -85,28 +84,6 @@ def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
             continue
         found.append((folder, day))
     return sorted(found, key=lambda pair: (pair[1], pair[0].name))
-
-
-def load_overleg(root: Path, problems: Problems) -> Overleg:
-    record = read_document(root / "stukken.yaml", "stukken", problems, root)
-    if record is None or not record.overleg:
-        return Overleg(naam="", afkorting="")
-    o = record.overleg
-    lakken = []
-    for lak in (record.woo or {}).get("lakken") or []:
-        lakken.append((lak.tekst, lak.grond))
-        if lak.grond and (problem := ground_problem(lak.grond)):
-            problems.warn(lak.loc_of("grond"), problem)  # still redacted, legend says less
-    return Overleg(
-        o.naam or "",
-        o.afkorting or "",
-        o.organisatie,
-        o.secretariaat,
-        o.voorzitter,
-        o.locatie,
-        list(record.leden or []),
-        lakken,
-    )
 
 
 def load_werkmap(

@@ -1,4 +1,5 @@
-"""The small type language in which `schema.py` declares every key.
+"""The small type language in which `schema/__init__.py` declares every key: its scalars
+here, lists and mappings in `mappings.py`.
 
 Each type converts a PyYAML node (which keeps its line) into a plain value, reporting
 problems with `file:line` instead of raising, so one run finds every mistake. Scalars are
@@ -8,13 +9,13 @@ read from their source text, never from YAML 1.1's guesses: `tijd: 15:45` stays 
 
 from __future__ import annotations
 
+import enum
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
 import yaml
 
@@ -35,34 +36,6 @@ def did_you_mean(word: str, candidates) -> str:
     return f" (bedoelde u '{close[0]}'?)" if close else ""
 
 
-class Record(dict):
-    """A validated mapping that remembers where it and each of its keys were written."""
-
-    def __init__(self, loc: Loc):
-        super().__init__()
-        self.loc = loc
-        self.key_locs: dict[str, Loc] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        return self.get(name)
-
-    def loc_of(self, key: str) -> Loc:
-        return self.key_locs.get(key, self.loc)
-
-
-class Seq(list):
-    """A validated list that remembers the line of each element."""
-
-    def __init__(self, loc: Loc):
-        super().__init__()
-        self.loc = loc
-        self.locs: list[Loc] = []
-
-    def append_at(self, value: Any, loc: Loc) -> None:
-        self.append(value)
-        self.locs.append(loc)
-
-
 @dataclass
 class Context:
     file: Path
@@ -75,7 +48,11 @@ class Context:
         self.problems.error(self.loc(node), message)
 
 
-INVALID = object()  # a value that was reported and must not be used
+class _Invalid(enum.Enum):
+    INVALID = "invalid"
+
+
+INVALID: Final = _Invalid.INVALID  # a value that was reported and must not be used
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -91,9 +68,15 @@ def kind_of(node: yaml.Node) -> str:
 
 
 class Type:
-    """Base of all schema types. `noun` says in Dutch what is expected."""
+    """Base of all schema types. `noun` says in Dutch what is expected (in messages);
+    `describe()` says it for the format reference; `empty` stands in for a required value
+    that was missing (and reported), so loading can go on and find the next mistake."""
 
     noun = "een waarde"
+    empty: Any = None
+
+    def describe(self) -> str:
+        return self.noun
 
     def convert(self, node: yaml.Node, ctx: Context, what: str) -> Any:
         raise NotImplementedError
@@ -101,7 +84,7 @@ class Type:
     def json_schema(self) -> dict:
         raise NotImplementedError
 
-    def _scalar(self, node: yaml.Node, ctx: Context, what: str) -> str | object:
+    def _scalar(self, node: yaml.Node, ctx: Context, what: str) -> str | Literal[_Invalid.INVALID]:
         if not isinstance(node, yaml.ScalarNode):
             ctx.error(node, f"{what} moet {self.noun} zijn, niet {kind_of(node)}")
             return INVALID
@@ -110,9 +93,13 @@ class Type:
 
 class Text(Type):
     noun = "een tekst"
+    empty = ""
 
     def __init__(self, markdown: bool = False):
         self.markdown = markdown
+
+    def describe(self):
+        return "een tekst met opmaak (Markdown)" if self.markdown else self.noun
 
     def convert(self, node, ctx, what):
         return self._scalar(node, ctx, what)
@@ -125,7 +112,19 @@ class Text(Type):
 
 
 class Integer(Type):
+    """A whole number written in digits, at least `minimum` (and at most `maximum`)."""
+
     noun = "een geheel getal"
+
+    def __init__(self, minimum: int = 0, maximum: int | None = None):
+        self.minimum, self.maximum = minimum, maximum
+        if minimum == 1:
+            self.noun = "een positief geheel getal"
+
+    def describe(self):
+        if self.maximum is not None:
+            return f"een geheel getal van {self.minimum} tot en met {self.maximum}"
+        return self.noun
 
     def convert(self, node, ctx, what):
         value = self._scalar(node, ctx, what)
@@ -137,10 +136,17 @@ class Integer(Type):
         if len(value) > MAX_DIGITS:
             ctx.error(node, f"{what} is te groot ({len(value)} cijfers; hoogstens {MAX_DIGITS})")
             return INVALID
-        return int(value)
+        number = int(value)
+        if number < self.minimum or (self.maximum is not None and number > self.maximum):
+            ctx.error(node, f"{what} moet {self.describe()} zijn, niet {number}")
+            return INVALID
+        return number
 
     def json_schema(self):
-        return {"type": "integer", "minimum": 0}
+        schema: dict = {"type": "integer", "minimum": self.minimum}
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
 
 
 class Boolean(Type):
@@ -185,6 +191,81 @@ class Date(Type):
 
     def json_schema(self):
         return {"type": "string", "format": "date"}
+
+
+class Time(Type):
+    """One time of day, 'HH:MM' (or 'HH.MM', as in letters); kept as 'HH:MM'."""
+
+    noun = "een tijd (UU:MM)"
+
+    def convert(self, node, ctx, what):
+        value = self._scalar(node, ctx, what)
+        if value is INVALID:
+            return INVALID
+        match = TIME.match(value.strip())
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            ctx.error(node, f"{what}: ongeldige tijd '{shown(value)}' (verwacht UU:MM)")
+            return INVALID
+        return f"{int(match[1]):02d}:{match[2]}"
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$"}
+
+
+class DateOrWord(Type):
+    """A date, or one fixed word standing for a date the loader works out ('vorige')."""
+
+    def __init__(self, word: str):
+        self.word = word
+        self.noun = f"een datum (JJJJ-MM-DD) of '{word}'"
+
+    def convert(self, node, ctx, what):
+        value = self._scalar(node, ctx, what)
+        if value is INVALID or value == self.word:
+            return value
+        parsed = parse_iso_date(value)
+        if parsed is None:
+            ctx.error(
+                node,
+                f"{what}: '{shown(value)}' is geen datum (JJJJ-MM-DD) en niet '{self.word}'"
+                f"{did_you_mean(value, [self.word])}",
+            )
+            return INVALID
+        return parsed
+
+    def json_schema(self):
+        return {"anyOf": [{"const": self.word}, {"type": "string", "format": "date"}]}
+
+
+EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$")
+NAMED_EMAIL = re.compile(r"^(?P<naam>[^<>]*?)\s*<(?P<adres>[^<>]*)>$")
+
+
+class Email(Type):
+    """An e-mail address, bare or with a name: 'Secretariaat TRA <secretariaat@tra.example>'."""
+
+    noun = "een e-mailadres"
+
+    def describe(self):
+        return "een e-mailadres (naam@domein.nl, of Naam <naam@domein.nl>)"
+
+    def convert(self, node, ctx, what):
+        value = self._scalar(node, ctx, what)
+        if value is INVALID:
+            return INVALID
+        written = value.strip()
+        named = NAMED_EMAIL.match(written)
+        if not EMAIL.match(named["adres"].strip() if named else written):
+            ctx.error(
+                node,
+                f"{what}: ongeldig e-mailadres '{shown(value)}' "
+                "(verwacht naam@domein.nl of Naam <naam@domein.nl>)",
+            )
+            return INVALID
+        return written
+
+    def json_schema(self):
+        return {"type": "string"}
 
 
 class Termijn(Type):
@@ -271,154 +352,4 @@ class BoolOrText(Type):
         return {"type": ["boolean", "string"]}
 
 
-class ListOf(Type):
-    def __init__(self, item: Type):
-        self.item = item
-        self.noun = "een lijst"
-
-    def convert(self, node, ctx, what):
-        if not isinstance(node, yaml.SequenceNode):
-            ctx.error(node, f"{what} moet een lijst zijn, niet {kind_of(node)}")
-            return INVALID
-        result = Seq(ctx.loc(node))
-        for child in node.value:
-            if is_null(child):
-                ctx.error(child, f"lege regel in {what}")
-                continue
-            value = self.item.convert(child, ctx, what)
-            if value is not INVALID:
-                result.append_at(value, ctx.loc(child))
-        return result
-
-    def json_schema(self):
-        return {"type": "array", "items": self.item.json_schema()}
-
-
-class OneOf(Type):
-    """A plain scalar or a mapping: the node's shape picks the type (e.g. a name or a person)."""
-
-    def __init__(self, scalar: Type, mapping: Type):
-        self.scalar, self.mapping = scalar, mapping
-        self.noun = f"{scalar.noun} of {mapping.noun}"
-
-    def convert(self, node, ctx, what):
-        chosen = self.mapping if isinstance(node, yaml.MappingNode) else self.scalar
-        return chosen.convert(node, ctx, what)
-
-    def json_schema(self):
-        return {"anyOf": [self.scalar.json_schema(), self.mapping.json_schema()]}
-
-
-@dataclass
-class Key:
-    """One key of a mapping: its Dutch name, its type and what it means."""
-
-    name: str
-    type: Type
-    meaning: str
-    required: bool = False
-
-
-def mapping_pairs(node: yaml.MappingNode, ctx: Context, what: str):
-    """Yield (key text, key node, value node), reporting keys written twice."""
-    seen: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            ctx.error(key_node, f"sleutel in {what} moet een tekst zijn")
-            continue
-        key = key_node.value
-        line = key_node.start_mark.line + 1
-        if key in seen:
-            ctx.error(
-                key_node,
-                f"sleutel '{shown(key)}' staat twee keer in {what} (ook op regel {seen[key]})",
-            )
-            continue
-        seen[key] = line
-        yield key, key_node, value_node
-
-
-class Mapping(Type):
-    """A mapping with declared keys; unknown keys are reported with a suggestion."""
-
-    def __init__(self, noun: str, keys: list[Key], check: Callable | None = None):
-        self.noun, self.keys, self.check = noun, keys, check
-        self.by_name = {key.name: key for key in keys}
-
-    def convert(self, node, ctx, what):
-        if not isinstance(node, yaml.MappingNode):
-            ctx.error(node, f"{what} moet {self.noun} met sleutels zijn, niet {kind_of(node)}")
-            return INVALID
-        record = Record(ctx.loc(node))
-        empty: set[str] = set()
-        suggested: set[str] = set()  # a misspelt required key is reported once, not twice
-        for name, key_node, value_node in mapping_pairs(node, ctx, self.noun):
-            key = self.by_name.get(name)
-            if key is None:
-                hint = did_you_mean(name, self.by_name)
-                ctx.error(key_node, f"onbekende sleutel '{shown(name)}' in {self.noun}{hint}")
-                suggested.add(hint)
-                continue
-            record.key_locs[name] = ctx.loc(key_node)
-            if is_null(value_node):
-                empty.add(name)  # an empty key is the same as an absent one
-                continue
-            value = key.type.convert(value_node, ctx, f"'{name}'")
-            if value is not INVALID:
-                record[name] = value
-        for key in self.keys:
-            blank = isinstance(record.get(key.name), str) and not record[key.name].strip()
-            if key.required and (key.name in empty or blank):
-                ctx.problems.error(record.loc_of(key.name), f"'{key.name}' mag niet leeg zijn")
-            elif (
-                key.required
-                and key.name not in record.key_locs
-                and did_you_mean(key.name, [key.name]) not in suggested
-            ):
-                ctx.problems.error(
-                    record.loc, f"{self.noun} mist de verplichte sleutel '{key.name}'"
-                )
-        if self.check:
-            self.check(record, ctx)
-        return record
-
-    def json_schema(self):
-        return {
-            "type": "object",
-            "description": self.noun,
-            "properties": {
-                key.name: {**key.type.json_schema(), "description": key.meaning}
-                for key in self.keys
-            },
-            "required": [key.name for key in self.keys if key.required],
-            "additionalProperties": False,
-        }
-
-
-class KeyedBy(Type):
-    """A mapping from free keys (item ids, action ids) to values of one type."""
-
-    def __init__(self, noun: str, value: Type, key_meaning: str):
-        self.noun, self.value, self.key_meaning = noun, value, key_meaning
-
-    def convert(self, node, ctx, what):
-        if not isinstance(node, yaml.MappingNode):
-            ctx.error(node, f"{what} moet {self.noun} zijn, niet {kind_of(node)}")
-            return INVALID
-        record = Record(ctx.loc(node))
-        for name, key_node, value_node in mapping_pairs(node, ctx, what):
-            record.key_locs[name] = ctx.loc(key_node)
-            if is_null(value_node):
-                record[name] = None
-                continue
-            value = self.value.convert(value_node, ctx, f"'{shown(name)}'")
-            if value is not INVALID:
-                record[name] = value
-        return record
-
-    def json_schema(self):
-        return {
-            "type": "object",
-            "description": self.key_meaning,
-            "additionalProperties": self.value.json_schema(),
-        }
+MARKDOWN = Text(markdown=True)
