@@ -52,6 +52,7 @@ def new_document():
         style.paragraph_format.space_before = Pt(10 if name != "Title" else 0)
         style.paragraph_format.space_after = Pt(3)
         style.paragraph_format.keep_with_next = True
+        style.paragraph_format.keep_together = True  # a heading never breaks across pages
         fonts = style.element.rPr.find(qn("w:rFonts"))
         if fonts is not None:  # the theme font would otherwise win over Lato
             for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
