@@ -155,11 +155,28 @@ def render_block(text: str | None) -> Markup:
     """Render a Markdown text field as block HTML (paragraphs, lists, tables)."""
     if not text:
         return Markup("")
-    return Markup(md_parser().render(text))
+    return Markup(dates_whole(md_parser().render(text)))
 
 
 def render_inline(text: str | None) -> Markup:
     """Render a one-line field (a title) as inline HTML, without a wrapping paragraph."""
     if not text:
         return Markup("")
-    return Markup(md_parser().renderInline(text))
+    return Markup(dates_whole(md_parser().renderInline(text)))
+
+
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_DATE = re.compile(
+    r"\b((?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?"
+    rf"\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?)\b"
+)
+
+
+def dates_whole(html: str) -> str:
+    """Keep each date in the text ("22 december 2023") on one line: a span the house
+    style does not break (class "heel"). Only text between tags is touched."""
+    parts = re.split(r"(<[^>]*>)", html)
+    return "".join(
+        part if part.startswith("<") else _DATE.sub(r'<span class="heel">\1</span>', part)
+        for part in parts
+    )
