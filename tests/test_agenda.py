@@ -79,7 +79,7 @@ def test_agenda_pdf_content(workspace, stukken):
     text = pdf_text(out / "agenda.pdf")
     assert in_order(
         text,
-        "Regionaal Overleg Water",
+        "Waterschap Vallei",  # the organisation above the title, the committee in it
         "Agenda Regionaal Overleg Water",
         "woensdag 24 januari 2024",
         "15.45 - 17.15 uur",

@@ -248,10 +248,10 @@ def test_longer_advice_gets_its_label_on_a_line_of_its_own(workspace, stukken):
 def test_internal_advice_marking_on_every_page_and_at_the_top(annotated):
     pages = pdf_pages(out(annotated, "geannoteerde-agenda-noord.pdf"))
     first_lines = [line for line in pages[0].splitlines() if line.strip()]
-    assert first_lines[:3] == [  # page header, marking, then the heading
-        "Waterschap Vallei",
+    assert first_lines[:3] == [  # marking, organisation, then the title (no page header)
         MARKERING.upper(),
-        "Regionaal Overleg Water · Waterschap Vallei",
+        "Waterschap Vallei",
+        "Geannoteerde agenda Regionaal Overleg Water",
     ]
     assert all(MARKERING in page for page in pages)
     with zipfile.ZipFile(out(annotated, "geannoteerde-agenda-noord.docx")) as docx:

@@ -127,10 +127,11 @@ def test_bka_entries_in_written_order_with_numbers_and_side_notes(gebouwd):
     layout = pdf_text(output(gebouwd, "2024-01-24", "verslag.pdf"), layout=True)
     rows = [" ".join(line.split()) for line in layout.splitlines()]
     assert "Nr B/K/A Besluit (B) / Knelpunt (K) / Actie (A) Toelichting" in rows
-    assert "K Veel onduidelijkheid over de rolverdeling." in rows
-    # The besluit carries its number and, in the side column, its toelichting.
+    # As in the published minutes: the item's number, then the entry.
+    assert "12.2 K Veel onduidelijkheid over de rolverdeling." in rows
+    # The besluit has its toelichting in the side column.
     assert any(
-        r.startswith("1 B Vragen vanuit gemeenten worden verzameld. Inmiddels 35 mannen")
+        r.startswith("12.2 B Vragen vanuit gemeenten worden verzameld. Inmiddels 35 mannen")
         for r in rows
     )
     text = flat(pdf_text(output(gebouwd, "2024-01-24", "verslag.pdf")))
@@ -138,13 +139,15 @@ def test_bka_entries_in_written_order_with_numbers_and_side_notes(gebouwd):
         text,
         "Veel onduidelijkheid over de rolverdeling.",
         "Vragen vanuit gemeenten worden verzameld.",
-        "2024-01-24.1 A Projectleider Oekraïne brengt de einddata van de opvanglocaties in beeld.",
-        "Wie: Projectleider Oekraïne · Termijn: 1 februari 2024",
-        "cijfers A Gemeenten leveren hun cijfers aan.",
-        "Wie: Gemeenten · Termijn: begin februari",
-        "2 Afspraak Cijfers komen voortaan uit de BRP.",
-        "2024-01-24.3 A COA deelt de presentatie in de nazending.",
-        "2024-01-24.4 A Secretariaat | ambtelijk overleg stemt de cijfers af.",
+        "12.2 A Projectleider Oekraïne brengt de einddata van de opvanglocaties in beeld.",
+        # an action's id (how the action list finds it) leads its Wie/Termijn line
+        "Actie 2024-01-24.1 · Wie: Projectleider Oekraïne · Termijn: 1 februari 2024",
+        "12.3a A Gemeenten leveren hun cijfers aan.",
+        "Actie cijfers · Wie: Gemeenten · Termijn: begin februari",
+        "12.3a Afspraak Cijfers komen voortaan uit de BRP.",
+        "12.4 A COA deelt de presentatie in de nazending.",
+        "Actie 2024-01-24.3",
+        "12.4 A Secretariaat | ambtelijk overleg stemt de cijfers af.",
     )
 
 
@@ -163,19 +166,21 @@ def test_minutes_show_progress_of_earlier_actions_under_the_actions_item(gebouwd
     assert in_order(
         text,
         "13.2 Vaststelling verslag 24 januari 2024",
-        "1 B Het verslag van 24 januari 2024 wordt",
-        "2024-03-13.1 A Secretariaat plant een werksessie over de Eerste alinea.",
-        "2024-03-13.2 Toezegging De voorzitter informeert de Commissaris van",
+        "13.2 B Het verslag van 24 januari 2024 wordt vastgesteld.",
+        "13.2 A Secretariaat plant een werksessie over de Eerste alinea.",
+        "Actie 2024-03-13.1 · Wie: Secretariaat · Termijn: 1 april 2024",
+        "13.2 Toezegging De voorzitter informeert de Commissaris van de Koning.",
+        "Toezegging 2024-03-13.2 · Wie: Voorzitter · Termijn: voor de zomer",
         "Voortgang van de acties uit eerdere vergaderingen",
-        "2024-01-24.1 Projectleider Oekraïne brengt Projectleider 1 februari 2024 afgerond",
-        "cijfers Gemeenten leveren hun cijfers Gemeenten begin februari vervallen",
+        "2024-01-24.1 Projectleider Oekraïne brengt de Projectleider 1 februari 2024 afgerond",
+        "cijfers Gemeenten leveren hun cijfers aan. Gemeenten begin februari vervallen",
         "Stand van zaken: Niet meer",
         "2024-01-24.3 COA deelt de presentatie in de COA 15 april 2024 loopt",
         "Stand van zaken: Presentatie",
         "2024-01-24.4",
-        "29 februari",
+        "29 februari 2024",  # a date stays whole
         "open",
-        "2024 (verlopen)",
+        "(verlopen)",
         "13.3 Rondvraag",
         "Alinea 1:",
     )
@@ -441,8 +446,9 @@ def test_an_entry_longer_than_a_page_starts_under_its_heading(workspace, stukken
     pages = [flat(page) for page in pdf_pages(output(root, "2024-01-24", "verslag.pdf"))]
     # The entry breaks across pages instead of leaving its heading behind on a bare page.
     [first] = [page for page in pages if "2 Dijkversterking" in page]
-    assert in_order(first, "2 Dijkversterking", "Nr B/K/A", "1 B Alinea 1:")
-    assert len(pages) == 3 and "Alinea 39:" in pages[-1]
+    assert in_order(first, "2 Dijkversterking", "Nr B/K/A", "2 B Alinea 1:")
+    # (the wider entry column fits it on two pages; the next entry starts the third)
+    assert len(pages) == 3 and "Alinea 39:" in pages[1] and "2 K Kort." in pages[2]
 
 
 def test_only_long_rows_may_break_across_pages():

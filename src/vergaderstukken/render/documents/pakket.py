@@ -42,6 +42,7 @@ def vergaderpakket(job: RenderJob) -> bytes:
                 [(job.editie.kaal(s.bladwijzer), 0)],
                 eigen_bladwijzers=True,
                 dicht=s.stempel is not None,
+                inlijsten=s.bijlage is not None and s.bijlage.soort == "pdf",
             )
             for s in stukken
         ]

@@ -1,10 +1,14 @@
 """The PDF mechanics of the meeting pack, with pikepdf: merge pages as they are, fit odd
 pages onto A4, carry over each part's bookmarks, lay the stamps over the pages, save.
 
-Pages are never re-typeset. An A4 page (portrait or landscape) is copied untouched; any
-other page is drawn whole, scaled and centred, onto an A4 sheet of its own orientation,
-its links moved along with it. Only /Rotate is flattened first, so every page of the pack
-is upright and its overlay lands the right way up.
+Pages are never re-typeset, cropped or covered. A page the pack made itself (rendered
+without its own running header and page number) is copied untouched. A page from outside
+(a PDF attachment), and any page that is not A4, is drawn whole, scaled and centred into a
+frame on an A4 sheet of its own orientation, its links moved along with it: the frame
+leaves a band above and below for the pack's stamp and page number, so they never land
+on the document's own header or page number, however close to the edge those are. Only
+/Rotate is flattened first, so every page of the pack is upright and its overlay lands
+the right way up.
 """
 
 from __future__ import annotations
@@ -24,8 +28,10 @@ from ...model import Bijlage
 MM = 72 / 25.4
 A4 = (210 * MM, 297 * MM)
 TOLERANCE = 3  # points: 595 x 842 is A4 too
-BAND = 12 * MM  # kept free above and below a fitted page, for the stamp and page number
-SIDE = 10 * MM
+# Kept free above and below a framed page, for the stamp and the page number; the overlay
+# (pakket-stempel.html) sets both within the outer 10 mm of the sheet.
+BAND = 12 * MM
+SIDE = 8 * MM
 
 # "1.Opening" (a bookmark made of a number span and a title span) -> "1. Opening"
 _NUMBER_GLUED = re.compile(r"^(\d+[a-z]?\.|[a-z]\))(?=[^\s\d.)])")
@@ -37,12 +43,15 @@ class Bron:
 
     `bladwijzers` are (title, page within the part). With `eigen_bladwijzers` the part's
     own outline is nested under its first bookmark; `dicht` shows that nest collapsed.
+    `inlijsten` frames every page, A4 or not (a PDF from outside: its own header and page
+    number may sit anywhere, and the stamp must not cover them).
     """
 
     pdf: pikepdf.Pdf
     bladwijzers: list[tuple[str, int]]
     eigen_bladwijzers: bool = False
     dicht: bool = False
+    inlijsten: bool = False
     # filled by samenstellen(): where the part's pages landed, and which were redrawn
     eerste: int = 0
     pagina_map: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -86,7 +95,8 @@ def open_pdf(data: bytes, wat: str) -> pikepdf.Pdf:
 
 
 def samenstellen(bronnen: list[Bron]) -> pikepdf.Pdf:
-    """Copy every part's pages, in order, into one new PDF; fit pages that are not A4."""
+    """Copy every part's pages, in order, into one new PDF; frame the pages that are not
+    A4 and those of parts that ask for it."""
     pack = pikepdf.new()
     for bron in bronnen:
         bron.eerste = len(pack.pages)
@@ -95,7 +105,7 @@ def samenstellen(bronnen: list[Bron]) -> pikepdf.Pdf:
             if page.rotation % 360:
                 page.flatten_rotation()
                 bron.verplaatst.add(len(pack.pages))
-            if is_a4(page):
+            if is_a4(page) and not bron.inlijsten:
                 pack.pages.append(page)
             else:
                 _fit_on_a4(pack, page)
@@ -126,7 +136,7 @@ def _size(page: Page) -> tuple[float, float]:
 
 
 def _fit_on_a4(pack: pikepdf.Pdf, page: Page) -> None:
-    """Draw `page` whole on a new A4 sheet, scaled to fit between the stamp bands."""
+    """Draw `page` whole on a new A4 sheet, scaled to fit the frame between the bands."""
     width, height = A4[::-1] if liggend(page) else A4
     sheet = pack.add_blank_page(page_size=(width, height))
     form = pack.copy_foreign(page.as_form_xobject())
