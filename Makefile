@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 
-.PHONY: demo test test-snel lint format templates docs golden bench system-deps clean
+.PHONY: demo test test-deps test-snel lint format templates docs golden bench system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,14 @@ $(BIN)/.installed: pyproject.toml
 system-deps:
 	@./scripts/system-deps.sh
 
+test-deps:
+	@./scripts/system-deps.sh test
+	@if [ -f package.json ] && [ ! -d node_modules ]; then npm install --no-audit --no-fund --silent; fi
+
 demo: system-deps $(BIN)/.installed
 	$(BIN)/stukken build 2024-01-24
 
-test: system-deps $(BIN)/.installed
+test: test-deps $(BIN)/.installed
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
 # The unit tests of load, schema, gather and the commands, without rendering (seconds).
