@@ -49,6 +49,7 @@ class Vergadermappen:
 
     @property
     def names(self) -> list[str]:
+        """The folder names, in date order."""
         return [folder.name for folder, _ in self.folders]
 
 
@@ -60,6 +61,7 @@ def scan_meetings(root: Path) -> Vergadermappen:
 
 
 def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
+    """The folders in meetings/ that name a meeting, with their dates."""
     meetings = root / "meetings"
     if not meetings.is_dir():
         problems.error(Loc(root / "stukken.yaml"), "de map meetings/ ontbreekt naast stukken.yaml")
@@ -212,6 +214,7 @@ def _exists(path: Path) -> bool:
 
 
 def find_meeting(werkmap: Werkmap, name: str) -> Vergadering | None:
+    """The meeting of folder `name`, or the only one whose folder starts with it."""
     exact = werkmap.vergadering(name)
     if exact is not None:
         return exact
