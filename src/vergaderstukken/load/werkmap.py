@@ -15,7 +15,7 @@ from ..actions import Actieboek, annotation_action_problems, validate_actions
 from ..dutch import datum_kort
 from ..exceptions import Loc, Problem, Problems, StukkenError
 from ..model import Bijlage, Vergadering, Werkmap, sort_key
-from ..safe_read import outside, workspace_budget
+from ..safe_read import outside, werkmap_budget
 from ..schema.types import did_you_mean, parse_iso_date
 from .agenda import load_vergadering
 from .bijlagen import check_attachment_pdfs
@@ -95,7 +95,7 @@ def load_werkmap(
 
     `mappen` is the command's scan of meetings/ (`scan_meetings`), scanned here if not given.
     """
-    with workspace_budget():  # hostile YAML costs seconds, never minutes
+    with werkmap_budget():  # hostile YAML costs seconds, never minutes
         return _load_workspace(root, tot, mappen)
 
 
