@@ -255,13 +255,13 @@ def test_a_broken_workspace_template_is_named_with_its_line(
 
 def test_the_workspace_budget_counts_values_over_all_files(tmp_path):
     from vergaderstukken.exceptions import Loc, Problems
-    from vergaderstukken.safe_read import compose, workspace_budget
+    from vergaderstukken.safe_read import compose, werkmap_budget
 
     first, second = tmp_path / "een.yaml", tmp_path / "twee.yaml"
     first.write_text("a: [1, 2, 3]\n", encoding="utf-8")  # 6 values
     second.write_text("b:\n  - 1\n  - 2\n", encoding="utf-8")  # 5 values
     problems = Problems()
-    with workspace_budget(10):
+    with werkmap_budget(10):
         assert compose(first, problems) is not None
         assert compose(second, problems) is None
     assert [(p.loc, p.message) for p in problems.errors] == [

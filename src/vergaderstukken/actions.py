@@ -33,10 +33,12 @@ class ActieStand:
 
     @property
     def id(self) -> str:
+        """The action's id ('2024-01-24.1'); '' only before numbering."""
         return self.regel.id or ""
 
     @property
     def is_open(self) -> bool:
+        """Whether the action still needs doing: status 'open' or 'loopt'."""
         return self.status in OPEN_STATUSES
 
     @property
@@ -51,6 +53,7 @@ class ActieStand:
 
 
 def all_actions(werkmap: Werkmap) -> list[tuple[Regel, Vergadering]]:
+    """Every action and toezegging of every minutes, with its meeting, in date order."""
     return [
         (regel, vergadering)
         for vergadering in werkmap.vergaderingen
@@ -182,12 +185,15 @@ def _apply(stand: ActieStand | None, update: ActieUpdate, vergadering: Vergaderi
 
 @dataclass
 class Actielijst:
+    """The actions one meeting's action list shows, in its three groups."""
+
     nieuw: list[ActieStand]  # agreed at this meeting
     lopend: list[ActieStand]  # from earlier meetings, still open
     gesloten: list[ActieStand]  # from earlier meetings, closed at this meeting
 
     @property
     def alle(self) -> list[ActieStand]:
+        """Every action on the list: new, then running, then closed."""
         return [*self.nieuw, *self.lopend, *self.gesloten]
 
 

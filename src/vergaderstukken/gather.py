@@ -92,6 +92,7 @@ class Documenten:
 
 
 def documenten(werkmap: Werkmap, vergadering: Vergadering) -> Documenten:
+    """The titles and properties of every document of the meeting."""
     concept = markering(vergadering)
     return Documenten(
         agenda=document_info(werkmap, vergadering, "agenda", "Agenda"),
@@ -140,6 +141,7 @@ def minutes_order(stand: ActieStand) -> tuple:
 
 
 def lijsten(boek: Actieboek, vergadering: Vergadering) -> Lijsten:
+    """What the action-and-decision list shows, actions in minutes order too."""
     acties = boek.actielijst(vergadering)
     chronologisch = sorted(acties.alle, key=minutes_order)
     return Lijsten(vergadering, besluiten(vergadering), acties, chronologisch)
@@ -163,6 +165,7 @@ class Notitie:
 
 
 def one_paragraph(text: str | None) -> bool:
+    """Whether the Markdown `text` is a single paragraph (shown inline, then)."""
     tokens = [t for t in md_parser().parse(text or "") if t.level == 0]
     return [t.type for t in tokens] == ["paragraph_open", "paragraph_close"]
 
@@ -176,6 +179,7 @@ class Notities:
 
 
 def notities(annotatie: Annotatie) -> Notities:
+    """The notes of one overlay, by item and by action."""
     return Notities(
         per_punt={
             punt_id: Notitie(punt.advies, punt.tekst)

@@ -35,6 +35,7 @@ ROMAN = [
 
 
 def roman(number: int) -> str:
+    """1 -> 'I', 4 -> 'IV', 14 -> 'XIV' (attachment numerals)."""
     result = ""
     for value, letters in ROMAN:
         while number >= value:
@@ -58,6 +59,7 @@ def roman_value(text: str) -> int:
 
 
 def slugify(text: str) -> str:
+    """An id made of the text: lower case ASCII words joined by '-' ('punt' when none)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "punt"
 
@@ -79,6 +81,8 @@ class Lid:
 
 @dataclass
 class Smtp:
+    """The mail server the pack is sent through."""
+
     host: str
     poort: int = 587
     starttls: bool = True
@@ -98,6 +102,8 @@ class Verzending:
 
 @dataclass
 class Overleg:
+    """The committee: its name, members, fixed agenda items and sending settings."""
+
     naam: str
     afkorting: str
     organisatie: str | None = None
@@ -114,6 +120,8 @@ class Overleg:
 
 @dataclass
 class Bijlage:
+    """An attachment of a meeting: a file, or the minutes of another meeting."""
+
     id: str
     titel: str
     loc: Loc
@@ -126,17 +134,21 @@ class Bijlage:
 
     @property
     def soort(self) -> str:
+        """'verslag', 'pdf' or 'markdown': how the attachment is rendered."""
         if self.verslag:
             return "verslag"
         return "pdf" if self.bestand and self.bestand.suffix.lower() == ".pdf" else "markdown"
 
     @property
     def label(self) -> str:
+        """'Bijlage II', as the documents name it."""
         return f"Bijlage {self.nummer}"
 
 
 @dataclass
 class Agendapunt:
+    """One agenda item (or sub-item), numbered as the agenda shows it."""
+
     id: str
     nummer: str  # "4", or "7a" for a sub-item
     titel: str
@@ -161,15 +173,19 @@ class Agendapunt:
 
     @property
     def letter(self) -> str:
+        """The sub-item letter of the number ('a' of '7a'; '' for a main item)."""
         return self.nummer.lstrip("0123456789")
 
     @property
     def doel_tekst(self) -> str:
+        """'ter besluitvorming', or '' without a purpose."""
         return f"ter {self.doel}" if self.doel else ""
 
 
 @dataclass
 class Volgende:
+    """The next meeting, as announced at the end of the agenda."""
+
     datum: date
     tijd: tuple[str, ...] | None = None
     locatie: str | None = None
@@ -177,6 +193,8 @@ class Volgende:
 
 @dataclass
 class Persoon:
+    """Someone present or absent at a meeting, by organisation."""
+
     organisatie: str
     naam: str | None = None
     functie: str | None = None
@@ -201,6 +219,7 @@ class Regel:
 
     @property
     def letter(self) -> str:
+        """The letter (or word) the minutes show for this kind: B, K, A, ..."""
         return {
             "besluit": "B",
             "knelpunt": "K",
@@ -211,15 +230,19 @@ class Regel:
 
     @property
     def is_actie(self) -> bool:
+        """Whether this entry is followed up on the action list."""
         return self.soort in ("actie", "toezegging")
 
     @property
     def is_besluit(self) -> bool:
+        """Whether this entry goes on the decision list, numbered."""
         return self.soort in ("besluit", "afspraak")
 
 
 @dataclass
 class VerslagPunt:
+    """The minutes of one agenda item: its text and B/K/A entries."""
+
     punt: Agendapunt
     tekst: str | None = None
     regels: list[Regel] = field(default_factory=list)
@@ -230,6 +253,8 @@ class VerslagPunt:
 
 @dataclass
 class ActieUpdate:
+    """A change of an earlier action's state, recorded in these minutes."""
+
     actie_id: str
     loc: Loc
     status: str | None = None
@@ -240,6 +265,8 @@ class ActieUpdate:
 
 @dataclass
 class Verslag:
+    """The minutes of a meeting (verslag.yaml)."""
+
     loc: Loc
     status: str = "concept"
     vastgesteld_op: date | None = None
@@ -256,6 +283,8 @@ class Verslag:
 
 @dataclass
 class AnnotatiePunt:
+    """An advisor's note on one agenda item."""
+
     punt: Agendapunt
     loc: Loc
     advies: str | None = None
@@ -265,6 +294,8 @@ class AnnotatiePunt:
 
 @dataclass
 class Annotatie:
+    """One annotation file: an advisor's notes on the agenda and open actions."""
+
     naam: str
     bestand: Path
     auteur: str | None = None
@@ -278,6 +309,8 @@ class Annotatie:
 
 @dataclass
 class Vergadering:
+    """One meeting: its folder, agenda, attachments, minutes and annotations."""
+
     naam: str  # the folder name: an ISO date, possibly with a suffix
     folder: Path
     datum: date
@@ -323,16 +356,19 @@ class Vergadering:
 
 @dataclass
 class Werkmap:
+    """The whole workspace: the committee and all its meetings."""
+
     root: Path
     overleg: Overleg
     vergaderingen: list[Vergadering]  # in date order
     onvolledig: set[str] = field(default_factory=set)  # meetings whose files did not load
 
     def vergadering(self, naam: str) -> Vergadering | None:
+        """The meeting of folder `naam`, or None."""
         return next((v for v in self.vergaderingen if v.naam == naam), None)
 
 
-def sort_key(vergadering: Vergadering) -> tuple:
+def sort_key(vergadering: Vergadering) -> tuple[date, str, str]:
     """Meetings in time order: by date, then starting time (two on one day), then name."""
     start = vergadering.tijd[0] if vergadering.tijd else "99:99"
     return (vergadering.datum, start, vergadering.naam)

@@ -5,7 +5,7 @@ flate-compresses to a megabyte (a "zip bomb"). Every tool that reads the text or
 streams (pypdf, qpdf when it saves) would decode it whole, in memory. So before any of
 them touches an attachment, every stream is decoded here chunk by chunk, nothing kept,
 only counted, against a budget of `FACTOR` times the file size (at least `MINIMUM`). A
-file over the budget or over `MAX_PAGINAS` pages is refused with a Dutch message.
+file over the budget or over `MAX_PAGES` pages is refused with a Dutch message.
 
 Only the general-purpose filters are decoded (Flate, LZW, ASCIIHex, ASCII85,
 RunLength); image codecs (DCT, JPX, CCITT, JBIG2) are not decoded by the text or
@@ -28,7 +28,7 @@ from .exceptions import StukkenError
 if TYPE_CHECKING:  # imported where used: `stukken check` on a workspace without PDFs
     import pikepdf
 
-MAX_PAGINAS = 2000
+MAX_PAGES = 2000
 FACTOR = 100
 MINIMUM = 200_000_000
 CHUNK = 1 << 20
@@ -61,9 +61,9 @@ class Budget:
 
 def check_pages(count: int) -> None:
     """Refuse a PDF with more pages than an attachment may have."""
-    if count > MAX_PAGINAS:
+    if count > MAX_PAGES:
         raise PdfTeZwaar(
-            f"heeft {count} pagina's; een bijlage mag er hoogstens {MAX_PAGINAS} hebben; "
+            f"heeft {count} pagina's; een bijlage mag er hoogstens {MAX_PAGES} hebben; "
             "splits het bestand in delen"
         )
 

@@ -32,7 +32,7 @@ MAX_TEXT_CHARS = 1 * MB  # one text field (scalar), after alias expansion as wel
 MAX_MARKDOWN_BYTES = 1 * MB  # one .md attachment: a text field in a file of its own
 MAX_DEPTH = 50  # nested lists and mappings
 MAX_VALUES = 100_000  # nodes in one file, every alias counted as what it stands for
-MAX_WORKSPACE_VALUES = 500_000  # nodes in all YAML files together (a meeting has ~300)
+MAX_WERKMAP_VALUES = 500_000  # nodes in all YAML files together (a meeting has ~300)
 MAX_SHOWN = 80  # characters of a value echoed in a message
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -136,12 +136,12 @@ def read_text(
         return None
 
 
-# Values the YAML files still being loaded may hold; None outside `workspace_budget()`.
+# Values the YAML files still being loaded may hold; None outside `werkmap_budget()`.
 _remaining: ContextVar[list[int] | None] = ContextVar("remaining_values", default=None)
 
 
 @contextmanager
-def workspace_budget(values: int = MAX_WORKSPACE_VALUES) -> Iterator[None]:
+def werkmap_budget(values: int = MAX_WERKMAP_VALUES) -> Iterator[None]:
     """Bound the values of every YAML file read inside the block together."""
     token = _remaining.set([values, values])  # what is left, what there was
     try:

@@ -11,8 +11,10 @@ would break `git diff` itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -40,11 +42,12 @@ def textconv(path: Path) -> str:
     return "\n".join(lines[:MAX_LINES]) + "\n"
 
 
-def _is_verslag(data: dict) -> bool:
+def _is_verslag(data: dict[Any, Any]) -> bool:
     return isinstance(data.get("punten"), dict) and "agenda" not in data
 
 
 def one_line(value: object) -> str:
+    """Any YAML value on one line: dates in ISO, lists with commas, whitespace collapsed."""
     if value is None:
         return ""
     if isinstance(value, date):
@@ -67,7 +70,8 @@ def persoon(value: object) -> str:
     return f"{name} ({', '.join(details)})" if details else name
 
 
-def verslag_regels(data: dict) -> list[str]:
+def verslag_regels(data: dict[Any, Any]) -> list[str]:
+    """verslag.yaml as lines: its keys, one line per attendee, per item its B/K/A entries."""
     lines = [f"status: {one_line(data.get('status'))}"]
     for key in data:
         if key in ("status", "punten", "acties", "aanwezig", "afwezig"):
@@ -108,7 +112,7 @@ def bka_regels(regel: object) -> list[str]:
     return lines
 
 
-def flatten(value: object, path: str = ""):
+def flatten(value: object, path: str = "") -> Iterator[str]:
     """`agenda[beeld].titel: Actueel beeld`: list entries named by id, not position,
     so inserting an item changes one block, not every line after it."""
     if isinstance(value, dict):

@@ -11,7 +11,9 @@ No git here: `commands/diff.py` exports the revisions and calls `vergelijk`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
+from typing import Any
 
 from . import dutch
 from .actions import standen
@@ -25,12 +27,13 @@ def normal(text: object) -> str:
     """Text compared and shown on one line: re-wrapping a YAML block is not a change."""
     if text is None:
         return ""
-    if hasattr(text, "isoformat"):
+    if isinstance(text, date):
         return dutch.termijn(text)
     return " ".join(str(text).split())
 
 
 def gelijkenis(old: str, new: str) -> float:
+    """How alike two texts are, 0 to 1 (difflib's ratio)."""
     return SequenceMatcher(None, old, new, autojunk=False).ratio()
 
 
@@ -44,18 +47,22 @@ class Veld:
 
     @property
     def kort(self) -> bool:
+        """Whether old and new fit on one line."""
         return self.naam in ("soort", "status", "termijn", "afgesproken termijn", "wie", "punt")
 
 
 @dataclass
 class Wijziging:
+    """One change of one decision, action or attachment file."""
+
     soort: str  # nieuw | verwijderd | gewijzigd | verplaatst
     wat: str  # besluit | afspraak | actie | toezegging | bijlage
     naam: str  # 'besluit 6 (punt 12.4)', 'actie 2024-01-24.1', 'bijlage bijlagen/plan.pdf'
     velden: list[Veld] = field(default_factory=list)  # gewijzigd: what differs
     tekst: str = ""  # nieuw / verwijderd: what it says
 
-    def json(self) -> dict:
+    def json(self) -> dict[str, Any]:
+        """The change as `stukken diff --json` writes it."""
         return {
             "soort": self.soort,
             "wat": self.wat,
@@ -67,6 +74,8 @@ class Wijziging:
 
 @dataclass
 class VergaderingVerschil:
+    """Everything that changed in one meeting (by its new folder name)."""
+
     naam: str
     toestand: str = ""  # '' (in both) | nieuw | verwijderd | hernoemd
     was: str | None = None  # the old folder name of a renamed meeting
@@ -77,6 +86,7 @@ class VergaderingVerschil:
 
     @property
     def leeg(self) -> bool:
+        """Whether nothing changed in this meeting."""
         return not (
             self.toestand
             or self.wijzigingen
@@ -88,6 +98,8 @@ class VergaderingVerschil:
 
 @dataclass(frozen=True)
 class BesluitRij:
+    """A decision or afspraak as compared: its number, item and text."""
+
     nummer: int
     punt_id: str
     punt: str  # the number the minutes show, '12.4'
@@ -97,10 +109,12 @@ class BesluitRij:
 
     @property
     def naam(self) -> str:
+        """'besluit 6 (punt 12.4)'."""
         return f"{self.soort} {self.nummer} (punt {self.punt})"
 
 
 def besluit_rijen(vergadering: Vergadering) -> list[BesluitRij]:
+    """The meeting's decisions and afspraken, in the order the minutes number them."""
     return [
         BesluitRij(
             r.besluitnummer or 0,
@@ -197,6 +211,8 @@ STAND_VELDEN = (  # how it stands after the latest minutes
 
 @dataclass(frozen=True)
 class ActieRij:
+    """An action or toezegging as compared: where it was agreed and its fields."""
+
     id: str
     vergadering: str  # where it was agreed
     bijgewerkt: str | None  # the meeting whose minutes last updated it
@@ -243,7 +259,7 @@ def compare_acties(
     for actie_id in [*oud, *(i for i in nieuw if i not in oud)]:
         o, n = oud.get(actie_id), nieuw.get(actie_id)
         if o is None or n is None:
-            row = n or o
+            row = nieuw[actie_id] if o is None else o
             soort = "nieuw" if o is None else "verwijderd"
             extra = [row.velden[k] for k in ("wie", "termijn") if row.velden[k]]
             tekst = " — ".join([row.velden["tekst"], *extra])
@@ -267,7 +283,7 @@ def compare_acties(
     return changes
 
 
-def _velden(o: ActieRij, n: ActieRij, keys) -> list[Veld]:
+def _velden(o: ActieRij, n: ActieRij, keys: tuple[tuple[str, str], ...]) -> list[Veld]:
     velden = [
         Veld(label, o.velden[k] or "(leeg)", n.velden[k] or "(leeg)")
         for k, label in keys
@@ -348,7 +364,6 @@ def vergelijk(oud: Kant, nieuw: Kant, oud_rev: str, nieuw_rev: str) -> list[Verg
             continue
         o, n = old_by_name.get(v.naam), new_by_name.get(v.naam)
         verschil = result.setdefault(v.naam, VergaderingVerschil(v.naam))
-        old_name = o.naam if o else None
         if o is None:
             verschil.toestand = "nieuw"
         elif n is None:
@@ -360,11 +375,16 @@ def vergelijk(oud: Kant, nieuw: Kant, oud_rev: str, nieuw_rev: str) -> list[Verg
         )
         verschil.wijzigingen += changes
         verschil.wijzigingen += compare_bijlagen(
-            oud.bestanden.get(old_name, {}) if o else {},
+            oud.bestanden.get(o.naam, {}) if o else {},
             nieuw.bestanden.get(v.naam, {}) if n else {},
         )
-        adopted = o and n and o.verslag and o.verslag.status == "vastgesteld"
-        if adopted and oud.verslagen.get(o.naam) != nieuw.verslagen.get(n.naam):
+        if (  # the minutes were adopted, yet changed since
+            o
+            and n
+            and o.verslag
+            and o.verslag.status == "vastgesteld"
+            and oud.verslagen.get(o.naam) != nieuw.verslagen.get(n.naam)
+        ):
             op = o.verslag.vastgesteld_op
             verschil.vastgesteld_gewijzigd = dutch.datum_kort(op) if op else "?"
     old_rows = actie_rijen(oud.werkmap, hernoemd)

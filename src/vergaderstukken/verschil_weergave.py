@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from difflib import SequenceMatcher
+from typing import Any
 
 import click
 
@@ -23,6 +24,7 @@ KLEUR = {"nieuw": "green", "verwijderd": "red"}
 
 
 def kop(verschil: VergaderingVerschil) -> str:
+    """The meeting's heading: 'Vergadering 2024-01-24 (hernoemd, was ...)'."""
     if verschil.toestand == "hernoemd":
         return f"Vergadering {verschil.naam} (hernoemd, was {verschil.was})"
     if verschil.toestand:
@@ -31,7 +33,8 @@ def kop(verschil: VergaderingVerschil) -> str:
 
 
 def waarschuwingen(verschil: VergaderingVerschil) -> list[str]:
-    lines = []
+    """What the reviewer must not miss: adopted minutes changed, a side not compared."""
+    lines: list[str] = []
     if verschil.vastgesteld_gewijzigd:
         lines.append(
             f"LET OP: het verslag is vastgesteld op {verschil.vastgesteld_gewijzigd} en "
@@ -61,6 +64,7 @@ def tekst_regels(
 
 
 def nummering(verschoven: list[tuple[int, int]]) -> str:
+    """'nummering verschoven (3 -> 4, 4 -> 5)', the first three when there are more than four."""
     shown = [f"{old} -> {new}" for old, new in verschoven]
     if len(shown) > 4:
         shown = [*shown[:3], "…"]
@@ -81,6 +85,7 @@ def tellingen(vergaderingen: list[VergaderingVerschil]) -> list[str]:
 
 
 def samenvatting(vergaderingen: list[VergaderingVerschil]) -> str:
+    """The closing line: how many meetings differ, and in what."""
     count = len(vergaderingen)
     noun = "vergadering" if count == 1 else "vergaderingen"
     parts = tellingen(vergaderingen)
@@ -109,7 +114,10 @@ def stat_regels(vergaderingen: list[VergaderingVerschil], titel: str) -> list[st
     return lines
 
 
-def json_data(vergaderingen: list[VergaderingVerschil], oud: str, nieuw: str, fouten) -> dict:
+def json_data(
+    vergaderingen: list[VergaderingVerschil], oud: str, nieuw: str, fouten: list[str]
+) -> dict[str, Any]:
+    """The differences as `stukken diff --json` writes them, with the revisions' problems."""
     return {
         "oud": oud,
         "nieuw": nieuw,
@@ -159,7 +167,9 @@ def _veld(veld: Veld, width: int) -> list[str]:
     ]
 
 
-def woorden(oud: str, nieuw: str) -> tuple[list[tuple[str, str | None]], list]:
+def woorden(
+    oud: str, nieuw: str
+) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
     """Both texts as words, those that differ marked, as `git diff --word-diff` would."""
     old_words, new_words = oud.split(), nieuw.split()
     old_marked: list[tuple[str, str | None]] = []
@@ -173,7 +183,10 @@ def woorden(oud: str, nieuw: str) -> tuple[list[tuple[str, str | None]], list]:
 
 
 def _wrapped(
-    prefix: str, words: list[tuple[str, str | None]], width: int, style: dict | None = None
+    prefix: str,
+    words: list[tuple[str, str | None]],
+    width: int,
+    style: dict[str, Any] | None = None,
 ) -> list[str]:
     """Wrap words to `width` visible characters. Each word is coloured on its own: ANSI
     codes must not count as width, and a reset after a highlighted word must not end the

@@ -26,6 +26,8 @@ MIN_TEKST = 30
 
 @dataclass
 class ActieOverzicht:
+    """What `stukken acties` shows: the actions as they stand after one meeting."""
+
     vergadering: Vergadering  # the latest meeting counted
     peildatum: date  # overdue is judged against this date
     acties: list[ActieStand]
@@ -34,6 +36,7 @@ class ActieOverzicht:
     warnings: list[Problem]
 
     def kop(self) -> str:
+        """The heading: which actions, as of when, for whom, how many."""
         wat = "Alle acties" if self.alle else "Openstaande acties"
         na = f"na de vergadering van {dutch.datum_kort(self.vergadering.datum)}"
         if self.peildatum != self.vergadering.datum:
@@ -42,6 +45,7 @@ class ActieOverzicht:
         return f"{wat} {na}{filter_}: {len(self.acties)}"
 
     def leeg(self) -> str:
+        """What to say when no action matches."""
         if self.wie:
             return f"Geen {'' if self.alle else 'openstaande '}acties voor '{self.wie}'."
         return "Er zijn nog geen acties." if self.alle else "Er staan geen acties open."
@@ -63,6 +67,7 @@ def choose_meeting(mappen: Vergadermappen, per: str | None) -> tuple[str, date |
 def acties(
     root: Path, *, wie: str | None = None, per: str | None = None, alle: bool = False
 ) -> ActieOverzicht:
+    """The actions as they stand after the meeting or on the date `per` names (or the latest)."""
     mappen = scan_meetings(root)
     naam, day = choose_meeting(mappen, per)
     werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
@@ -77,6 +82,7 @@ def acties(
 
 
 def cellen(stand: ActieStand) -> list[str]:
+    """One row of the table: id, text, who, deadline, status, meeting."""
     tekst = platte_tekst(stand.regel.tekst)
     if stand.regel.soort == "toezegging":
         tekst = f"Toezegging: {tekst}"

@@ -24,6 +24,8 @@ from ..uitvoer import recover, write_atomically
 
 @dataclass
 class BuildResult:
+    """What a build wrote: the meeting, the output folder, its files and warnings."""
+
     vergadering: Vergadering
     folder: Path
     files: list[str]
@@ -39,6 +41,7 @@ def build(
     archief: bool = False,
     output: Path | None = None,
 ) -> BuildResult:
+    """Build the documents of one meeting (internal, public or archive edition)."""
     if openbaar and annotatie is not None:
         raise StukkenError(
             "--openbaar en --annotatie gaan niet samen: annotaties zijn intern advies en "

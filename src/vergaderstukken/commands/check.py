@@ -50,6 +50,7 @@ def aantal(count: int, enkelvoud: str, meervoud: str) -> str:
 
 
 def check(root: Path, datum: str | None = None) -> CheckResult:
+    """Validate the workspace (up to meeting `datum`, if given) without writing anything."""
     mappen = scan_meetings(root)
     meeting = select_meeting(mappen, datum) if datum else None
     werkmap, warnings = load_werkmap(root, tot=meeting, mappen=mappen)

@@ -22,6 +22,7 @@ import yaml
 
 from ..exceptions import Problem, StukkenError, ValidationError
 from ..load.werkmap import load_werkmap
+from ..model import Werkmap
 from ..verschil import Kant, VergaderingVerschil, vergelijk
 from ..verschil_weergave import json_data, stat_regels, tekst_regels
 
@@ -41,19 +42,24 @@ class DiffResultaat:
 
     @property
     def leeg(self) -> bool:
+        """Whether nothing differs."""
         return not self.vergaderingen
 
     @property
     def titel(self) -> str:
+        """The report's first line, naming both sides."""
         return f"Besluiten en acties: {self.oud_naam} vergeleken met {self.nieuw_naam}"
 
     def regels(self) -> list[str]:
+        """The report a reviewer reads."""
         return tekst_regels(self.vergaderingen, self.titel)
 
     def stat(self) -> list[str]:
+        """One line per meeting (`--stat`)."""
         return stat_regels(self.vergaderingen, self.titel)
 
-    def json(self) -> dict:
+    def json(self) -> dict[str, Any]:
+        """The report as data (`--json`)."""
         return json_data(self.vergaderingen, self.oud_naam, self.nieuw_naam, self.fouten)
 
 
@@ -87,8 +93,9 @@ def check_revision(top: Path, rev: str) -> str:
     if not rev or rev.startswith("-"):
         raise StukkenError(f"'{rev}' is geen revisie; {hint}")
     result = git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-    if result.returncode == 0 and result.stdout.strip():
-        return result.stdout.strip()
+    commit: str = result.stdout.strip()
+    if result.returncode == 0 and commit:
+        return commit
     said = git(top, "log", "-1", "--format=%H", rev, "--").stderr.strip().splitlines()
     reason = said[0].removeprefix("fatal: ") if said else "geen commit"
     raise StukkenError(f"onbekende revisie '{rev}' (git: {reason}); {hint}")
@@ -153,9 +160,9 @@ def attachment_files(root: Path, only: set[Path] | None = None) -> dict[str, dic
     return found
 
 
-def parsed_minutes(werkmap) -> dict[str, object]:
+def parsed_minutes(werkmap: Werkmap) -> dict[str, object]:
     """Each meeting's verslag.yaml as data: re-wrapping or a comment is no change."""
-    minutes = {}
+    minutes: dict[str, object] = {}
     for vergadering in werkmap.vergaderingen:
         if vergadering.verslag is not None:
             try:
@@ -186,10 +193,12 @@ def _label(problem: Problem, folder: Path, rev: str | None) -> str:
     return f"{rev + ':' if rev else ''}{shown}{line}: {problem.message}"
 
 
-def load_side(folder: Path, rev: str | None, fouten: list[str], only: set[Path] | None = None):
+def load_side(
+    folder: Path, rev: str | None, fouten: list[str], only: set[Path] | None = None
+) -> Kant | None:
     """Load a workspace; meetings that fail are set aside (in a copy) and the rest compared.
 
-    Returns (Kant, None) or (None, message) when even stukken.yaml does not load."""
+    None when even stukken.yaml does not load; what went wrong is added to `fouten`."""
     files = attachment_files(folder, only)
     label = f"revisie '{rev}'" if rev else WERKMAP
     problems: list[str] = []
@@ -204,12 +213,13 @@ def load_side(folder: Path, rev: str | None, fouten: list[str], only: set[Path] 
                 meetings = {_meeting_of(p, work) for p in error.problems}
                 if None in meetings:  # stukken.yaml itself: nothing to compare
                     break
+                names = {naam for naam in meetings if naam is not None}
                 if work is folder:
                     work = Path(temp) / "kopie"
                     shutil.copytree(folder, work, ignore=shutil.ignore_patterns(".git"))
-                for naam in meetings:
+                for naam in names:
                     shutil.rmtree(work / "meetings" / naam, ignore_errors=True)
-                skipped |= meetings
+                skipped |= names
                 continue
             if problems:
                 fouten += [_header(label, skipped), *dict.fromkeys(problems)]
@@ -228,13 +238,14 @@ def _header(label: str, skipped: set[str]) -> str:
 def diff(root: Path, rev: str, rev2: str | None = None) -> DiffResultaat:
     """Compare revision `rev` with the working tree (or with revision `rev2`)."""
     top, prefix = repository(root)
-    commits = [check_revision(top, r) for r in (rev, rev2) if r is not None]
+    revs = [r for r in (rev, rev2) if r is not None]
+    commits = [check_revision(top, r) for r in revs]
     fouten: list[str] = []
     with tempfile.TemporaryDirectory(prefix="stukken-diff-") as temp:
-        sides = []
-        for name, commit in zip((rev, rev2), commits, strict=False):
-            folder = export(top, commit, name, prefix, Path(temp) / f"rev{len(sides)}")
-            sides.append((folder, name, None))
+        sides: list[tuple[Path, str | None, set[Path] | None]] = []
+        for revision, commit in zip(revs, commits, strict=True):
+            folder = export(top, commit, revision, prefix, Path(temp) / f"rev{len(sides)}")
+            sides.append((folder, revision, None))
         if rev2 is None:
             sides.append((root, None, tracked(top, root)))
         loaded = []

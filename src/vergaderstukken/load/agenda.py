@@ -21,6 +21,7 @@ ATTACHMENT_TYPES = (".md", ".pdf")
 def load_vergadering(
     folder: Path, datum: date, overleg: Overleg, problems: Problems
 ) -> Vergadering | None:
+    """The meeting of `folder` (its agenda.yaml, numbered), or None after reporting why."""
     path = folder / "agenda.yaml"
     if not (path.is_symlink() or path.exists()):  # a folder or a bad link is read_document's
         hint = "; hernoem agenda.yml naar agenda.yaml" if (folder / "agenda.yml").is_file() else ""

@@ -45,6 +45,7 @@ def resolve_item(
 
 
 def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None:
+    """The meeting's verslag.yaml, its entries numbered, or None when unreadable."""
     path = vergadering.folder / "verslag.yaml"
     record = read_document(path, "verslag", problems, vergadering.folder.parents[1])
     if record is None:
@@ -98,6 +99,7 @@ def _number_regels(vergadering: Vergadering, verslag: Verslag) -> None:
 
 
 def load_annotatie(path: Path, vergadering: Vergadering, problems: Problems) -> Annotatie | None:
+    """One annotation file of the meeting, its notes tied to items, or None when unreadable."""
     record = read_document(path, "annotatie", problems, vergadering.folder.parents[1])
     if record is None:
         return None

@@ -15,7 +15,7 @@ from ..actions import Actieboek, annotation_action_problems, validate_actions
 from ..dutch import datum_kort
 from ..exceptions import Loc, Problem, Problems, StukkenError
 from ..model import Bijlage, Vergadering, Werkmap, sort_key
-from ..safe_read import outside, workspace_budget
+from ..safe_read import outside, werkmap_budget
 from ..schema.types import did_you_mean, parse_iso_date
 from .agenda import load_vergadering
 from .bijlagen import check_attachment_pdfs
@@ -49,6 +49,7 @@ class Vergadermappen:
 
     @property
     def names(self) -> list[str]:
+        """The folder names, in date order."""
         return [folder.name for folder, _ in self.folders]
 
 
@@ -60,6 +61,7 @@ def scan_meetings(root: Path) -> Vergadermappen:
 
 
 def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
+    """The folders in meetings/ that name a meeting, with their dates."""
     meetings = root / "meetings"
     if not meetings.is_dir():
         problems.error(Loc(root / "stukken.yaml"), "de map meetings/ ontbreekt naast stukken.yaml")
@@ -93,7 +95,7 @@ def load_werkmap(
 
     `mappen` is the command's scan of meetings/ (`scan_meetings`), scanned here if not given.
     """
-    with workspace_budget():  # hostile YAML costs seconds, never minutes
+    with werkmap_budget():  # hostile YAML costs seconds, never minutes
         return _load_workspace(root, tot, mappen)
 
 
@@ -212,6 +214,7 @@ def _exists(path: Path) -> bool:
 
 
 def find_meeting(werkmap: Werkmap, name: str) -> Vergadering | None:
+    """The meeting of folder `name`, or the only one whose folder starts with it."""
     exact = werkmap.vergadering(name)
     if exact is not None:
         return exact

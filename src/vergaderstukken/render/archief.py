@@ -44,7 +44,7 @@ def refuse_attachments(job: RenderJob) -> None:
     """Every PDF attachment that PDF/A-2b forbids, with what in it, as one error."""
     problems = Problems()
     for bijlage in job.vergadering.bijlagen:
-        if bijlage.soort != "pdf":
+        if bijlage.soort != "pdf" or bijlage.bestand is None:
             continue
         try:
             pdf = pikepdf.open(io.BytesIO(bijlage.bestand.read_bytes()))

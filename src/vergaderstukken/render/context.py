@@ -19,6 +19,7 @@ def agenda(job: RenderJob) -> dict:
 
 
 def agenda_context(gegevens: Gegevens, fonts: Path) -> dict:
+    """The agenda's template context, built from the gathered data."""
     vergadering = gegevens.vergadering
     return {
         "overleg": gegevens.overleg,

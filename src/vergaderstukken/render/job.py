@@ -72,6 +72,8 @@ INTERN = Editie()
 
 @dataclass
 class RenderJob:
+    """Rendering one meeting's documents: templates, shared parts, warnings."""
+
     werkmap: Werkmap
     vergadering: Vergadering
     only_annotatie: str | None = None
@@ -120,6 +122,7 @@ class RenderJob:
         return render_block(text)
 
     def inline(self, text: str | None) -> Markup:
+        """Markdown `text` rendered inline, its images checked."""
         self.check_images(text)
         return render_inline(text)
 
@@ -139,18 +142,22 @@ class RenderJob:
 
     @property
     def openbaar(self) -> bool:
+        """Whether this is the public edition."""
         return self.editie.openbaar
 
     @property
     def fonts(self) -> Path:
+        """The folder of the built-in fonts."""
         return self.templates.builtin / "fonts"
 
     def warn(self, loc: Loc, message: str) -> None:
+        """Add a warning at `loc`, once."""
         problem = Problem(loc, f"waarschuwing: {message}")
         if problem not in self.warnings:
             self.warnings.append(problem)
 
     def warner(self, loc: Loc) -> Callable[[str], None]:
+        """A function that warns at `loc`."""
         return lambda message: self.warn(loc, message)
 
     def pdf(

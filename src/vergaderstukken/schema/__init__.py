@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from ..exceptions import Problems
 from ..safe_read import compose
@@ -57,7 +58,7 @@ def read_document(
     return value if isinstance(value, Record) else None
 
 
-def json_schemas() -> dict[str, dict]:
+def json_schemas() -> dict[str, dict[str, Any]]:
     """JSON Schema (draft 2020-12) per file kind, for editor completion and checking."""
     return {
         kind: {

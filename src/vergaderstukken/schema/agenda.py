@@ -84,6 +84,7 @@ VAST_AGENDAPUNT = Mapping(
 
 
 def check_bijlage(record: Record, ctx: Context) -> None:
+    """An attachment names a file or a minutes date (not both), and a title unless minutes."""
     sources = [name for name in ("bestand", "verslag") if name in record.key_locs]
     if len(sources) != 1:
         message = (

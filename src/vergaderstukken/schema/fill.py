@@ -30,7 +30,9 @@ def fill(cls: type[T], record: Record, **computed: Any) -> T:
     return cls(**values)
 
 
-def _collect(record: Record, fields: dict[str, dataclasses.Field], values: dict[str, Any]) -> None:
+def _collect(
+    record: Record, fields: dict[str, dataclasses.Field[Any]], values: dict[str, Any]
+) -> None:
     if record.mapping is None:
         raise TypeError("fill() needs a record validated against a declared mapping")
     for key in record.mapping.keys:
@@ -63,7 +65,7 @@ def materialise(value: Any) -> Any:
     return value
 
 
-def _without_default(field: dataclasses.Field) -> bool:
+def _without_default(field: dataclasses.Field[Any]) -> bool:
     return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
 
 

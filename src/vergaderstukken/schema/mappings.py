@@ -15,7 +15,7 @@ import yaml
 
 from ..exceptions import Loc
 from ..safe_read import shown
-from .types import INVALID, Context, Type, did_you_mean, is_null, kind_of
+from .types import INVALID, Context, Invalid, JsonSchema, Type, did_you_mean, is_null, kind_of
 
 
 class Record(dict[str, Any]):
@@ -26,13 +26,14 @@ class Record(dict[str, Any]):
     every other key reaches the model through `fill`, typed by the model's dataclass.
     """
 
-    def __init__(self, loc: Loc, mapping: Mapping | None = None):
+    def __init__(self, loc: Loc, mapping: Mapping | None = None) -> None:
         super().__init__()
         self.loc = loc
         self.mapping = mapping
         self.key_locs: dict[str, Loc] = {}
 
     def loc_of(self, key: str) -> Loc:
+        """Where `key` was written, or where the record starts when it was not."""
         return self.key_locs.get(key, self.loc)
 
     def text(self, key: str) -> str | None:
@@ -51,30 +52,35 @@ class Record(dict[str, Any]):
         return value if isinstance(value, Record) else Record(self.loc)
 
 
-class Seq(list):
+class Seq(list[Any]):
     """A validated list that remembers the line of each element."""
 
-    def __init__(self, loc: Loc):
+    def __init__(self, loc: Loc) -> None:
         super().__init__()
         self.loc = loc
         self.locs: list[Loc] = []
 
     def append_at(self, value: Any, loc: Loc) -> None:
+        """Append `value`, written at `loc`."""
         self.append(value)
         self.locs.append(loc)
 
 
 class ListOf(Type):
-    def __init__(self, item: Type):
+    """A list whose every element is an `item`; empty elements are reported."""
+
+    def __init__(self, item: Type) -> None:
         self.item = item
         self.noun = "een lijst"
 
-    def describe(self):
+    def describe(self) -> str:
+        """Says what each element is."""
         if isinstance(self.item, Mapping):
             return "een lijst; elk item heeft sleutels (zie hieronder)"
         return f"een lijst; elk item is {self.item.describe()}"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> Seq | Invalid:
+        """The valid elements, each with its line."""
         if not isinstance(node, yaml.SequenceNode):
             ctx.error(node, f"{what} moet een lijst zijn, niet {kind_of(node)}")
             return INVALID
@@ -88,7 +94,8 @@ class ListOf(Type):
                 result.append_at(value, ctx.loc(child))
         return result
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"type": "array", "items": self.item.json_schema()}
 
 
@@ -98,24 +105,29 @@ class OneOf(Type):
     The scalar is short for the mapping with only `scalar_key` written ('Enschede' for
     `{organisatie: Enschede}`), so both shapes arrive as one record and fill one model."""
 
-    def __init__(self, scalar: Type, mapping: Mapping, scalar_key: str):
-        self.scalar, self.mapping, self.scalar_key = scalar, mapping, scalar_key
+    def __init__(self, scalar: Type, mapping: Mapping, scalar_key: str) -> None:
+        self.scalar: Type = scalar
+        self.mapping: Mapping = mapping
+        self.scalar_key = scalar_key
         self.noun = f"{scalar.noun} of {mapping.noun}"
 
-    def describe(self):
+    def describe(self) -> str:
+        """Names both shapes."""
         return f"{self.scalar.describe()}, of {self.mapping.describe()}"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> Record | Invalid:
+        """A record, from the mapping or from the scalar under `scalar_key`."""
         if isinstance(node, yaml.MappingNode):
             return self.mapping.convert(node, ctx, what)
-        value = self.scalar.convert(node, ctx, what)
+        value: object = self.scalar.convert(node, ctx, what)
         if value is INVALID:
             return INVALID
         record = Record(ctx.loc(node), self.mapping)
         record[self.scalar_key] = value
         return record
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"anyOf": [self.scalar.json_schema(), self.mapping.json_schema()]}
 
 
@@ -140,6 +152,7 @@ class Key:
 
     @property
     def target(self) -> str:
+        """The model field this key fills."""
         return self.field or self.name
 
 
@@ -175,14 +188,16 @@ class Mapping(Type):
         keys: list[Key],
         check: Callable[[Record, Context], None] | None = None,
         model: type | None = None,
-    ):
+    ) -> None:
         self.noun, self.keys, self.check, self.model = noun, keys, check, model
         self.by_name = {key.name: key for key in keys}
 
-    def describe(self):
+    def describe(self) -> str:
+        """Points to the keys listed below it."""
         return "sleutels (zie hieronder)"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> Record | Invalid:
+        """The record of known keys; reports unknown, doubled and missing required keys."""
         if not isinstance(node, yaml.MappingNode):
             ctx.error(node, f"{what} moet {self.noun} met sleutels zijn, niet {kind_of(node)}")
             return INVALID
@@ -219,7 +234,8 @@ class Mapping(Type):
             self.check(record, ctx)
         return record
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {
             "type": "object",
             "description": self.noun,
@@ -242,14 +258,16 @@ def described(key: Key) -> str:
 class KeyedBy(Type):
     """A mapping from free keys (item ids, action ids) to values of one type."""
 
-    def __init__(self, noun: str, value: Type, key_meaning: str):
+    def __init__(self, noun: str, value: Type, key_meaning: str) -> None:
         self.noun, self.value, self.key_meaning = noun, value, key_meaning
 
-    def describe(self):
+    def describe(self) -> str:
+        """Says what the keys stand for and what each value is."""
         per = self.key_meaning.rstrip(".")
         return f"{per[0].lower()}{per[1:]}: {self.value.describe()}"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> Record | Invalid:
+        """A record of every key; an empty value is kept as None."""
         if not isinstance(node, yaml.MappingNode):
             ctx.error(node, f"{what} moet {self.noun} zijn, niet {kind_of(node)}")
             return INVALID
@@ -264,7 +282,8 @@ class KeyedBy(Type):
                 record[name] = value
         return record
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {
             "type": "object",
             "description": self.key_meaning,

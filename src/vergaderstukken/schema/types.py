@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
@@ -30,7 +31,7 @@ TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 MAX_DIGITS = 9  # Python refuses int() of more than 4,300 digits; no count needs 10
 
 
-def did_you_mean(word: str, candidates) -> str:
+def did_you_mean(word: str, candidates: Iterable[object]) -> str:
     """' (bedoelde u 'x'?)' for the closest candidate, or '' when nothing is close."""
     close = get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
     return f" (bedoelde u '{close[0]}'?)" if close else ""
@@ -38,13 +39,17 @@ def did_you_mean(word: str, candidates) -> str:
 
 @dataclass
 class Context:
+    """Where values are read from (`file`) and where their problems go."""
+
     file: Path
     problems: Problems
 
     def loc(self, node: yaml.Node) -> Loc:
+        """The file and line at which `node` starts."""
         return Loc(self.file, node.start_mark.line + 1)
 
     def error(self, node: yaml.Node, message: str) -> None:
+        """Report `message` at the line of `node`."""
         self.problems.error(self.loc(node), message)
 
 
@@ -53,13 +58,17 @@ class _Invalid(enum.Enum):
 
 
 INVALID: Final = _Invalid.INVALID  # a value that was reported and must not be used
+Invalid = Literal[_Invalid.INVALID]
+JsonSchema = dict[str, Any]
 
 
 def is_null(node: yaml.Node) -> bool:
+    """Whether `node` is an unquoted empty value (`key:` or `key: ~`)."""
     return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.style is None
 
 
 def kind_of(node: yaml.Node) -> str:
+    """What `node` is, in Dutch, for a message that says it is the wrong kind."""
     if isinstance(node, yaml.MappingNode):
         return "een lijst van sleutels (mapping)"
     if isinstance(node, yaml.SequenceNode):
@@ -76,36 +85,45 @@ class Type:
     empty: Any = None
 
     def describe(self) -> str:
+        """What is expected, in Dutch, for the format reference."""
         return self.noun
 
     def convert(self, node: yaml.Node, ctx: Context, what: str) -> Any:
+        """The plain value of `node`, or INVALID after reporting why (`what` names it)."""
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
+        """The JSON Schema of this type, for editors."""
         raise NotImplementedError
 
-    def _scalar(self, node: yaml.Node, ctx: Context, what: str) -> str | Literal[_Invalid.INVALID]:
+    def _scalar(self, node: yaml.Node, ctx: Context, what: str) -> str | Invalid:
         if not isinstance(node, yaml.ScalarNode):
             ctx.error(node, f"{what} moet {self.noun} zijn, niet {kind_of(node)}")
             return INVALID
-        return node.value
+        text: str = node.value
+        return text
 
 
 class Text(Type):
+    """Any scalar, kept as its source text; `markdown` when it may carry formatting."""
+
     noun = "een tekst"
     empty = ""
 
-    def __init__(self, markdown: bool = False):
+    def __init__(self, markdown: bool = False) -> None:
         self.markdown = markdown
 
-    def describe(self):
+    def describe(self) -> str:
+        """Says whether formatting is allowed."""
         return "een tekst met opmaak (Markdown)" if self.markdown else self.noun
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> str | Invalid:
+        """The scalar's source text."""
         return self._scalar(node, ctx, what)
 
-    def json_schema(self):
-        schema: dict = {"type": ["string", "number", "boolean"]}
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
+        schema: JsonSchema = {"type": ["string", "number", "boolean"]}
         if self.markdown:
             schema["contentMediaType"] = "text/markdown"
         return schema
@@ -116,17 +134,19 @@ class Integer(Type):
 
     noun = "een geheel getal"
 
-    def __init__(self, minimum: int = 0, maximum: int | None = None):
+    def __init__(self, minimum: int = 0, maximum: int | None = None) -> None:
         self.minimum, self.maximum = minimum, maximum
         if minimum == 1:
             self.noun = "een positief geheel getal"
 
-    def describe(self):
+    def describe(self) -> str:
+        """Names the range when there is a maximum."""
         if self.maximum is not None:
             return f"een geheel getal van {self.minimum} tot en met {self.maximum}"
         return self.noun
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> int | Invalid:
+        """The number; digits only, at most MAX_DIGITS of them, within range."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
@@ -142,17 +162,21 @@ class Integer(Type):
             return INVALID
         return number
 
-    def json_schema(self):
-        schema: dict = {"type": "integer", "minimum": self.minimum}
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
+        schema: JsonSchema = {"type": "integer", "minimum": self.minimum}
         if self.maximum is not None:
             schema["maximum"] = self.maximum
         return schema
 
 
 class Boolean(Type):
+    """true or false, in English or Dutch (ja/nee)."""
+
     noun = "true of false"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> bool | Invalid:
+        """True or False for one of the accepted words."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
@@ -164,11 +188,13 @@ class Boolean(Type):
         ctx.error(node, f"{what} moet {self.noun} zijn, niet '{shown(value)}'")
         return INVALID
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"type": "boolean"}
 
 
 def parse_iso_date(value: str) -> date | None:
+    """The date `value` spells as JJJJ-MM-DD, or None when it is no (possible) date."""
     try:
         return date.fromisoformat(value) if ISO_DATE.match(value) else None
     except ValueError:
@@ -176,9 +202,12 @@ def parse_iso_date(value: str) -> date | None:
 
 
 class Date(Type):
+    """A calendar date written JJJJ-MM-DD."""
+
     noun = "een datum (JJJJ-MM-DD)"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> date | Invalid:
+        """The date; an impossible one (2024-02-30) is reported as such."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
@@ -189,7 +218,8 @@ class Date(Type):
             return INVALID
         return parsed
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"type": "string", "format": "date"}
 
 
@@ -198,7 +228,8 @@ class Time(Type):
 
     noun = "een tijd (UU:MM)"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> str | Invalid:
+        """The time as 'HH:MM'."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
@@ -208,18 +239,20 @@ class Time(Type):
             return INVALID
         return f"{int(match[1]):02d}:{match[2]}"
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$"}
 
 
 class DateOrWord(Type):
     """A date, or one fixed word standing for a date the loader works out ('vorige')."""
 
-    def __init__(self, word: str):
+    def __init__(self, word: str) -> None:
         self.word = word
         self.noun = f"een datum (JJJJ-MM-DD) of '{word}'"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> date | str | Invalid:
+        """The date, or the word itself."""
         value = self._scalar(node, ctx, what)
         if value is INVALID or value == self.word:
             return value
@@ -233,7 +266,8 @@ class DateOrWord(Type):
             return INVALID
         return parsed
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"anyOf": [{"const": self.word}, {"type": "string", "format": "date"}]}
 
 
@@ -246,10 +280,12 @@ class Email(Type):
 
     noun = "een e-mailadres"
 
-    def describe(self):
+    def describe(self) -> str:
+        """Shows both accepted shapes."""
         return "een e-mailadres (naam@domein.nl, of Naam <naam@domein.nl>)"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> str | Invalid:
+        """The address as written (stripped), name included."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
@@ -264,7 +300,8 @@ class Email(Type):
             return INVALID
         return written
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"type": "string"}
 
 
@@ -273,13 +310,15 @@ class Termijn(Type):
 
     noun = "een datum (JJJJ-MM-DD) of een tekst"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> date | str | Invalid:
+        """A date when the text looks like one, else the text."""
         value = self._scalar(node, ctx, what)
         if value is INVALID or not ISO_DATE.match(value):
             return value
         return Date().convert(node, ctx, what)
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"type": "string"}
 
 
@@ -288,13 +327,14 @@ class TimeRange(Type):
 
     noun = "een tijd (UU:MM of UU:MM-UU:MM)"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> tuple[str, ...] | Invalid:
+        """One or two 'HH:MM' times; the end must lie after the start."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
         written = re.sub(r"\s*uur\s*$", "", value.strip())  # '15.45-17.15 uur' as in letters
         parts = [p.strip() for p in re.split(r"\s*[-–—]\s*|\s+tot\s+", written)]
-        times = []
+        times: list[str] = []
         for part in parts if len(parts) <= 2 else []:
             match = TIME.match(part)
             if not match or int(match[1]) > 23 or int(match[2]) > 59:
@@ -310,16 +350,20 @@ class TimeRange(Type):
             return INVALID
         return tuple(times)
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"type": "string"}
 
 
 class Choice(Type):
-    def __init__(self, *values: str):
+    """One of a fixed set of words."""
+
+    def __init__(self, *values: str) -> None:
         self.values = values
         self.noun = " of ".join(f"'{v}'" for v in values)
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> str | Invalid:
+        """The word, if it is one of `values`."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
@@ -332,7 +376,8 @@ class Choice(Type):
             return INVALID
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"enum": list(self.values)}
 
 
@@ -341,14 +386,16 @@ class BoolOrText(Type):
 
     noun = "true, false of een bestandsnaam"
 
-    def convert(self, node, ctx, what):
+    def convert(self, node: yaml.Node, ctx: Context, what: str) -> bool | str | Invalid:
+        """True or False for a yes/no word, else the text."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
         word = value.lower()
         return True if word in TRUE_WORDS else False if word in FALSE_WORDS else value
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
+        """Its JSON Schema."""
         return {"type": ["boolean", "string"]}
 
 

@@ -35,6 +35,7 @@ AFWEZIGE = OneOf(
 
 
 def check_regel(record: Record, ctx: Context) -> None:
+    """A B/K/A line has exactly one kind, with text; wie/termijn/id only on an action."""
     kinds = [name for name in SOORTEN if name in record.key_locs]
     if not kinds:
         ctx.problems.error(record.loc, "B/K/A-regel heeft een soort nodig: " + ", ".join(SOORTEN))

@@ -5,7 +5,7 @@ and vergaderpakket.pdf. PDFs only: a .docx carries more than its visible text (r
 data, document properties), and the Markdown lists are the secretariat's aid for git
 diffs, without pages for a legend to point at.
 
-How: `woo.public_werkmap` makes a redacted copy of the model (items and attachments
+How: `lakken.public_werkmap` makes a redacted copy of the model (items and attachments
 with `openbaar: false` left out, no annotations, a marker for every string to redact
 and every e-mail address). Every document is rendered from that copy through a
 RenderJob with a `lakker`: `public_pdf` turns the markers into black boxes that show
@@ -31,8 +31,7 @@ from ..pdf_budget import PdfTeZwaar
 from ..render.documents import OPENBARE_DOCUMENTS, pakket
 from ..render.engines.pakket_pdf import Bron, Stuk, open_pdf
 from ..render.job import Editie, RenderJob
-from . import lakken as woo
-from . import match
+from . import lakken, match
 from . import pdf as woo_pdf
 from .plekken import TEKST
 
@@ -51,7 +50,7 @@ class OpenbareEditie(Editie):
     map = MAP
     openbaar = True
 
-    def __init__(self, lakker: woo.Lakker):
+    def __init__(self, lakker: lakken.Lakker):
         self.lakker = lakker
 
     def tekst(self, text: str) -> str:
@@ -60,7 +59,7 @@ class OpenbareEditie(Editie):
 
     def kaal(self, text: str) -> str:
         """The text with every marker as its bare ground (bookmarks, file names)."""
-        return woo.plain(text)
+        return lakken.plain(text)
 
     def pdf(
         self, job: RenderJob, html: str, context: dict[str, Any], render: Callable[[str], bytes]
@@ -85,7 +84,7 @@ class OpenbareEditie(Editie):
         return [pakket_legenda(job, voorwerk, voorwerk_paginas, stukken, paginas)]
 
 
-def lakker_of(job: RenderJob) -> woo.Lakker:
+def lakker_of(job: RenderJob) -> lakken.Lakker:
     """The redaction of a job rendered in the public edition."""
     assert isinstance(job.editie, OpenbareEditie)
     return job.editie.lakker
@@ -94,8 +93,9 @@ def lakker_of(job: RenderJob) -> woo.Lakker:
 def public_job(werkmap: Werkmap, naam: str) -> RenderJob:
     """A job on the redacted copy of the workspace, for meeting `naam`: redacted, its PDF
     attachments screened, then gathered; the documents render that final model."""
-    public, lakker = woo.public_werkmap(werkmap)
+    public, lakker = lakken.public_werkmap(werkmap)
     vergadering = public.vergadering(naam)
+    assert vergadering is not None, naam  # the build selected it from this workspace
     warnings = screen_attachments(vergadering, lakker)
     job = RenderJob(
         public, vergadering, editie=OpenbareEditie(lakker), verzameling=Verzameling(public)
@@ -125,7 +125,7 @@ def public_pdf(
     counts it; the boxes' pages come from a first rendering without it, and the pages
     before a forced break do not change when something follows it.
     """
-    html = woo.boxes_in_html(html)
+    html = lakken.boxes_in_html(html)
     pdf = render(html)
     if job.voor_pakket:
         return pdf  # a part of the pack: the pack closes with one legend for all its pages
@@ -135,7 +135,7 @@ def public_pdf(
 
 def legenda_html(job: RenderJob, context: dict[str, Any], pages: dict[str, list[int]]) -> str:
     """The body of woo-legenda.html for these pages, to close another document with."""
-    html = job.templates.render(LEGENDA, {**context, "legenda": woo.legend_rows(pages)})
+    html = job.templates.render(LEGENDA, {**context, "legenda": lakken.legend_rows(pages)})
     match = BODY.search(html)
     return match[1] if match else html
 
@@ -162,13 +162,13 @@ def pakket_legenda(
 
     add(woo_pdf.pages_with_boxes(voorwerk), 0)
     offset = voorwerk_paginas
-    foreign_grounds = sorted({*woo.GROUNDS, *lakker_of(job).grounds})
+    foreign_grounds = sorted({*lakken.GROUNDS, *lakker_of(job).grounds})
     for stuk, aantal in zip(stukken, paginas, strict=True):
         if stuk.bijlage is not None and stuk.bijlage.soort == "pdf":  # redacted elsewhere
             add(woo_pdf.pages_with_grounds(stuk.pdf, foreign_grounds), offset)
         else:
             add(woo_pdf.pages_with_boxes(stuk.pdf), offset)
-        for ground in woo.grounds_in(stuk.stempel or ""):  # a box in the stamp of each page
+        for ground in lakken.grounds_in(stuk.stempel or ""):  # a box in the stamp of each page
             add({ground: list(range(1, aantal + 1))}, offset)
         offset += aantal
     v = job.vergadering
@@ -177,7 +177,7 @@ def pakket_legenda(
         "vergadering": v,
         "document": document_info(job.werkmap, v, "legenda", "Legenda").als_dict(),
         "fonts_url": job.fonts.resolve().as_uri(),
-        "legenda": woo.legend_rows({g: sorted(p) for g, p in found.items()}),
+        "legenda": lakken.legend_rows({g: sorted(p) for g, p in found.items()}),
     }
     pdf = job.pdf(LEGENDA, context, source=v.loc)
     return Bron(open_pdf(pdf, "de legenda"), [(LEGENDA_TITEL, 0)])
@@ -186,7 +186,7 @@ def pakket_legenda(
 # --- PDF attachments ----------------------------------------------------------------------
 
 
-def screen_attachments(v: Vergadering, lakker: woo.Lakker) -> list[Problem]:
+def screen_attachments(v: Vergadering, lakker: lakken.Lakker) -> list[Problem]:
     """Decide which PDF attachments may go into the public pack; we cannot redact a PDF.
     The others leave the (redacted copy of the) meeting; the warnings are returned.
 
@@ -206,7 +206,7 @@ def screen_attachments(v: Vergadering, lakker: woo.Lakker) -> list[Problem]:
             keep.append(bijlage)
             continue
         data = pakket.pdf_bestand(bijlage)
-        what = f"bijlage '{woo.plain(bijlage.id)}' ({_shown(bijlage.bestand, v.folder)})"
+        what = f"bijlage '{lakken.plain(bijlage.id)}' ({_shown(bijlage.bestand, v.folder)})"
         try:
             found = woo_pdf.leaks_by_place(data, lakker)
         except PdfTeZwaar as error:  # refused while loading; a safety net
@@ -246,7 +246,7 @@ def screen_attachments(v: Vergadering, lakker: woo.Lakker) -> list[Problem]:
                 f"nagekeken; {GELAKTE_VERSIE} als dat nodig is",
             )
     problems.raise_if_any()
-    woo.leave_out_attachments(v, keep)
+    lakken.leave_out_attachments(v, keep)
     return problems.warnings
 
 
@@ -310,7 +310,7 @@ def _source_of(hit: str, root: Path) -> Loc | None:
     """Where `hit` came from: the first line of the workspace's YAML files and Markdown
     attachments that holds it in a spelling the redaction does not read (an HTML entity),
     else the first line of its own templates and stylesheets, else of those files."""
-    tracer = woo.Lakker([(hit, "")])
+    tracer = lakken.Lakker([(hit, "")])
     sources = [p for pattern in SOURCE_PATTERNS for p in sorted(root.glob(pattern))]
     templates = [p for pattern in TEMPLATE_PATTERNS for p in sorted(root.glob(pattern))]
     for paths, evasive in ((sources, True), (templates, False), (sources, False)):
@@ -324,7 +324,7 @@ def _source_of(hit: str, root: Path) -> Loc | None:
     return None
 
 
-def _holds(tracer: woo.Lakker, text: str, evasive: bool) -> bool:
+def _holds(tracer: lakken.Lakker, text: str, evasive: bool) -> bool:
     """Whether `text` holds the string; if `evasive`, only in a spelling (an entity, a
     percent-escape) that the redaction of the model does not read."""
     return tracer.in_lakken(text) and not (evasive and tracer.in_lakken(text, decode=False))
@@ -346,7 +346,7 @@ def _lines(path: Path, root: Path) -> Iterator[tuple[int, str, str]]:
         yield number, line, lines[number] if number < len(lines) else ""
 
 
-def _advice(lakker: woo.Lakker, hit: str, source: Loc | None, root: Path) -> str:
+def _advice(lakker: lakken.Lakker, hit: str, source: Loc | None, root: Path) -> str:
     """What to do about one finding, without advice the user already followed."""
     in_templates = source is not None and (root / "templates") in source.file.parents
     if in_templates:

@@ -38,8 +38,8 @@ INGESLOTEN = "in een ingesloten bestand"
 NAAM = "in de naam van een PDF-object"
 ELDERS = "elders in de PDF"
 
-MAX_DIEPTE = 2  # a PDF embedded in an embedded PDF is still searched; deeper is not
-MAX_GELEZEN = 20_000_000  # bytes of one stream searched as text
+MAX_EMBEDDING_DEPTH = 2  # a PDF embedded in an embedded PDF is still searched; deeper is not
+MAX_SEARCHED_BYTES = 20_000_000  # bytes of one stream searched as text
 ANNOTATION_TEXT = ("/Contents", "/T", "/RC", "/Subj", "/NM")
 FIELD_TEXT = ("/T", "/TU", "/TM", "/V", "/DV", "/Opt", "/RV")
 FILESPEC_TEXT = ("/F", "/UF", "/Desc", "/DOS", "/Mac", "/Unix")
@@ -199,19 +199,19 @@ def _stream(
     kind = stream.get("/Type")
     subtype = stream.get("/Subtype")
     if kind == "/Metadata" or subtype == "/XML":
-        text = read_bounded(stream, budget, MAX_GELEZEN).decode("utf-8", "replace")
+        text = read_bounded(stream, budget, MAX_SEARCHED_BYTES).decode("utf-8", "replace")
         add((XMP, text))
         add((XMP, _markup(text)))
     elif kind == "/EmbeddedFile":
-        _embedded(read_bounded(stream, budget, MAX_GELEZEN), add, budget, depth)
+        _embedded(read_bounded(stream, budget, MAX_SEARCHED_BYTES), add, budget, depth)
     elif page_content or subtype == "/Form":
-        add((ELDERS, read_bounded(stream, budget, MAX_GELEZEN).decode("latin-1")))
+        add((ELDERS, read_bounded(stream, budget, MAX_SEARCHED_BYTES).decode("latin-1")))
 
 
 def _embedded(data: bytes, add: Add, budget: Budget, depth: int) -> None:
     """An embedded file: a PDF is searched in turn, text is read as text."""
     if b"%PDF-" in data[:1024]:
-        if depth < MAX_DIEPTE:
+        if depth < MAX_EMBEDDING_DEPTH:
             for _place, text in embedded_pdf(data, budget, depth + 1):
                 add((INGESLOTEN, text))
         return

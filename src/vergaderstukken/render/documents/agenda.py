@@ -8,12 +8,14 @@ from ..job import RenderJob
 
 
 def agenda_pdf(job: RenderJob) -> bytes:
+    """agenda.pdf, rendered once per build."""
     context = contexts.agenda(job)
     source = job.vergadering.loc
     return job.part("agenda.pdf", lambda: job.pdf("agenda.html", context, source=source))
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
+    """agenda.pdf and agenda.docx."""
     context = contexts.agenda(job)
     return {
         "agenda.pdf": agenda_pdf(job),

@@ -28,10 +28,12 @@ PLACED_ACTION_NOTE = re.compile(r'<tr class="actie-annotatie" data-actie="([^"]*
 
 
 def file_names(naam: str) -> tuple[str, str]:
+    """The PDF and DOCX file names of overlay `naam`."""
     return f"{PREFIX}{naam}.pdf", f"{PREFIX}{naam}.docx"
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
+    """The annotated agendas, PDF and DOCX, of the selected overlays."""
     rendered: dict[str, bytes] = {}
     for annotatie in selected(job.vergadering, job.only_annotatie):
         context = annotated_context(job, annotatie)

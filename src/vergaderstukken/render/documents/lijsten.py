@@ -20,6 +20,7 @@ TEKSTLIJSTEN = ("besluitenlijst.md", "actielijst.md")
 
 
 def lijst_context(gegevens: Gegevens, fonts: Path) -> dict:
+    """The action-and-decision list's template context (PDF and DOCX)."""
     data = gegevens.lijsten
     return {
         **gegevens_verslag(gegevens, gegevens.documenten.lijst, fonts),
@@ -31,6 +32,7 @@ def lijst_context(gegevens: Gegevens, fonts: Path) -> dict:
 
 
 def tekst_context(gegevens: Gegevens) -> dict:
+    """The context of the plain-text lists besluitenlijst.md and actielijst.md."""
     data = gegevens.lijsten
     return {
         "overleg": gegevens.overleg,
@@ -67,6 +69,7 @@ def lijst_pdf(job: RenderJob) -> bytes:
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
+    """The action-and-decision list as PDF and DOCX, and its Markdown twins."""
     vergadering = job.vergadering
     if vergadering.verslag is None:
         return {}

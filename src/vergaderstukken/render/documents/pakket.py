@@ -30,10 +30,12 @@ NAAM = "vergaderpakket.pdf"
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
+    """The meeting pack."""
     return {NAAM: vergaderpakket(job)}
 
 
 def vergaderpakket(job: RenderJob) -> bytes:
+    """The pack: cover, contents, agenda and attachments in one PDF."""
     with job.pakket_modus():
         stukken = [agenda_stuk(job), *(bijlage_stuk(job, b) for b in job.vergadering.bijlagen)]
         bronnen = [
@@ -87,6 +89,7 @@ def getoond(bijlage: Bijlage, folder) -> str:
 
 
 def agenda_stuk(job: RenderJob) -> Stuk:
+    """The agenda as a part of the pack."""
     v = job.vergadering
     context = contexts.agenda(job)
     pdf = job.part("pakket/agenda.pdf", lambda: job.pdf("agenda.html", context, source=v.loc))
@@ -94,6 +97,7 @@ def agenda_stuk(job: RenderJob) -> Stuk:
 
 
 def bijlage_stuk(job: RenderJob, bijlage: Bijlage) -> Stuk:
+    """An attachment as a part of the pack, stamped with its numeral and title."""
     punten = job.gegevens.bijlage_punten[bijlage.id]
     bij = f"bij agendapunt {', '.join(punten)}" if punten else ""
     pdf = job.part(f"pakket/bijlage-{bijlage.id}.pdf", lambda: bijlage_pdf(job, bijlage, punten))
@@ -102,6 +106,7 @@ def bijlage_stuk(job: RenderJob, bijlage: Bijlage) -> Stuk:
 
 
 def bijlage_pdf(job: RenderJob, bijlage: Bijlage, punten: list[str]) -> bytes:
+    """An attachment as PDF: its file, its Markdown rendered, or the minutes."""
     if bijlage.soort == "verslag":
         from .verslag import verslag_pdf
 
@@ -188,6 +193,7 @@ def voorwerk_bron(job: RenderJob, stukken: list[Stuk], paginas: list[int]) -> tu
 
 
 def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], paginas: list[int], lengte: int) -> bytes:
+    """Cover and contents, pointing at the pages each part starts on."""
     v = job.vergadering
     pagina = lengte + 1
     inhoud = []
@@ -207,6 +213,7 @@ def voorwerk_pdf(job: RenderJob, stukken: list[Stuk], paginas: list[int], lengte
 
 
 def metadata(job: RenderJob) -> dict[str, str]:
+    """The pack's document information (title, author, subject, keywords)."""
     overleg, v = job.werkmap.overleg, job.vergadering
     metadata = {
         "Title": job.gegevens.documenten.pakket.titel,

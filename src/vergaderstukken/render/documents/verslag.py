@@ -18,6 +18,7 @@ from ..job import RenderJob
 
 
 def verslag_context(gegevens: Gegevens, fonts: Path) -> dict:
+    """The minutes' template context (PDF and DOCX)."""
     vergadering = gegevens.vergadering
     return {
         **gegevens_verslag(gegevens, gegevens.documenten.verslag, fonts),
@@ -54,6 +55,7 @@ def verslag_pdf(job: RenderJob, vergadering: Vergadering) -> bytes:
 
 
 def documents(job: RenderJob) -> dict[str, bytes]:
+    """verslag.pdf and verslag.docx, when the meeting has minutes."""
     vergadering = job.vergadering
     if vergadering.verslag is None:
         return {}

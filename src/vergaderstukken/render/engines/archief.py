@@ -79,7 +79,8 @@ def bezwaren(pdf: pikepdf.Pdf) -> list[str]:
     seen: set[tuple[int, int]] = set()
     for page in pdf.pages:
         _walk(page.obj, found, fonts, seen)
-        if any(str(op) in ("k", "K") for _, op in pikepdf.parse_content_stream(page)):
+        operators = (str(i.operator) for i in pikepdf.parse_content_stream(page))
+        if any(op in ("k", "K") for op in operators):
             found[CMYK] = None
         for annotation in page.obj.get("/Annots", Array()):
             if isinstance(annotation, Dictionary) and "/AP" in annotation:
@@ -90,7 +91,12 @@ def bezwaren(pdf: pikepdf.Pdf) -> list[str]:
     return list(found)
 
 
-def _walk(obj, found: dict[str, None], fonts: dict[str, None], seen: set) -> None:
+def _walk(
+    obj: pikepdf.Object,
+    found: dict[str, None],
+    fonts: dict[str, None],
+    seen: set[tuple[int, int]],
+) -> None:
     """Every dictionary and stream reachable from `obj` (resources, forms, fonts)."""
     stack = [obj]
     while stack:
@@ -110,7 +116,9 @@ def _walk(obj, found: dict[str, None], fonts: dict[str, None], seen: set) -> Non
             found[CMYK] = None
 
 
-def _inspect(item, found: dict[str, None], fonts: dict[str, None]) -> None:
+def _inspect(
+    item: Dictionary | pikepdf.Stream, found: dict[str, None], fonts: dict[str, None]
+) -> None:
     if item.get("/Type") == Name.Font or "/BaseFont" in item:
         _font(item, fonts)
     filters = item.get("/Filter") if isinstance(item, pikepdf.Stream) else None
@@ -122,7 +130,7 @@ def _inspect(item, found: dict[str, None], fonts: dict[str, None]) -> None:
         found["PostScript"] = None
 
 
-def _font(font: Dictionary, fonts: dict[str, None]) -> None:
+def _font(font: Dictionary | pikepdf.Stream, fonts: dict[str, None]) -> None:
     subtype = font.get("/Subtype")
     if subtype == Name.Type3:
         return  # drawn with PDF operators: nothing to embed

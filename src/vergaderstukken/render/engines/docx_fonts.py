@@ -73,7 +73,8 @@ deobfuscate = obfuscate  # XOR is its own inverse
 
 
 def _xml(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
 
 
 def _families(parts: dict[str, bytes]) -> list[str]:

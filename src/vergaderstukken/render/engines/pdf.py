@@ -90,7 +90,7 @@ class _CssLog(logging.Handler):
         self.found: list[CssProblem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        args = record.args if isinstance(record.args, tuple) else ()
+        args: tuple[Any, ...] = record.args if isinstance(record.args, tuple) else ()
         if str(record.msg).startswith("Ignored") and len(args) == 5:
             name, value, line, column, reason = args
             self.found.append(

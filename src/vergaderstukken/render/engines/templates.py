@@ -36,11 +36,11 @@ def builtin_templates() -> Path:
 class Templates:
     """Finds template files and renders HTML/text templates for one workspace."""
 
-    def __init__(self, workspace_root: Path):
+    def __init__(self, werkmap_root: Path):
         self.builtin = builtin_templates()
-        own = workspace_root / "templates"
+        own = werkmap_root / "templates"
         if own.is_dir():
-            refuse_outside(own, workspace_root)
+            refuse_outside(own, werkmap_root)
         self.folders = [own, self.builtin] if own.is_dir() else [self.builtin]
         builtin_loader = jinja2.FileSystemLoader(self.builtin)
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(f) for f in self.folders[:-1]]
