@@ -54,6 +54,11 @@ ul.waarschuwingen li { font-family: monospace; color: #7a5500; white-space: pre-
 </style>"""
 
 
+def tekst(value: str) -> str:
+    """`value` as the text of an element (quotes may stay as they are there)."""
+    return escape(value, quote=False)
+
+
 def herlaad(stand: Stand, *sleutels: str) -> str:
     """The reload script of a page that shows the counters `sleutels` as they are now."""
     nu = stand.versies()
@@ -84,7 +89,7 @@ def _insert(html: str, marker: str, extra: str, *, after: bool = False) -> str:
 def _page(titel: str, body: str, script: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(titel)}</title>\n{OPMAAK}\n</head>\n<body>\n{body}\n{script}\n"
+        f"<title>{tekst(titel)}</title>\n{OPMAAK}\n</head>\n<body>\n{body}\n{script}\n"
         "</body>\n</html>\n"
     )
 
@@ -96,12 +101,12 @@ def overzicht(stand: Stand) -> str:
     rows = []
     for stuk in voorbeeld.stukken.values():
         pdf_link = (
-            f'<a href="{UITVOER_URL}{escape(stuk.pdf)}">{escape(stuk.pdf)}</a>'
+            f'<a href="{UITVOER_URL}{escape(stuk.pdf)}">{tekst(stuk.pdf)}</a>'
             if pdf is not None and (pdf / stuk.pdf).is_file()
             else "—"
         )
         rows.append(
-            f'<tr><td><a href="/{escape(stuk.naam)}">{escape(stuk.titel)}</a></td>'
+            f'<tr><td><a href="/{escape(stuk.naam)}">{tekst(stuk.titel)}</a></td>'
             f"<td>{pdf_link}</td></tr>"
         )
     if pdf is not None and (pdf / PAKKET).is_file():
@@ -109,13 +114,13 @@ def overzicht(stand: Stand) -> str:
             f'<tr><td>Vergaderpakket</td><td><a href="{UITVOER_URL}{PAKKET}">{PAKKET}</a></td></tr>'
         )
     body = [
-        f"<h1>Voorvertoning vergadering {escape(voorbeeld.vergadering)}</h1>",
+        f"<h1>Voorvertoning vergadering {tekst(voorbeeld.vergadering)}</h1>",
         "<p>De stukken worden bijgewerkt zodra u een bestand van de werkmap opslaat.</p>",
         "<table>\n<tr><th>Stuk</th><th>PDF</th></tr>\n" + "\n".join(rows) + "\n</table>",
-        f"<p>{escape(pdf_status(stand))}</p>",
+        f"<p>{tekst(pdf_status(stand))}</p>",
     ]
     if voorbeeld.waarschuwingen:
-        items = "".join(f"<li>{escape(w)}</li>" for w in voorbeeld.waarschuwingen)
+        items = "".join(f"<li>{tekst(w)}</li>" for w in voorbeeld.waarschuwingen)
         body.append(f'<h2>Waarschuwingen</h2>\n<ul class="waarschuwingen">{items}</ul>')
     titel = f"Voorvertoning {voorbeeld.vergadering}"
     return _page(titel, "\n".join(body), herlaad(stand, "versie", "pdf"))
@@ -137,7 +142,7 @@ def pdf_status(stand: Stand) -> str:
 
 def fout(stand: Stand) -> str:
     """The error page, shown instead of every document until the files are right again."""
-    items = "\n".join(f"<li>{escape(f)}</li>" for f in stand.voorbeeld.fouten)
+    items = "\n".join(f"<li>{tekst(f)}</li>" for f in stand.voorbeeld.fouten)
     body = (
         "<h1>Fout in de werkmap</h1>\n"
         f'<ul class="fouten">\n{items}\n</ul>\n'
@@ -151,7 +156,7 @@ def niet_gevonden(pad: str, stand: Stand) -> str:
     """The page for an address the preview does not serve."""
     body = (
         "<h1>Niet gevonden</h1>\n"
-        f"<p>Op dit adres staat niets: <code>{escape(pad)}</code>.</p>\n"
+        f"<p>Op dit adres staat niets: <code>{tekst(pad)}</code>.</p>\n"
         '<p><a href="/">Naar het overzicht</a></p>'
     )
     return _page("Niet gevonden", body, "")
