@@ -27,7 +27,9 @@ from vergaderstukken.exceptions import StukkenError
 from vergaderstukken.serve.handler import host_name, is_loopback
 
 AGENDA = "meetings/2024-01-24/agenda.yaml"
-TYPO = AGENDA_YAML.replace("  - titel: Rondvraag", "  - titel: Rondvraag\n    doel: [besluitvorming")
+TYPO = AGENDA_YAML.replace(
+    "  - titel: Rondvraag", "  - titel: Rondvraag\n    doel: [besluitvorming"
+)
 TYPO_MESSAGE = f"{AGENDA}:13: ongeldige YAML: een '[' of '{{' is hier niet goed gesloten"
 PNG = (  # a 1x1 PNG
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -200,7 +202,11 @@ def test_only_a_loopback_host_name_is_answered(start):
         False,
         False,
     ]
-    assert [host_name(h) for h in ("[::1]:8000", "localhost:80", "::1")] == ["::1", "localhost", "::1"]
+    assert [host_name(h) for h in ("[::1]:8000", "localhost:80", "::1")] == [
+        "::1",
+        "localhost",
+        "::1",
+    ]
 
 
 def test_the_watcher_renders_again_after_a_save(start):
