@@ -19,8 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import AGENDA_YAML
 
+from conftest import AGENDA_YAML
 from vergaderstukken.commands import serve as serve_command
 from vergaderstukken.commands.serve import Voorvertoning, serve
 from vergaderstukken.exceptions import StukkenError
@@ -193,7 +193,7 @@ def test_only_a_loopback_host_name_is_answered(start):
     preview = start()
     port = urlsplit(preview.url).port
     status, _, body = get(preview, "/agenda", host=f"stukken.example.com:{port}")
-    assert (status, body) == (403, "Alleen voor deze computer.\n".encode())
+    assert (status, body) == (403, b"Alleen voor deze computer.\n")
     assert get(preview, "/agenda", host=f"localhost:{port}")[0] == 200
     assert [is_loopback(h) for h in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "10.0.0.1")] == [
         True,

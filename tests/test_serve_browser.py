@@ -16,8 +16,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import AGENDA_YAML
 
+from conftest import AGENDA_YAML
 from vergaderstukken.commands.serve import Voorvertoning
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
