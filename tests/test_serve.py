@@ -336,7 +336,12 @@ def test_an_address_other_computers_reach_is_warned_about(workspace, monkeypatch
 def test_help_is_dutch(stukken, workspace):
     result = stukken(workspace(), "serve", "--help")
     assert result.exit_code == 0
-    assert "Toon de stukken van vergadering DATUM in de browser" in result.stdout
+    assert result.stdout.startswith("Gebruik: stukken serve [OPTIES] [DATUM]\n")
+    assert "Toon de stukken van vergadering DATUM (standaard: de laatste) in de browser" in (
+        result.stdout
+    )
+    assert "-p, --poort POORT" in result.stdout and "[standaard: 8000;" in result.stdout
+    assert "INTEGER" not in result.stdout and "TEXT" not in result.stdout
     assert "--poort" in result.stdout and "--adres" in result.stdout
     assert "--geen-pdf" in result.stdout
 

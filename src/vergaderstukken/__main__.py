@@ -121,13 +121,15 @@ def build(
 @click.option(
     "--poort",
     "-p",
+    metavar="POORT",
     type=click.IntRange(0, 65535),
     default=8000,
     show_default=True,
-    help="Poort van de webserver.",
+    help="Poort van de webserver (0: een vrije poort).",
 )
 @click.option(
     "--adres",
+    metavar="ADRES",
     default="127.0.0.1",
     show_default=True,
     help="Adres waarop de webserver luistert. Alleen een adres van deze computer "
@@ -153,7 +155,8 @@ def serve(
     uitvoer: Path | None,
     werkmap: Path,
 ) -> None:
-    """Toon de stukken van vergadering DATUM in de browser en werk ze bij bij elke wijziging.
+    """Toon de stukken van vergadering DATUM (standaard: de laatste) in de browser, bijgewerkt
+    bij elke wijziging.
 
     Open het getoonde adres in uw browser. Zodra u een bestand van de werkmap opslaat,
     worden de stukken opnieuw opgemaakt en herlaadt de pagina vanzelf; een fout in een
