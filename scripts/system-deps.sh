@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The Debian packages stukken needs at run time (WeasyPrint) and for its tests
-# (pdftotext, LibreOffice). Installs what is missing when we are root; otherwise says
+# (pdftotext, LibreOffice, Chromium for the browser test of `stukken serve`). Installs what is missing when we are root; otherwise says
 # what to install.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils libreoffice-writer-nogui)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils libreoffice-writer-nogui chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
