@@ -180,7 +180,13 @@ def test_nothing_outside_the_workspace_or_of_the_wrong_kind_is_served(start, pat
 
 
 def test_images_of_the_workspace_and_the_house_font_are_served(start):
-    preview = start({"meetings/2024-01-24/bijlagen/kaart.png": PNG})
+    with_image = AGENDA_YAML.replace(
+        "ter besluitvorming voor.", "ter besluitvorming voor.\n\n      ![Kaart](bijlagen/kaart.png)"
+    )
+    preview = start({AGENDA: with_image, "meetings/2024-01-24/bijlagen/kaart.png": PNG})
+    page = text(preview, "/agenda")
+    # the image resolves against the <base> of the meeting folder, as in the PDF
+    assert '<img src="bijlagen/kaart.png" alt="Kaart"' in page
     status, headers, body = get(preview, "/__werkmap/meetings/2024-01-24/bijlagen/kaart.png")
     assert (status, headers["Content-Type"], body) == (200, "image/png", PNG)
     assert headers["Content-Security-Policy"] == "sandbox"
