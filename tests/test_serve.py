@@ -374,3 +374,20 @@ def test_the_command_serves_until_interrupted(workspace):
         if process.poll() is None:
             process.kill()
             process.wait(timeout=10)
+
+
+def test_a_watcher_that_cannot_watch_says_so(start, monkeypatch):
+    def no_watches(self, paths, recursive):
+        raise OSError("OS file watch limit reached")
+
+    monkeypatch.setattr(Voorvertoning, "_volg", no_watches)
+    messages: list[str] = []
+    preview = start(melden=messages.append)
+    deadline = time.monotonic() + 10
+    while len(messages) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert messages[1:] == 2 * [
+        "waarschuwing: de werkmap wordt niet meer gevolgd (OS file watch limit reached); "
+        "start stukken serve opnieuw om wijzigingen te zien"
+    ]
+    assert text(preview, "/agenda")  # the pages are still served

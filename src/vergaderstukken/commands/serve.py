@@ -165,6 +165,15 @@ class Voorvertoning:
         return delen == ("stukken.yaml",) or delen[0] in BRONNEN
 
     def _kijk(self, paths: Iterable[Path], recursive: bool) -> None:
+        try:
+            self._volg(paths, recursive)
+        except Exception as error:  # e.g. the system's limit of watched folders
+            self.melden(
+                f"waarschuwing: de werkmap wordt niet meer gevolgd ({error}); "
+                "start stukken serve opnieuw om wijzigingen te zien"
+            )
+
+    def _volg(self, paths: Iterable[Path], recursive: bool) -> None:
         from watchfiles import watch
 
         for _changes in watch(
