@@ -117,6 +117,66 @@ def build(
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("datum", required=False)
+@click.option(
+    "--poort",
+    "-p",
+    metavar="POORT",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Poort van de webserver (0: een vrije poort).",
+)
+@click.option(
+    "--adres",
+    metavar="ADRES",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adres waarop de webserver luistert. Alleen een adres van deze computer "
+    "(127.0.0.1, localhost) houdt de stukken voor anderen verborgen.",
+)
+@click.option(
+    "--geen-pdf",
+    is_flag=True,
+    help="Maak geen PDF's op de achtergrond; alleen de HTML-voorvertoning.",
+)
+@click.option(
+    "--uitvoer",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de PDF's (standaard: output/ in de werkmap).",
+)
+@werkmap_option
+def serve(
+    datum: str | None,
+    poort: int,
+    adres: str,
+    geen_pdf: bool,
+    uitvoer: Path | None,
+    werkmap: Path,
+) -> None:
+    """Toon de stukken van vergadering DATUM (standaard: de laatste) in de browser, bijgewerkt
+    bij elke wijziging.
+
+    Open het getoonde adres in uw browser. Zodra u een bestand van de werkmap opslaat,
+    worden de stukken opnieuw opgemaakt en herlaadt de pagina vanzelf; een fout in een
+    bestand staat dan op de pagina. De PDF's worden op de achtergrond gemaakt in de
+    uitvoermap, net als met stukken build. Stoppen: Ctrl+C.
+    """
+    from .commands.serve import serve as run_serve
+
+    run_serve(
+        find_root(werkmap),
+        datum,
+        poort=poort,
+        adres=adres,
+        pdf=not geen_pdf,
+        uitvoer=uitvoer,
+        melden=lambda message: click.echo(message, err=True),
+    )
+
+
+@cli.command(context_settings=CONTEXT)
 @click.argument(
     "map_", metavar="[MAP]", type=click.Path(file_okay=False, path_type=Path), required=False
 )

@@ -1,0 +1,231 @@
+"""`stukken serve`: the live preview of one meeting in the browser.
+
+Three threads besides the caller's: the HTTP server (serve/handler.py), a watcher of the
+workspace files (watchfiles) that renders the documents' HTML again at each save, and a
+background build (commands/build.py) that brings the PDFs in output/DATUM/ up to date
+after every save that left the files without errors. A burst of saves during a build
+costs one more build, not one per save.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..exceptions import StukkenError, display_path
+from ..serve.handler import VoorvertoningServer, is_loopback
+from ..serve.stand import Stand
+from ..serve.voorbeeld import maak_voorbeeld
+from .build import build, refuse_source_folders
+
+BRONNEN = ("meetings", "templates")  # the folders below the workspace whose files count
+WACHT = 2.0  # seconds a thread gets to finish when the preview stops
+
+Melden = Callable[[str], None]
+Bouwen = Callable[..., Any]
+
+
+def waarschuwing_adres(adres: str) -> str:
+    """The warning for an address other computers can reach."""
+    return (
+        f"waarschuwing: de voorvertoning luistert op {adres}, niet alleen op deze computer; "
+        "iedereen die deze computer via het netwerk bereikt, kan de stukken lezen"
+    )
+
+
+class Voorvertoning:
+    """The running preview of meeting `datum` (None: the latest) of workspace `root`.
+
+    Use it as a context manager: the threads start on entering and always stop on
+    leaving. `poort=0` picks a free port (see `url`).
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        datum: str | None = None,
+        *,
+        poort: int = 8000,
+        adres: str = "127.0.0.1",
+        pdf: bool = True,
+        uitvoer: Path | None = None,
+        melden: Melden = lambda message: None,
+        bouwen: Bouwen = build,
+    ) -> None:
+        self.root = root.resolve()
+        self.datum = datum
+        self.adres = (adres, poort)
+        self.uitvoer = (uitvoer or self.root / "output").resolve()
+        self.stand = Stand(self.root, self.uitvoer, pdf_aan=pdf)
+        self.melden = melden
+        self.bouwen = bouwen
+        self.stop_event = threading.Event()
+        self.pdf_nodig = threading.Event()
+        self.ververs_lock = threading.Lock()
+        self.threads: list[threading.Thread] = []
+        self.server: VoorvertoningServer | None = None
+
+    @property
+    def url(self) -> str:
+        """The address of the overview page."""
+        if self.server is None:
+            raise RuntimeError("de voorvertoning is niet gestart")
+        host, port = self.server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else str(host)
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{port}/"
+
+    def __enter__(self) -> Voorvertoning:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        """Render once, then start serving, watching and (with `pdf`) building."""
+        refuse_source_folders(self.root, self.uitvoer)
+        self.ververs()
+        try:
+            self.server = VoorvertoningServer(self.adres, self.stand)
+        except OSError as error:
+            host, port = self.adres
+            raise StukkenError(
+                f"kan niet luisteren op {host}:{port}: {error.strerror or error} "
+                "(is de poort al in gebruik? kies een andere met --poort)"
+            ) from None
+        self._thread(self.server.serve_forever, 0.2)
+        self._thread(self._kijk, [self.root], False)
+        bronnen = [self.root / naam for naam in BRONNEN if (self.root / naam).is_dir()]
+        if bronnen:
+            self._thread(self._kijk, bronnen, True)
+        if self.stand.pdf_aan:
+            self._thread(self._bouw_pdfs)
+
+    def _thread(self, target: Callable[..., object], *args: object) -> None:
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def stop(self) -> None:
+        """Stop every thread and close the port; safe to call more than once."""
+        self.stop_event.set()
+        self.pdf_nodig.set()
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+        for thread in self.threads:
+            thread.join(WACHT)
+        self.threads = []
+
+    def wacht(self) -> None:
+        """Block until the preview is stopped (Ctrl+C in the terminal)."""
+        while not self.stop_event.wait(0.5):
+            pass
+
+    def ververs(self) -> None:
+        """Render the documents again; report what changed; ask for new PDFs."""
+        with self.ververs_lock:
+            begin = time.monotonic()
+            voorbeeld = maak_voorbeeld(self.root, self.datum)
+            if not self.stand.vervang(voorbeeld):
+                return
+        if voorbeeld.fouten:
+            for line in voorbeeld.fouten:
+                self.melden(line)
+            self.melden("de voorvertoning toont de fout tot het bestand is hersteld")
+            return
+        for line in voorbeeld.waarschuwingen:
+            self.melden(line)
+        duur = time.monotonic() - begin
+        self.melden(f"bijgewerkt: vergadering {voorbeeld.vergadering} ({duur:.2f} s)")
+        self.pdf_nodig.set()
+
+    def telt_mee(self, change: object, path: str) -> bool:
+        """Whether a changed file is a source of the documents: stukken.yaml, or a file
+        below meetings/ or templates/; never the output, hidden files or backups."""
+        pad = Path(path)
+        if pad.is_relative_to(self.uitvoer):
+            return False
+        try:
+            delen = pad.relative_to(self.root).parts
+        except ValueError:
+            return False
+        if not delen or any(d.startswith(".") or d.endswith("~") for d in delen):
+            return False
+        return delen == ("stukken.yaml",) or delen[0] in BRONNEN
+
+    def _kijk(self, paths: Iterable[Path], recursive: bool) -> None:
+        try:
+            self._volg(paths, recursive)
+        except Exception as error:  # e.g. the system's limit of watched folders
+            self.melden(
+                f"waarschuwing: de werkmap wordt niet meer gevolgd ({error}); "
+                "start stukken serve opnieuw om wijzigingen te zien"
+            )
+
+    def _volg(self, paths: Iterable[Path], recursive: bool) -> None:
+        from watchfiles import watch
+
+        for _changes in watch(
+            *paths,
+            watch_filter=self.telt_mee,
+            debounce=400,
+            step=50,
+            stop_event=self.stop_event,
+            rust_timeout=500,
+            raise_interrupt=False,
+            recursive=recursive,
+        ):
+            self.ververs()
+
+    def _bouw_pdfs(self) -> None:
+        while True:
+            self.pdf_nodig.wait()
+            if self.stop_event.is_set():
+                return
+            self.pdf_nodig.clear()
+            self.stand.pdf_bezig()
+            fout = ""
+            try:
+                self.bouwen(self.root, self.datum, output=self.uitvoer)
+            except StukkenError as error:
+                fout = "; ".join(error.format_message().splitlines()[:3])
+            except Exception as error:  # the preview stays up and says what went wrong
+                fout = f"interne fout: {type(error).__name__}: {error}"
+            self.stand.pdf_klaar(fout)
+            if fout:
+                self.melden(f"PDF's niet gemaakt: {fout}")
+
+
+def serve(
+    root: Path,
+    datum: str | None = None,
+    *,
+    poort: int = 8000,
+    adres: str = "127.0.0.1",
+    pdf: bool = True,
+    uitvoer: Path | None = None,
+    melden: Melden = print,
+) -> None:
+    """Serve the preview until Ctrl+C."""
+    if not is_loopback(adres):
+        melden(waarschuwing_adres(adres))
+    with Voorvertoning(
+        root, datum, poort=poort, adres=adres, pdf=pdf, uitvoer=uitvoer, melden=melden
+    ) as preview:
+        pdfs = f"; de PDF's in {display_path(preview.uitvoer)}/" if pdf else ""
+        melden(f"voorvertoning op {preview.url}{pdfs} (stoppen: Ctrl+C)")
+        try:
+            preview.wacht()
+        except KeyboardInterrupt:
+            melden("voorvertoning gestopt")
