@@ -5,6 +5,7 @@ numbering of decisions and actions, and the checks that need the whole meeting."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..exceptions import Loc, Problem, Problems
@@ -125,6 +126,8 @@ def load_annotatie(
         if vergadering.find_item(key) is None:
             stale[key] = loc
             message = unknown_item(vergadering, key)
+            if "(bedoelde u" not in message:  # 'dijk' renamed to 'dijkversterking'
+                message += renamed(key, [p.id for p in vergadering.alle_punten()])
             annotatie.verouderd.append(Problem(loc, message))
             problems.warn(loc, message)
             continue
@@ -160,7 +163,15 @@ def _warn_unlisted(
     for punt in vergadering.alle_punten():
         if punt.id in seen:
             continue
-        hint = did_you_mean(punt.id, stale)
+        hint = did_you_mean(punt.id, stale) or renamed(punt.id, stale)
         if not hint:
             hint = f"; zet '{punt.id}:' onder punten (leeg als u er niets over zegt)"
         problems.warn(loc, f"agendapunt {punt.nummer} ('{punt.id}') heeft nog geen annotatie{hint}")
+
+
+def renamed(word: str, candidates: Iterable[str]) -> str:
+    """' (bedoelde u 'x'?)' for a candidate that contains `word` or is contained in it (an
+    id made longer or shorter), when no spelling is close enough for `did_you_mean`."""
+    word = str(word)
+    close = [c for c in candidates if len(min(c, word, key=len)) >= 3 and (c in word or word in c)]
+    return f" (bedoelde u '{close[0]}'?)" if len(close) == 1 else ""
