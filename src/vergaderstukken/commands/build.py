@@ -25,6 +25,8 @@ from ..uitvoer import recover, write_atomically
 
 @dataclass
 class BuildResult:
+    """What a build wrote: the meeting, the folder, the file names and the warnings."""
+
     vergadering: Vergadering
     folder: Path
     files: list[str]
