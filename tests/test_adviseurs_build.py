@@ -192,4 +192,8 @@ def test_a_failed_write_into_the_workspace_would_be_noticed(example, tmp_path, m
     refused = read_only(monkeypatch, example)
     result = run(example, monkeypatch, "build", "2024-01-24")
     assert result.exit_code == 1
+    assert (
+        result.output
+        == "fout: kan niet schrijven in output/2024-01-24: de schijf is alleen-lezen\n"
+    )
     assert refused and refused[0].endswith(str(example.resolve() / "output"))
