@@ -20,11 +20,11 @@ def check_errors(workspace, stukken, overlay: str, extra: dict | None = None) ->
 PATH = "meetings/2024-01-24/annotaties/noord.yaml"
 
 
-def test_misspelt_item_key_names_file_line_and_closest_id(workspace, stukken):
-    lines = check_errors(
-        workspace,
-        stukken,
-        """\
+def test_misspelt_item_key_is_a_warning_for_check_and_an_error_for_the_build(workspace, stukken):
+    root = workspace(
+        {
+            **BASE,
+            "meetings/2024-01-24/annotaties/noord.yaml": """\
         auteur: A
         punten:
           opening: goed
@@ -33,13 +33,21 @@ def test_misspelt_item_key_names_file_line_and_closest_id(workspace, stukken):
             advies: ja
           9: bestaat niet
         """,
+        }
     )
-    assert lines == [
+    messages = [
         f"{PATH}:4: onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)",
         f"{PATH}:5: onbekend agendapunt 'werkgorep' (bedoelde u 'werkgroep'?)",
         f"{PATH}:7: onbekend agendapunt '9'",
-        "3 fouten gevonden; er is niets geschreven.",
     ]
+    result = stukken(root, "check")
+    assert result.exit_code == 0, result.stderr
+    assert result.lines == [m.replace(": onbekend", ": waarschuwing: onbekend") for m in messages]
+    for args in (["build", "--annotatie", "noord"], ["build"]):  # the full build includes it
+        result = stukken(root, *args)
+        assert result.exit_code == 1
+        assert result.lines == [*messages, "3 fouten gevonden; er is niets geschreven."]
+    assert not (root / "output").exists()
 
 
 def test_same_item_twice_by_id_and_number(workspace, stukken):
@@ -115,17 +123,23 @@ def test_overlay_named_twice(workspace, stukken):
 def test_check_catches_an_item_id_changed_after_the_overlay_was_written(example, stukken):
     agenda = example / "meetings/2024-01-24/agenda.yaml"
     agenda.write_text(agenda.read_text().replace("id: portefeuilles", "id: portefeuilles-tra"))
+    verslag = example / "meetings/2024-01-24/verslag.yaml"
+    verslag.write_text(verslag.read_text().replace("  portefeuilles:", "  portefeuilles-tra:"))
     overlay = "meetings/2024-01-24/annotaties/hellendoorn.yaml"
     line = next(
         i
         for i, text in enumerate((example / overlay).read_text().splitlines(), 1)
         if text.startswith("  portefeuilles:")
     )
-    result = stukken(example, "check")
-    assert result.exit_code == 1
-    assert (
+    message = (
         f"{overlay}:{line}: onbekend agendapunt 'portefeuilles' (bedoelde u 'portefeuilles-tra'?)"
-    ) in result.lines
+    )
+    result = stukken(example, "check")
+    assert result.exit_code == 0, result.stderr
+    assert result.lines == [message.replace(": onbekend", ": waarschuwing: onbekend")]
+    result = stukken(example, "build", "2024-01-24", "--annotatie", "hellendoorn")
+    assert result.exit_code == 1
+    assert result.lines == [message, "1 fout gevonden; er is niets geschreven."]
 
 
 def test_empty_notes_are_warned_about(workspace, stukken):
@@ -135,7 +149,6 @@ def test_empty_notes_are_warned_about(workspace, stukken):
             "meetings/2024-01-24/annotaties/noord.yaml": """\
         punten:
           dijk: {}
-          3a:
         acties:
           kaart:
         """,
@@ -145,6 +158,30 @@ def test_empty_notes_are_warned_about(workspace, stukken):
     assert result.exit_code == 0, result.stderr
     assert result.lines == [
         f"{PATH}:2: waarschuwing: annotatie bij agendapunt 2 ('dijk') is leeg",
-        f"{PATH}:3: waarschuwing: annotatie bij agendapunt 3a ('werkgroep') is leeg",
-        f"{PATH}:5: waarschuwing: opmerking bij actie 'kaart' is leeg",
+        f"{PATH}:4: waarschuwing: opmerking bij actie 'kaart' is leeg",
+    ]
+
+
+def test_an_empty_item_key_means_seen_and_lists_every_item(workspace, stukken):
+    """`opening:` says nothing and is no mistake: the overlay lists the items its author
+    has seen, so the items it lacks are named."""
+    root = workspace(
+        {
+            **BASE,
+            "meetings/2024-01-24/annotaties/noord.yaml": """\
+        punten:
+          opening:
+          dijk: Goed plan.
+          ter-kennisname:
+          werkgroep:
+          brief:
+          acties:
+        """,
+        }
+    )
+    result = stukken(root, "check")
+    assert result.exit_code == 0, result.stderr
+    assert result.lines == [
+        f"{PATH}:1: waarschuwing: agendapunt 5 ('rondvraag') heeft nog geen annotatie; "
+        "zet 'rondvraag:' onder punten (leeg als u er niets over zegt)"
     ]

@@ -48,14 +48,33 @@ def cli() -> None:
     """
 
 
+def annotaties_option(help_text: str) -> Callable[[F], F]:
+    """The `--annotaties PAD` option: an advisor's own folder of overlays."""
+    return click.option(
+        "--annotaties",
+        metavar="PAD",
+        type=click.Path(path_type=Path),
+        help=help_text,
+    )
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("datum", required=False)
+@annotaties_option(
+    "Controleer ook de annotaties in uw eigen map PAD (PAD/DATUM/NAAM.yaml, of "
+    "PAD/NAAM.yaml voor één vergadering), naast die in annotaties/."
+)
 @werkmap_option
-def check(datum: str | None, werkmap: Path) -> None:
-    """Controleer de werkmap, of alleen vergadering DATUM (en wat eraan voorafgaat)."""
+def check(datum: str | None, annotaties: Path | None, werkmap: Path) -> None:
+    """Controleer de werkmap, of alleen vergadering DATUM (en wat eraan voorafgaat).
+
+    Een annotatie die een agendapunt noemt dat niet (meer) op de agenda staat, of een
+    agendapunt mist dat erbij kwam, geeft een waarschuwing; de geannoteerde agenda wordt
+    pas gemaakt als elke sleutel weer een agendapunt noemt.
+    """
     from .commands.check import check as run_check
 
-    result = run_check(find_root(werkmap), datum)
+    result = run_check(find_root(werkmap), datum, annotaties)
     show_warnings(result.warnings)
     click.echo(result.summary())
 
@@ -84,11 +103,16 @@ def check(datum: str | None, werkmap: Path) -> None:
     "besluitenlijst en het vergaderpakket in de submap archief/. De andere bestanden in "
     "de uitvoermap blijven staan.",
 )
+@annotaties_option(
+    "Maak alleen de geannoteerde agenda's van de annotaties in uw eigen map PAD "
+    "(PAD/DATUM/NAAM.yaml, of PAD/NAAM.yaml voor één vergadering), in PAD/output/DATUM/ "
+    "(of --uitvoer). In de werkmap wordt niets geschreven; die mag alleen-lezen zijn."
+)
 @click.option(
     "--uitvoer",
     "-o",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Map voor de uitvoer (standaard: output/ in de werkmap).",
+    help="Map voor de uitvoer (standaard: output/ in de werkmap; met --annotaties: PAD/output/).",
 )
 @werkmap_option
 def build(
@@ -96,6 +120,7 @@ def build(
     annotatie: str | None,
     openbaar: bool,
     archief: bool,
+    annotaties: Path | None,
     uitvoer: Path | None,
     werkmap: Path,
 ) -> None:
@@ -109,6 +134,7 @@ def build(
         openbaar=openbaar,
         archief=archief,
         output=uitvoer,
+        annotaties=annotaties,
     )
     show_warnings(result.warnings)
     click.echo(f"{len(result.files)} bestanden geschreven naar {display_path(result.folder)}/:")
@@ -174,6 +200,28 @@ def serve(
         uitvoer=uitvoer,
         melden=lambda message: click.echo(message, err=True),
     )
+
+
+@cli.command()
+@click.argument("datum")
+@click.argument("naam")
+@annotaties_option(
+    "Schrijf het bestand in uw eigen map: PAD/DATUM/NAAM.yaml (standaard: "
+    "meetings/DATUM/annotaties/NAAM.yaml in de werkmap)."
+)
+@werkmap_option
+def annotatie(datum: str, naam: str, annotaties: Path | None, werkmap: Path) -> None:
+    """Begin een annotatie NAAM bij vergadering DATUM: een bestand met elk agendapunt.
+
+    Elk agendapunt en onderdeel staat erin als sleutel, met de titel, het doel en de
+    vragen als commentaar erboven, en elke openstaande actie als regel met '#' ervoor.
+    Schrijf uw advies onder de punten; laat een punt leeg als u er niets over zegt.
+    Een bestaand bestand wordt nooit overschreven.
+    """
+    from .commands.annotatie import annotatie as run_annotatie
+
+    path = run_annotatie(find_root(werkmap), datum, naam, annotaties)
+    click.echo(f"geschreven: {display_path(path)}")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .exceptions import Loc
+from .exceptions import Loc, Problem
 
 ROMAN = [
     (1000, "M"),
@@ -305,6 +305,9 @@ class Annotatie:
     acties: dict[str, str] = field(default_factory=dict)  # action id -> note
     actie_locs: dict[str, Loc] = field(default_factory=dict)
     locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
+    extern: bool = False  # read from an advisor's own folder (--annotaties PAD)
+    # Keys naming no item (any more): warnings for `check`, errors for a build of it.
+    verouderd: list[Problem] = field(default_factory=list)
 
 
 @dataclass

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..exceptions import Problem, StukkenError, display_path
 from ..gather import Verzameling
-from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
+from ..load.annotaties import Adviesmap, own_overlays, refuse_stale
+from ..load.werkmap import Vergadermappen, load_werkmap, scan_meetings, select_meeting
 from ..model import Vergadering, Werkmap
 from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS
 from ..render.job import RenderJob
@@ -40,8 +41,10 @@ def build(
     openbaar: bool = False,
     archief: bool = False,
     output: Path | None = None,
+    annotaties: Path | None = None,
 ) -> BuildResult:
-    """Build the documents of one meeting (internal, public or archive edition)."""
+    """Build meeting `datum`; with `annotaties` (an advisor's own folder) only the
+    annotated agendas of the overlays there, into `output` (default: PAD/output/)."""
     if openbaar and annotatie is not None:
         raise StukkenError(
             "--openbaar en --annotatie gaan niet samen: annotaties zijn intern advies en "
@@ -52,8 +55,15 @@ def build(
             "--archief gaat niet samen met --openbaar of --annotatie: het archief bevat "
             "het vastgestelde verslag, de actie- en besluitenlijst en het vergaderpakket"
         )
+    if annotaties is not None and (openbaar or archief):
+        raise StukkenError(
+            "--annotaties maakt alleen geannoteerde agenda's; het gaat niet samen met "
+            "--openbaar of --archief"
+        )
     mappen = scan_meetings(root)
     naam = select_meeting(mappen, datum)
+    if annotaties is not None:
+        return build_advice(root, mappen, naam, annotaties, annotatie, output)
     target = (output or root / "output") / naam
     refuse_source_folders(root, target)
     recover(target)  # whatever a killed build left, before anything else reads the folder
@@ -63,10 +73,43 @@ def build(
     if archief:
         return build_archive(werkmap, naam, warnings, target)
     vergadering = werkmap.vergadering(naam)
+    refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
     verzameling = Verzameling(werkmap)
     verzameling.van(vergadering)  # gather: once, before anything renders
     job = RenderJob(werkmap, vergadering, only_annotatie=annotatie, verzameling=verzameling)
     rendered = render(job)
+    write_atomically(target, rendered, keep_existing=annotatie is not None)
+    return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
+
+
+def build_advice(
+    root: Path,
+    mappen: Vergadermappen,
+    naam: str,
+    pad: Path,
+    annotatie: str | None,
+    output: Path | None,
+) -> BuildResult:
+    """The annotated agendas of an advisor's own folder PAD, into PAD/output/<meeting>/
+    (or --uitvoer): nothing is written into the workspace, which may be read-only."""
+    adviesmap = Adviesmap.open(pad)
+    target = (output or adviesmap.pad / "output") / naam
+    refuse_source_folders(root, target)
+    source = adviesmap.folder(naam, enige=True) or adviesmap.pad
+    if source.resolve().is_relative_to(target.resolve()):
+        raise StukkenError(
+            f"uitvoermap {display_path(target)} bevat de annotaties zelf "
+            f"({display_path(source)}); kies een andere map met --uitvoer"
+        )
+    recover(target)
+    werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen, annotaties=pad)
+    vergadering = werkmap.vergadering(naam)
+    vergadering.annotaties = own_overlays(vergadering, adviesmap.pad, annotatie)
+    refuse_stale(vergadering)
+    job = RenderJob(werkmap, vergadering)
+    rendered: dict[str, bytes] = {}
+    for produce in ANNOTATIE_DOCUMENTS:
+        rendered.update(produce(job))
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
 

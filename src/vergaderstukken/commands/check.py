@@ -49,9 +49,10 @@ def aantal(count: int, enkelvoud: str, meervoud: str) -> str:
     return f"{count} {enkelvoud if count == 1 else meervoud}"
 
 
-def check(root: Path, datum: str | None = None) -> CheckResult:
-    """Validate the workspace (up to meeting `datum`, if given) without writing anything."""
+def check(root: Path, datum: str | None = None, annotaties: Path | None = None) -> CheckResult:
+    """Validate the workspace (up to meeting `datum`), with the overlays of an advisor's
+    own folder `annotaties` beside those in annotaties/."""
     mappen = scan_meetings(root)
     meeting = select_meeting(mappen, datum) if datum else None
-    werkmap, warnings = load_werkmap(root, tot=meeting, mappen=mappen)
+    werkmap, warnings = load_werkmap(root, tot=meeting, mappen=mappen, annotaties=annotaties)
     return CheckResult(werkmap, warnings, meeting)

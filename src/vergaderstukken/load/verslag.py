@@ -5,9 +5,10 @@ numbering of decisions and actions, and the checks that need the whole meeting."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from ..exceptions import Loc, Problems
+from ..exceptions import Loc, Problem, Problems
 from ..model import (
     ActieUpdate,
     Agendapunt,
@@ -29,9 +30,7 @@ def resolve_item(
     """An item named by id or number; unknown or repeated names are reported."""
     punt = vergadering.find_item(key)
     if punt is None:
-        suggestions = [p.id for p in vergadering.alle_punten()]
-        hint = did_you_mean(key, suggestions) or did_you_mean(key, vergadering.item_keys())
-        problems.error(loc, f"onbekend agendapunt '{shown(key)}'{hint}")
+        problems.error(loc, unknown_item(vergadering, key))
         return None
     if punt.id in seen:
         problems.error(
@@ -42,6 +41,13 @@ def resolve_item(
         return None
     seen[punt.id] = loc
     return punt
+
+
+def unknown_item(vergadering: Vergadering, key: str) -> str:
+    """'onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)', the closest id suggested."""
+    suggestions = [p.id for p in vergadering.alle_punten()]
+    hint = did_you_mean(key, suggestions) or did_you_mean(key, vergadering.item_keys())
+    return f"onbekend agendapunt '{shown(key)}'{hint}"
 
 
 def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None:
@@ -98,27 +104,75 @@ def _number_regels(vergadering: Vergadering, verslag: Verslag) -> None:
             regel.id = regel.id or f"{vergadering.naam}.{acties}"
 
 
-def load_annotatie(path: Path, vergadering: Vergadering, problems: Problems) -> Annotatie | None:
-    """One annotation file of the meeting, its notes tied to items, or None when unreadable."""
-    record = read_document(path, "annotatie", problems, vergadering.folder.parents[1])
+def load_annotatie(
+    path: Path, vergadering: Vergadering, problems: Problems, root: Path | None = None
+) -> Annotatie | None:
+    """One overlay; `root` is the folder it may not lead out of (default: the workspace).
+
+    A key that names no item is a warning here and refuses the build of this overlay
+    (`Annotatie.verouderd`): the agenda may have changed after the overlay was written.
+    An overlay with an empty item key (`opening:`, as `stukken annotatie` writes every
+    item) lists the items its author has seen, so an item it lacks is new: a warning too.
+    """
+    record = read_document(path, "annotatie", problems, root or vergadering.folder.parents[1])
     if record is None:
         return None
     annotatie = fill(Annotatie, record, naam=path.stem, bestand=path)
     seen: dict[str, Loc] = {}
+    stale: dict[str, Loc] = {}
+    listed_empty = False
     punten = record.mapping_of("punten")
     for key, value in punten.items():
         loc = punten.loc_of(key)
+        if vergadering.find_item(key) is None:
+            stale[key] = loc
+            message = unknown_item(vergadering, key)
+            if "(bedoelde u" not in message:  # 'dijk' renamed to 'dijkversterking'
+                message += renamed(key, [p.id for p in vergadering.alle_punten()])
+            annotatie.verouderd.append(Problem(loc, message))
+            problems.warn(loc, message)
+            continue
         punt = resolve_item(vergadering, key, loc, seen, problems)
         if punt is None:
             continue
-        if value is None or not (value.get("advies") or value.get("tekst")):
+        if value is None:  # `opening:`: seen, nothing to say
+            listed_empty = True
+            continue
+        if not (value.get("advies") or value.get("tekst")):
             problems.warn(loc, f"annotatie bij agendapunt {punt.nummer} ('{punt.id}') is leeg")
             continue
         # A plain text is short for {tekst: ...}; the note's line is its key's.
         annotatie.punten[punt.id] = fill(AnnotatiePunt, value, punt=punt, loc=loc)
+    if listed_empty:
+        _warn_unlisted(vergadering, seen, stale, record.loc_of("punten"), problems)
     acties = record.mapping_of("acties")
     annotatie.acties = {k: v for k, v in acties.items() if v}
     annotatie.actie_locs = acties.key_locs
     for key in acties.key_locs.keys() - annotatie.acties.keys():
         problems.warn(acties.loc_of(key), f"opmerking bij actie '{shown(key)}' is leeg")
     return annotatie
+
+
+def _warn_unlisted(
+    vergadering: Vergadering,
+    seen: dict[str, Loc],
+    stale: dict[str, Loc],
+    loc: Loc,
+    problems: Problems,
+) -> None:
+    """Items the overlay does not list: added to the agenda (or renamed) since."""
+    for punt in vergadering.alle_punten():
+        if punt.id in seen:
+            continue
+        hint = did_you_mean(punt.id, stale) or renamed(punt.id, stale)
+        if not hint:
+            hint = f"; zet '{punt.id}:' onder punten (leeg als u er niets over zegt)"
+        problems.warn(loc, f"agendapunt {punt.nummer} ('{punt.id}') heeft nog geen annotatie{hint}")
+
+
+def renamed(word: str, candidates: Iterable[str]) -> str:
+    """' (bedoelde u 'x'?)' for a candidate that contains `word` or is contained in it (an
+    id made longer or shorter), when no spelling is close enough for `did_you_mean`."""
+    word = str(word)
+    close = [c for c in candidates if len(min(c, word, key=len)) >= 3 and (c in word or word in c)]
+    return f" (bedoelde u '{close[0]}'?)" if len(close) == 1 else ""

@@ -18,9 +18,10 @@ from ..model import Bijlage, Vergadering, Werkmap, sort_key
 from ..safe_read import outside, werkmap_budget
 from ..schema.types import did_you_mean, parse_iso_date
 from .agenda import load_vergadering
+from .annotaties import Adviesmap, load_overlays
 from .bijlagen import check_attachment_pdfs
 from .overleg import load_overleg
-from .verslag import load_annotatie, load_verslag
+from .verslag import load_verslag
 
 MEETING_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")
 
@@ -89,23 +90,31 @@ def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
 
 
 def load_werkmap(
-    root: Path, tot: str | None = None, *, mappen: Vergadermappen | None = None
+    root: Path,
+    tot: str | None = None,
+    *,
+    mappen: Vergadermappen | None = None,
+    annotaties: Path | None = None,
 ) -> tuple[Werkmap, list[Problem]]:
     """Load the workspace (up to and including meeting `tot`); return it with its warnings.
 
     `mappen` is the command's scan of meetings/ (`scan_meetings`), scanned here if not given.
+    `annotaties` is an advisor's own folder of overlays, read beside annotaties/.
     """
+    adviesmap = Adviesmap.open(annotaties) if annotaties is not None else None
     with werkmap_budget():  # hostile YAML costs seconds, never minutes
-        return _load_workspace(root, tot, mappen)
+        return _load_workspace(root, tot, mappen, adviesmap)
 
 
 def _load_workspace(
-    root: Path, tot: str | None, mappen: Vergadermappen | None
+    root: Path, tot: str | None, mappen: Vergadermappen | None, adviesmap: Adviesmap | None
 ) -> tuple[Werkmap, list[Problem]]:
     problems = Problems()
     overleg = load_overleg(root, problems)
     mappen = mappen or scan_meetings(root)
     problems.errors.extend(mappen.errors)
+    if adviesmap is not None:
+        adviesmap.check(mappen.names, tot, problems)
     all_folders = mappen.folders
     day = next((d for f, d in all_folders if f.name == tot), None)
     folders = [(f, d) for f, d in all_folders if day is None or d <= day]
@@ -121,20 +130,7 @@ def _load_workspace(
             vergadering.verslag = load_verslag(vergadering, problems)
             if vergadering.verslag is None:
                 werkmap.onvolledig.add(vergadering.naam)
-        overlays = (vergadering.folder / "annotaties").glob("*.y*ml")
-        for path in sorted(p for p in overlays if not p.name.startswith(".")):
-            annotatie = load_annotatie(path, vergadering, problems)
-            if annotatie is None:
-                continue
-            if annotatie.naam in vergadering.annotaties:  # naam.yaml next to naam.yml
-                first = vergadering.annotaties[annotatie.naam].bestand.name
-                problems.error(
-                    Loc(path),
-                    f"annotatie '{annotatie.naam}' staat twee keer in "
-                    f"annotaties/: {first} en {path.name}",
-                )
-                continue
-            vergadering.annotaties[annotatie.naam] = annotatie
+        load_overlays(vergadering, problems, adviesmap, enige=vergadering.naam == tot)
         check_attachment_pdfs(vergadering, problems)
     _resolve_verslag_bijlagen(werkmap, problems, later)
     validate_actions(werkmap, problems)

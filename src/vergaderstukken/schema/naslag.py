@@ -104,8 +104,13 @@ NOTES = {
 - Een annotatie verandert de agenda niet, ze vult haar aan. Ze staat alleen in de
   geannoteerde agenda van die adviseur, nooit in de agenda, het vergaderpakket of de
   openbare versie.
-- Een agendapunt of actie die niet bestaat is een fout; `stukken check` noemt de id die er
-  het dichtst bij ligt.
+- Een actie die niet bestaat is een fout; `stukken check` noemt de id die er het dichtst
+  bij ligt. Een agendapunt dat niet (meer) bestaat is bij `stukken check` een waarschuwing
+  en bij het maken van deze geannoteerde agenda een fout, met dezelfde melding.
+- Een leeg punt (`opening:`) betekent: gezien, geen opmerking. Een annotatie met een leeg
+  punt noemt alle punten (zo maakt `stukken annotatie` haar); `stukken check` waarschuwt
+  dan voor elk agendapunt dat er niet in staat. Adviseurs kunnen hun annotaties in een
+  eigen map houden: zie `docs/adviseurs.md`.
 """,
 }
 
