@@ -54,6 +54,8 @@ TRAAG = {
     "test_docx_markdown",
     "test_fuzz_laden",
     "test_golden",
+    "test_kalender",
+    "test_uitnodiging",
     "test_invoer_vijandig",
     "test_lijsten",
     "test_packaging",

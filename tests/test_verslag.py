@@ -271,7 +271,7 @@ def test_no_minutes_without_verslag_yaml(workspace, stukken):
     result = stukken(root, "build", "2024-01-24")
     assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in (root / "output" / "2024-01-24").iterdir())
-    assert names == ["agenda.docx", "agenda.pdf", "vergaderpakket.pdf"]
+    assert names == ["agenda.docx", "agenda.pdf", "vergadering.ics", "vergaderpakket.pdf"]
 
 
 def test_workspace_template_overrides_the_minutes(gebouwd, tmp_path):

@@ -202,7 +202,7 @@ def serve(
     )
 
 
-@cli.command()
+@cli.command(context_settings=CONTEXT)
 @click.argument("datum")
 @click.argument("naam")
 @annotaties_option(
@@ -262,23 +262,100 @@ def schema(map_: Path | None, naslag: Path | None) -> None:
     "vergaderingen; standaard na de laatste vergadering.",
 )
 @click.option("--alle", is_flag=True, help="Ook afgeronde en vervallen acties tonen.")
+@click.option(
+    "--ics",
+    metavar="BESTAND",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf de acties ook als taken (VTODO) naar kalenderbestand BESTAND, met de "
+    "termijn als einddatum; met --alle staan afgeronde acties erin als voltooid.",
+)
 @werkmap_option
-def acties(wie: str | None, per: str | None, alle: bool, werkmap: Path) -> None:
+def acties(wie: str | None, per: str | None, alle: bool, ics: Path | None, werkmap: Path) -> None:
     """Toon de openstaande acties en toezeggingen als tabel.
 
     Een actie staat open tot een later verslag haar onder 'acties:' afrondt of laat
     vervallen. Een open actie met een termijn vóór de peildatum is VERLOPEN.
     """
     from .commands.acties import acties as run_acties
-    from .commands.acties import tabel
+    from .commands.acties import schrijf_ics, tabel
 
     overzicht = run_acties(find_root(werkmap), wie=wie, per=per, alle=alle)
     show_warnings(overzicht.warnings)
+    if ics is not None:
+        schrijf_ics(overzicht, ics)
+        click.echo(f"{len(overzicht.acties)} taken geschreven naar {display_path(ics)}")
+        return
     click.echo(overzicht.kop())
     if overzicht.acties:
         click.echo(tabel(overzicht))
     else:
         click.echo(overzicht.leeg())
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("datum", required=False)
+@click.option(
+    "--verstuur",
+    is_flag=True,
+    help="Verstuur de uitnodiging ook via verzending.smtp (wachtwoord uit "
+    "STUKKEN_SMTP_WACHTWOORD), na het tonen van de ontvangers.",
+)
+@click.option("--ja", is_flag=True, help="Vraag bij --verstuur niet om bevestiging.")
+@click.option(
+    "--opnieuw",
+    is_flag=True,
+    help="Verstuur ook als precies deze uitnodiging al eerder is verzonden.",
+)
+@click.option(
+    "--uitvoer",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map met de uitvoer (standaard: output/ in de werkmap).",
+)
+@werkmap_option
+def uitnodiging(
+    datum: str | None,
+    verstuur: bool,
+    ja: bool,
+    opnieuw: bool,
+    uitvoer: Path | None,
+    werkmap: Path,
+) -> None:
+    """Maak de uitnodiging van vergadering DATUM: output/DATUM/uitnodiging.eml.
+
+    Een e-mail van verzending.van aan de leden met een e-mailadres (of verzending.aan),
+    met de agenda in de tekst en het vergaderpakket en vergadering.ics als bijlage. Een
+    pakket groter dan verzending.max_mb gaat niet mee; de e-mail meldt dat het apart
+    volgt. Maak eerst de stukken met stukken build DATUM.
+    """
+    from .commands import uitnodiging as run
+    from .exceptions import StukkenError
+
+    voorbereid = run.voorbereiden(find_root(werkmap), datum, uitvoer)
+    show_warnings(voorbereid.warnings)
+    smtp = run.controleer(voorbereid, opnieuw) if verstuur else None
+    if not verstuur and (stale := run.verouderd_tekst(voorbereid)):
+        click.echo(f"waarschuwing: {stale}", err=True)
+    run.schrijf(voorbereid)
+    made = voorbereid.uitnodiging
+    click.echo(f"geschreven: {display_path(voorbereid.bestand)}")
+    if made.pakket_apart:
+        click.echo("Het vergaderpakket is groter dan verzending.max_mb en gaat niet mee.")
+    if smtp is None:
+        return
+    click.echo(f"Onderwerp: {made.bericht['Subject']}")
+    click.echo(f"Ontvangers ({len(made.ontvangers)}):")
+    for adres in [*made.aan, *(f"{a} (cc)" for a in made.cc)]:
+        click.echo(f"  {adres}")
+    if not ja:
+        try:
+            akkoord = click.confirm("Versturen?", default=False)
+        except click.Abort:
+            akkoord = False
+        if not akkoord:
+            raise StukkenError("niets verzonden")
+    resultaat = run.versturen(voorbereid, smtp)
+    click.echo(f"Verzonden aan {len(resultaat.verzonden)} ontvangers via {smtp.host}.")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -17,7 +17,7 @@ from ..actions import Actieboek, ActieStand
 from ..exceptions import Problem, StukkenError
 from ..gather import platte_tekst
 from ..load.werkmap import Vergadermappen, load_werkmap, scan_meetings, select_meeting
-from ..model import Vergadering
+from ..model import Overleg, Vergadering
 from ..schema.types import parse_iso_date
 
 KOPPEN = ("Nr", "Actie", "Wie", "Termijn", "Status", "Vergadering")
@@ -34,6 +34,7 @@ class ActieOverzicht:
     alle: bool
     wie: str | None
     warnings: list[Problem]
+    overleg: Overleg | None = None
 
     def kop(self) -> str:
         """The heading: which actions, as of when, for whom, how many."""
@@ -78,7 +79,20 @@ def acties(
         rows = [s for s in rows if s.is_open]
     if wie:
         rows = [s for s in rows if wie.casefold() in (s.regel.wie or "").casefold()]
-    return ActieOverzicht(vergadering, peildatum, rows, alle, wie, warnings)
+    return ActieOverzicht(vergadering, peildatum, rows, alle, wie, warnings, werkmap.overleg)
+
+
+def schrijf_ics(overzicht: ActieOverzicht, bestand: Path) -> None:
+    """The listed actions as calendar to-dos (VTODO) in `bestand`."""
+    from ..uitvoer import cannot_write, write_file
+    from ..verzenden.kalender import acties_ics
+
+    assert overzicht.overleg is not None
+    data = acties_ics(overzicht.overleg, overzicht.acties)
+    try:
+        write_file(bestand, data)
+    except OSError as error:
+        raise StukkenError(cannot_write(bestand, error)) from None
 
 
 def cellen(stand: ActieStand) -> list[str]:

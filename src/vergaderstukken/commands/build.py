@@ -76,7 +76,9 @@ def build(
     refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
     verzameling = Verzameling(werkmap)
     verzameling.van(vergadering)  # gather: once, before anything renders
-    job = RenderJob(werkmap, vergadering, only_annotatie=annotatie, verzameling=verzameling)
+    job = RenderJob(
+        werkmap, vergadering, only_annotatie=annotatie, verzameling=verzameling, uitvoer=target
+    )
     rendered = render(job)
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])

@@ -84,6 +84,9 @@ class RenderJob:
     pdf_variant: str = UA  # the standard every PDF declares (engines/pdf.py; ARCHIEF: PDF/A)
     verzameling: Verzameling | None = None  # the gathered workspace; gathered here if None
     contexts: dict[str, dict] = field(default_factory=dict)  # see context()
+    # The folder the build replaces (output/DATUM): vergadering.ics reads the previous
+    # calendar there to keep its SEQUENCE. None: the default output/ of the workspace.
+    uitvoer: Path | None = None
 
     def __post_init__(self):
         if self.verzameling is None:
@@ -139,6 +142,11 @@ class RenderJob:
             yield
         finally:
             self.bron = previous
+
+    @property
+    def uitvoermap(self) -> Path:
+        """The folder this meeting's build is written to."""
+        return self.uitvoer or self.werkmap.root / "output" / self.vergadering.naam
 
     @property
     def openbaar(self) -> bool:

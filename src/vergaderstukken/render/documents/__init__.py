@@ -6,7 +6,7 @@ comes last because it reuses the parts the others rendered.
 
 from __future__ import annotations
 
-from . import agenda, lijsten, pakket, verslag
+from . import agenda, kalender, lijsten, pakket, verslag
 from . import geannoteerde_agenda as annotaties
 
 DOCUMENTS = [
@@ -16,6 +16,8 @@ DOCUMENTS = [
     verslag.documents,
     lijsten.documents,
     pakket.documents,
+    # vergadering.ics: the meeting and the next one, for calendars (and the invitation).
+    kalender.documents,
 ]
 
 # `stukken build DATUM --annotatie NAAM` renders only that overlay's annotated agenda and
