@@ -333,6 +333,7 @@ def agenda_regels(vergadering: Vergadering) -> list[str]:
 
 
 def punt_regel(punt: Agendapunt) -> str:
+    """An item as one line of plain text, its attachments by numeral."""
     text = platte_tekst(punt.titel)
     if punt.bijlagen:
         text += f" ({', '.join(b.label for b in punt.bijlagen)})"
