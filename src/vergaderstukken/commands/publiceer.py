@@ -25,8 +25,8 @@ from ..model import Overleg, Werkmap
 from ..publicatie import controle, documenten, gegevens, opendata, paginas, zoeken
 from ..render.engines.templates import builtin_templates
 from ..render.job import RenderJob
-from ..woo.lakken import Lakker
 from ..uitvoer import recover, write_atomically
+from ..woo.lakken import Lakker
 from .build import refuse_source_folders
 
 MANIFEST = ".stukken.json"
@@ -190,10 +190,11 @@ def vorige_site(target: Path) -> dict[str, dict[str, object]]:
 
 def hergebruik(folder: Path, oud: dict[str, object] | None, bron: str) -> dict[str, bytes] | None:
     """The previous site's PDFs of a meeting whose sources did not change, else None."""
-    if not isinstance(oud, dict) or oud.get("bron") != bron or not isinstance(oud.get("pdf"), list):
+    names = oud.get("pdf") if isinstance(oud, dict) and oud.get("bron") == bron else None
+    if not isinstance(names, list):
         return None
     try:
-        return {str(name): (folder / str(name)).read_bytes() for name in oud["pdf"]}
+        return {str(name): (folder / str(name)).read_bytes() for name in names}
     except OSError:
         return None
 

@@ -9,6 +9,7 @@ finding stops the whole publication, naming every file.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 
@@ -28,10 +29,8 @@ def teksten(name: str, data: bytes) -> list[str]:
     text = data.decode("utf-8", errors="replace")
     readings = [text, html.unescape(text)]
     if name.endswith(".json"):
-        try:
+        with contextlib.suppress(ValueError):
             readings.append("\n".join(_strings(json.loads(text))))
-        except ValueError:
-            pass
     return readings
 
 
