@@ -59,8 +59,10 @@ def publiceer(root: Path, uitvoer: Path | None = None, basis_url: str | None = N
     manifest: dict[str, dict[str, object]] = {}
     opnieuw: list[str] = []
     vergaderingen: list[gegevens.Data] = []
+    # Before anything renders: rendering fills caches on the shared model.
+    bronnen = {naam: vingerafdruk(job) for naam, job in jobs.items()}
     for naam, job in reversed(list(jobs.items())):  # the newest first
-        bron = vingerafdruk(job, pages)
+        bron = bronnen[naam]
         pdfs = hergebruik(target / naam, oud.get(naam), bron)
         if pdfs is None:
             pdfs = documenten.pdfs(job)
@@ -199,7 +201,7 @@ def hergebruik(folder: Path, oud: dict[str, object] | None, bron: str) -> dict[s
         return None
 
 
-def vingerafdruk(job: RenderJob, pages: paginas.Paginas) -> str:
+def vingerafdruk(job: RenderJob) -> str:
     """What the meeting's PDFs are made of: the public (redacted, screened) model of the
     meeting and everything gathered for it, its attachment files, the templates and
     this program. Paths count relative to the workspace, so a clone elsewhere agrees."""
