@@ -16,6 +16,7 @@ system-deps:
 
 demo: system-deps $(BIN)/.installed
 	$(BIN)/stukken build 2024-01-24
+	$(BIN)/stukken publiceer
 
 test: system-deps $(BIN)/.installed
 	$(BIN)/python -m pytest -n auto --dist loadscope
@@ -49,4 +50,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf output build dist .pytest_cache
+	rm -rf output site build dist .pytest_cache
