@@ -253,6 +253,8 @@ def test_every_link_in_the_site_is_relative_and_resolves_to_a_file(site):
         parser.feed(page.read_text())
         for link in parser.links:
             parts = urlsplit(link)
+            if link == "data:,":  # the empty icon, so no browser asks for /favicon.ico
+                continue
             if parts.scheme in ("http", "https", "mailto"):
                 assert "example.org" in link, (page, link)  # a link in the workspace's text
                 continue
@@ -393,6 +395,16 @@ def test_a_meeting_whose_public_edition_fails_stops_the_publication_by_name(copy
         "gemaakt worden:\n"
     )
     assert "de gelakte versie bevat nog 'Jorrit Eijbersen' in de tekst" in message
+    assert digest(copy_of / "site") == before
+
+
+def test_a_missing_attachment_stops_the_publication_and_keeps_the_old_site(copy_of, stukken):
+    before = digest(copy_of / "site")
+    (copy_of / "meetings/2024-01-24/bijlagen/plan.md").unlink()
+    result = stukken(copy_of, "publiceer")
+    assert result.exit_code == 1
+    assert "meetings/2024-01-24/agenda.yaml:" in result.stderr
+    assert "plan.md" in result.stderr
     assert digest(copy_of / "site") == before
 
 

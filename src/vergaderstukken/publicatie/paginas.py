@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import dutch
 from ..exceptions import StukkenError
@@ -82,8 +82,3 @@ def termijn(value: str | None) -> str:
         return dutch.datum_kort(date.fromisoformat(value))
     except ValueError:
         return value
-
-
-def kaal(text: str | None) -> str:
-    """Text for a page title or feed: markers as their bare ground."""
-    return woo.plain(str(escape(text or "")))
