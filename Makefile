@@ -20,6 +20,7 @@ test-deps:
 
 demo: system-deps $(BIN)/.installed
 	$(BIN)/stukken build 2024-01-24
+	$(BIN)/stukken publiceer
 
 test: test-deps $(BIN)/.installed
 	$(BIN)/python -m pytest -n auto --dist loadscope
@@ -53,4 +54,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf output build dist .pytest_cache
+	rm -rf output site build dist .pytest_cache

@@ -421,6 +421,41 @@ def diff(
         raise SystemExit(1)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--uitvoer",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de website (standaard: site/ in de werkmap).",
+)
+@click.option(
+    "--basis-url",
+    metavar="URL",
+    help="Het adres waar de site komt te staan (https://...); alleen sitemap.xml, de "
+    "nieuwsfeed en de Woo-metadata gebruiken het, de pagina's linken relatief.",
+)
+@werkmap_option
+def publiceer(uitvoer: Path | None, basis_url: str | None, werkmap: Path) -> None:
+    """Maak de openbare website: elke vergadering in haar openbare versie (Woo).
+
+    Per vergadering een toegankelijke pagina met agenda, besluiten, acties en verslag, de
+    openbare PDF's ernaast, de gegevens als JSON en Woo-metadata; daarbij een overzicht
+    van alle vergaderingen, besluiten en openstaande acties, een nieuwsfeed, een sitemap
+    en een zoekfunctie. Alles statische bestanden: zet de map op een willekeurige
+    webserver. Alleen vergaderingen waarvan de bronnen veranderden, worden opnieuw
+    gemaakt.
+    """
+    from .commands.publiceer import publiceer as run_publiceer
+
+    result = run_publiceer(find_root(werkmap), uitvoer, basis_url)
+    show_warnings(result.warnings)
+    opnieuw = f"{len(result.opnieuw)} opnieuw gemaakt" if result.opnieuw else "geen opnieuw gemaakt"
+    click.echo(
+        f"Website geschreven naar {display_path(result.folder)}/: "
+        f"{len(result.vergaderingen)} vergaderingen ({opnieuw}), {result.bestanden} bestanden."
+    )
+
+
 def main() -> None:  # pragma: no cover
     """Entry point of `python -m vergaderstukken`."""
     cli(prog_name="stukken")
