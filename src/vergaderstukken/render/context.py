@@ -45,4 +45,5 @@ def gegevens_verslag(gegevens: Gegevens, document: Document, fonts: Path) -> dic
         "document": info,
         "aanwezig": gegevens.aanwezig,
         "afwezig": gegevens.afwezig,
+        "stand": gegevens.stand,
     }
