@@ -24,6 +24,7 @@ from . import dutch
 from .actions import Actieboek, Actielijst, ActieStand
 from .markdown import md_parser, render_inline
 from .model import Annotatie, Overleg, Persoon, Regel, Vergadering, Werkmap, sort_key
+from .tijdschema import Planning, planning
 
 TAG = re.compile(r"<[^>]+>")
 LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s")
@@ -293,6 +294,7 @@ class Gegevens:
     annotaties: dict[str, Notities]  # by overlay name; the annotated agendas read only their own
     stand: Verslagstand | None  # with minutes: adopted or not, and by which meeting
     besloten_bijlagen: set[str]  # ids of attachments that stay out of the public edition
+    planning: dict[str, Planning]  # the agenda's time column, by item id (empty: no column)
 
 
 def gather(werkmap: Werkmap, vergadering: Vergadering, boek: Actieboek) -> Gegevens:
@@ -323,6 +325,7 @@ def gather(werkmap: Werkmap, vergadering: Vergadering, boek: Actieboek) -> Gegev
         annotaties={naam: notities(a) for naam, a in vergadering.annotaties.items()},
         stand=verslagstand(werkmap, vergadering),
         besloten_bijlagen=besloten_bijlagen(vergadering),
+        planning={item.punt.id: item for item in planning(vergadering)},
     )
 
 

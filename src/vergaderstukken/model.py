@@ -296,6 +296,7 @@ class Vergadering:
     volgende: Volgende | None = None
     verslag: Verslag | None = None
     annotaties: dict[str, Annotatie] = field(default_factory=dict)
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
     def alle_punten(self) -> list[Agendapunt]:
         """Items and sub-items in agenda order."""

@@ -45,6 +45,8 @@ def load_vergadering(
         locatie=record.text("locatie") or overleg.locatie,
         voorzitter=record.text("voorzitter") or overleg.voorzitter,
     )
+    if vergadering.volgende is not None and not vergadering.volgende.locatie:
+        vergadering.volgende.locatie = overleg.locatie  # never "..., ." with an empty place
     bijlagen = _bijlagen(record.records("bijlagen"), folder, problems)
     vergadering.punten = punten(record.records("agenda"), bijlagen, problems)
     _vaststelling_bijlagen(vergadering, bijlagen)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..dutch import datum_kort
-from ..exceptions import Loc, Problems
+from ..exceptions import Problems
 from ..model import Agendapunt, Overleg, Vaststelling, Vergadering, Werkmap, sort_key
 from ..schema.types import did_you_mean
 from .agenda import load_vergadering

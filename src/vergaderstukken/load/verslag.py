@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 from ..dutch import datum_kort
-
 from ..exceptions import Loc, Problems
 from ..model import (
     ActieUpdate,

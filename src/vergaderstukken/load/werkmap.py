@@ -19,6 +19,7 @@ from ..safe_read import outside, workspace_budget
 from ..schema.types import did_you_mean, parse_iso_date
 from .agenda import load_vergadering
 from .bijlagen import check_attachment_pdfs
+from .controles import check_vergaderingen
 from .overleg import load_overleg
 from .vaststelling import (
     check_vaststellingen,
@@ -147,6 +148,7 @@ def _load_workspace(
     )
     collect_vaststellingen(werkmap, [*vergaderingen, *na_tot])
     check_vaststellingen(werkmap, problems, na_tot)
+    check_vergaderingen(werkmap, problems)
     validate_actions(werkmap, problems)
     if not werkmap.onvolledig:  # otherwise an action may exist in the file that failed
         boek = Actieboek(werkmap)

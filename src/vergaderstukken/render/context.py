@@ -25,6 +25,7 @@ def agenda_context(gegevens: Gegevens, fonts: Path) -> dict:
         "vergadering": vergadering,
         "punten": vergadering.punten,
         "open_acties": gegevens.open_acties,
+        "planning": gegevens.planning,
         "document": gegevens.documenten.agenda.als_dict(),
         "annotatie": None,
         "fonts_url": fonts.resolve().as_uri(),
