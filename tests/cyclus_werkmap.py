@@ -86,7 +86,7 @@ agenda:
     inleider: Secretaris
   - titel: Sluiting
     tijd: 15:55
-    duur: 10
+    duur: 5
 """
 
 

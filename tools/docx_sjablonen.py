@@ -179,7 +179,6 @@ def agenda() -> Document:
 # --- the annotated agenda ----------------------------------------------------------------
 
 
-
 def actie_notitie_rijen(table, notities: str) -> None:
     """Under each action with a note: a tinted row "Annotatie | note" (4 cells merged)."""
     end = table.rows[-1]._tr
