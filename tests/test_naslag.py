@@ -66,7 +66,7 @@ def test_the_examples_form_a_workspace_that_checks(workspace, stukken):
     result = stukken(root, "check")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(
-        "In orde: 2 vergaderingen, 8 agendapunten, 2 bijlagen, 2 verslagen, 1 annotatie"
+        "In orde: 2 vergaderingen, 8 agendapunten, 3 bijlagen, 2 verslagen, 1 annotatie"  # +1: the vaststelling item's minutes
     )
 
 

@@ -454,9 +454,15 @@ def test_update_of_a_closed_action_is_warned_about(workspace, stukken):
     result = stukken(root, "check")
     assert result.exit_code == 0
     assert result.lines == [
+        "meetings/2023-12-13/verslag.yaml:1: waarschuwing: het verslag van 13 december 2023 is "
+        "nog niet ter vaststelling geagendeerd; zet 'vaststelling: 2023-12-13' bij een "
+        "agendapunt van een latere vergadering",
+        "meetings/2024-01-10/verslag.yaml:1: waarschuwing: het verslag van 10 januari 2024 is "
+        "nog niet ter vaststelling geagendeerd; zet 'vaststelling: 2024-01-10' bij een "
+        "agendapunt van een latere vergadering",
         f"{VERSLAG}:2: waarschuwing: actie '2023-12-13.1' is al gesloten in de vergadering "
         "van 2024-01-10; deze regel verandert niets (zet status: open of loopt om haar te "
-        "heropenen)"
+        "heropenen)",
     ]
 
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,6 +49,7 @@ from docx_bouw import (  # noqa: E402
 from vergaderstukken.render.engines.docx_stable import make_reproducible  # noqa: E402
 
 TEMPLATES = ROOT / "templates"
+RED = RGBColor(0xAA, 0x00, 0x00)
 
 
 def acties_tabel(doc, lijst: str, notities: str | None = None) -> None:
@@ -86,7 +88,35 @@ def acties_tabel(doc, lijst: str, notities: str | None = None) -> None:
     para(doc, "{%p endif %}")
 
 
+BESLOTEN = "{% if not VAR.openbaar %}  · BESLOTEN{% endif %}"
+TIJDKOLOM = (
+    "{% if planning and planning.get(VAR.id) %}\t{{ planning[VAR.id].begin_tekst }}"
+    "{% if VAR.duur %} ({{ VAR.duur }} min.){% endif %}{% endif %}"
+)
+
+
+def kop_met_tijd(doc, nummer: str, var: str, style: str) -> None:
+    """An item's heading: number, title, "BESLOTEN" for an item kept out of the public
+    edition, and at a right tab stop (the time column) its planned start and length."""
+    paragraph = runs(
+        doc,
+        [
+            nummer,
+            "{{r " + var + ".titel|md_inline }}",
+            BESLOTEN.replace("VAR", var),
+            TIJDKOLOM.replace("VAR", var),
+        ],
+        style,
+    )
+    paragraph.runs[2].font.color.rgb = RED
+    paragraph.runs[2].font.size = Pt(8)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.5), WD_TAB_ALIGNMENT.RIGHT)
+
+
 def punt_inhoud(doc, var: str, notities: str | None = None) -> None:
+    para(doc, "{%p if " + var + ".inleider %}")
+    para(doc, "Inleider: {{ " + var + ".inleider }}", color=GREY)
+    para(doc, "{%p endif %}")
     para(doc, "{%p if " + var + ".doel %}")
     para(doc, "{{ " + var + ".doel_tekst }}", italic=True, color=GREY)
     para(doc, "{%p endif %}")
@@ -110,12 +140,12 @@ def agenda_body(doc, extra_per_punt=None, notities: str | None = None) -> None:
     para(doc, "{%p if punt.deel %}")
     para(doc, "DEEL {{ punt.deel_nummer }}: {{ punt.deel|tekst }}", "Heading 1")
     para(doc, "{%p endif %}")
-    runs(doc, ["{{ punt.nummer }}.\t", "{{r punt.titel|md_inline }}"], "Heading 2")
+    kop_met_tijd(doc, "{{ punt.nummer }}.\t", "punt", "Heading 2")
     punt_inhoud(doc, "punt", notities)
     if extra_per_punt:
         extra_per_punt(doc, "punt")
     para(doc, "{%p for onderdeel in punt.onderdelen %}")
-    runs(doc, ["{{ onderdeel.letter }})\t", "{{r onderdeel.titel|md_inline }}"], "Heading 3")
+    kop_met_tijd(doc, "{{ onderdeel.letter }})\t", "onderdeel", "Heading 3")
     punt_inhoud(doc, "onderdeel", notities)
     if extra_per_punt:
         extra_per_punt(doc, "onderdeel")
@@ -147,8 +177,6 @@ def agenda() -> Document:
 
 
 # --- the annotated agenda ----------------------------------------------------------------
-
-RED = RGBColor(0xAA, 0x00, 0x00)
 
 
 def actie_notitie_rijen(table, notities: str) -> None:
@@ -244,7 +272,17 @@ def verslag_kop(doc, titel: str) -> None:
         color=BLUE,
     )
     para(doc, titel, "Title")
-    para(doc, "{%p if verslag.status == 'vastgesteld' %}")
+    para(doc, "{%p if stand and stand.vastgesteld_in %}")
+    para(
+        doc,
+        "Vastgesteld in de vergadering van {{ stand.vastgesteld_in.datum|datum_kort }}",
+        bold=True,
+    )
+    para(doc, "{%p if stand.wijzigingen %}")
+    para(doc, "Vastgesteld met de volgende wijzigingen:", bold=True)
+    para(doc, "{{p stand.wijzigingen|md }}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p elif verslag.status == 'vastgesteld' %}")
     para(
         doc,
         "Vastgesteld{% if verslag.vastgesteld_op %} op "
@@ -253,6 +291,9 @@ def verslag_kop(doc, titel: str) -> None:
     )
     para(doc, "{%p else %}")
     para(doc, "CONCEPT: NOG NIET VASTGESTELD", bold=True, color=RGBColor(0xAA, 0, 0))
+    para(doc, "{%p if stand and stand.aangehouden_tekst %}")
+    para(doc, "{{ stand.aangehouden_tekst }}", italic=True)
+    para(doc, "{%p endif %}")
     para(doc, "{%p endif %}")
     gegevens(doc)
     for key, kop, value in (
@@ -296,9 +337,10 @@ def verslag_punt(doc, var: str, style: str) -> None:
         [
             "{{ vergadering.verslag_nummer(" + var + ".punt) }}\t",
             "{{r " + var + ".punt.titel|md_inline }}",
+            BESLOTEN.replace("VAR", var + ".punt"),
         ],
         style,
-    )
+    ).runs[2].font.color.rgb = RED
     para(doc, "{%p if " + var + ".tekst %}")
     para(doc, "{{p " + var + ".tekst|md }}")
     para(doc, "{%p endif %}")
@@ -334,8 +376,21 @@ def verslag() -> Document:
     actielijst_tabel(doc, "voortgang", herkomst=False)
     para(doc, "{%p endif %}")
     volgende(doc)
+    aldus_vastgesteld(doc)
     fix_grids(doc)
     return doc
+
+
+def aldus_vastgesteld(doc) -> None:
+    """The closing block of adopted minutes: the line, the chair and the secretary."""
+    para(doc, "{%p if stand and stand.vastgesteld %}")
+    spacer(doc)
+    para(doc, "{{ stand.aldus }}")
+    para(doc, "De voorzitter, {{ stand.voorzitter or '' }}")
+    para(doc, "{%p if stand.secretaris %}")
+    para(doc, "De secretaris, {{ stand.secretaris }}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endif %}")
 
 
 def actielijst_tabel(doc, lijst: str, herkomst: bool) -> None:

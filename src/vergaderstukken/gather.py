@@ -36,6 +36,7 @@ from .model import (
     slugify,
     sort_key,
 )
+from .tijdschema import Planning, planning
 
 TAG = re.compile(r"<[^>]+>")
 LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s")
@@ -86,10 +87,95 @@ def document_info(
     )
 
 
-def markering(vergadering: Vergadering) -> str:
-    """Minutes are marked CONCEPT on every page until they are vastgesteld."""
+def markering(werkmap: Werkmap, vergadering: Vergadering) -> str:
+    """Minutes are marked CONCEPT on every page until they are vastgesteld (in their own
+    file, or by a later meeting's `vastgesteld:`)."""
+    stand = verslagstand(werkmap, vergadering)
+    return CONCEPT if stand is not None and not stand.vastgesteld else ""
+
+
+# --- the state of the minutes: adopted, by which meeting, with which changes ---------------
+
+
+@dataclass(frozen=True)
+class Verslagstand:
+    """Whether a meeting's minutes are adopted, as every document shows it: from their own
+    `status:` or from a later meeting that adopted them (`Werkmap.vaststellingen`)."""
+
+    status: str  # concept | vastgesteld
+    vastgesteld_op: date | None
+    vastgesteld_in: Vergadering | None  # the meeting of the workspace that adopted them
+    wijzigingen: str | None  # with "gewijzigd": the changes
+    aangehouden: tuple[date, ...]  # the meetings that postponed their adoption
+    voorzitter: str | None  # who signs adopted minutes, with the secretary
+    secretaris: str | None
+
+    @property
+    def vastgesteld(self) -> bool:
+        """Whether the minutes are adopted."""
+        return self.status == "vastgesteld"
+
+    @property
+    def regel(self) -> str:
+        """The status line under the title."""
+        if self.vastgesteld_in is not None:
+            return (
+                f"Vastgesteld in de vergadering van {dutch.datum_kort(self.vastgesteld_in.datum)}"
+            )
+        if self.vastgesteld:
+            op = self.vastgesteld_op
+            return f"Vastgesteld op {dutch.datum_kort(op)}" if op else "Vastgesteld"
+        return "Concept: nog niet vastgesteld"
+
+    @property
+    def aangehouden_tekst(self) -> str:
+        """'De vaststelling is aangehouden in de vergadering van 24 januari 2024.'"""
+        if not self.aangehouden or self.vastgesteld:
+            return ""
+        data = [dutch.datum_kort(d) for d in self.aangehouden]
+        genoemd = " en ".join([", ".join(data[:-1]), data[-1]] if len(data) > 1 else data)
+        wat = "vergadering" if len(data) == 1 else "vergaderingen"
+        return f"De vaststelling is aangehouden in de {wat} van {genoemd}."
+
+    @property
+    def aldus(self) -> str:
+        """The closing line of adopted minutes."""
+        if not self.vastgesteld:
+            return ""
+        op = self.vastgesteld_op
+        return (
+            f"Aldus vastgesteld in de vergadering van {dutch.datum_kort(op)}."
+            if op
+            else ("Aldus vastgesteld.")
+        )
+
+
+def verslagstand(werkmap: Werkmap, vergadering: Vergadering) -> Verslagstand | None:
+    """The state of `vergadering`'s minutes (None without minutes)."""
     verslag = vergadering.verslag
-    return CONCEPT if verslag is not None and verslag.status != "vastgesteld" else ""
+    if verslag is None:
+        return None
+    besluiten = werkmap.vaststellingen.get(vergadering.naam, [])
+    vastgesteld = next((b for b in besluiten if b.vastgesteld), None)
+    aangehouden = tuple(b.door.datum for b in besluiten if not b.vastgesteld)
+    if vastgesteld is not None:
+        door = vastgesteld.door
+        wijzigingen = vastgesteld.wijzigingen if vastgesteld.uitkomst == "gewijzigd" else None
+        return Verslagstand(
+            "vastgesteld",
+            door.datum,
+            door,
+            wijzigingen,
+            aangehouden,
+            door.voorzitter,
+            werkmap.overleg.secretaris,
+        )
+    op = verslag.vastgesteld_op if verslag.status == "vastgesteld" else None
+    op_vergadering = next((v for v in werkmap.vergaderingen if op and v.datum == op), None)
+    voorzitter = (op_vergadering or vergadering).voorzitter
+    return Verslagstand(
+        verslag.status, op, None, None, aangehouden, voorzitter, werkmap.overleg.secretaris
+    )
 
 
 @dataclass(frozen=True)
@@ -106,7 +192,7 @@ class Documenten:
 
 def documenten(werkmap: Werkmap, vergadering: Vergadering) -> Documenten:
     """The titles and properties of every document of the meeting."""
-    concept = markering(vergadering)
+    concept = markering(werkmap, vergadering)
     return Documenten(
         agenda=document_info(werkmap, vergadering, "agenda", "Agenda"),
         geannoteerde_agenda=document_info(
@@ -222,6 +308,9 @@ class Gegevens:
     aanwezig: list[str]  # attendance as the minutes write it
     afwezig: list[str]
     annotaties: dict[str, Notities]  # by overlay name; the annotated agendas read only their own
+    stand: Verslagstand | None  # with minutes: adopted or not, and by which meeting
+    besloten_bijlagen: set[str]  # ids of attachments that stay out of the public edition
+    planning: dict[str, Planning]  # the agenda's time column, by item id (empty: no column)
 
 
 def gather(werkmap: Werkmap, vergadering: Vergadering, boek: Actieboek) -> Gegevens:
@@ -250,7 +339,21 @@ def gather(werkmap: Werkmap, vergadering: Vergadering, boek: Actieboek) -> Gegev
         aanwezig=[persoon_tekst(p) for p in verslag.aanwezig] if verslag else [],
         afwezig=[persoon_tekst(p) for p in verslag.afwezig] if verslag else [],
         annotaties={naam: notities(a) for naam, a in vergadering.annotaties.items()},
+        stand=verslagstand(werkmap, vergadering),
+        besloten_bijlagen=besloten_bijlagen(vergadering),
+        planning={item.punt.id: item for item in planning(vergadering)},
     )
+
+
+def besloten_bijlagen(vergadering: Vergadering) -> set[str]:
+    """Attachments marked "Besloten" in the internal pack: not public themselves, or used
+    only by items that are not public."""
+    besloten = set()
+    for bijlage in vergadering.bijlagen:
+        punten = [p for p in vergadering.alle_punten() if bijlage in p.bijlagen]
+        if not bijlage.openbaar or (punten and not any(p.openbaar for p in punten)):
+            besloten.add(bijlage.id)
+    return besloten
 
 
 class Verzameling:

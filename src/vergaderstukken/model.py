@@ -130,6 +130,7 @@ class Bijlage:
     openbaar: bool = True
     openbaar_bestand: Path | None = None
     nummer: str = ""
+    automatisch: bool = False  # added by an item's `vaststelling:`, not written in bijlagen:
     locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
     @property
@@ -166,6 +167,7 @@ class Agendapunt:
     tijd: str | None = None  # planned start, "HH:MM"
     duur: int | None = None  # planned minutes
     inleider: str | None = None
+    vaststelt: str | None = None  # the folder name `vaststelling` resolves to (set by load)
     is_onderdeel: bool = False
     eigen_id: bool = False  # the id was written in agenda.yaml, not derived from the title
     locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
@@ -275,6 +277,9 @@ class Verslag:
     afwezig: list[Persoon] = field(default_factory=list)
     punten: dict[str, VerslagPunt] = field(default_factory=dict)  # by item id
     updates: list[ActieUpdate] = field(default_factory=list)
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
+    aanwezig_locs: list[Loc] = field(default_factory=list)  # the line of each attendee
+    afwezig_locs: list[Loc] = field(default_factory=list)
 
     def regels(self) -> list[Regel]:
         """Every entry in the order the minutes show them (agenda order, entry order)."""
@@ -327,6 +332,7 @@ class Vergadering:
     volgende: Volgende | None = None
     verslag: Verslag | None = None
     annotaties: dict[str, Annotatie] = field(default_factory=dict)
+    locs: dict[str, Loc] = field(default_factory=dict)  # the line of each key written
 
     def alle_punten(self) -> list[Agendapunt]:
         """Items and sub-items in agenda order."""
@@ -358,6 +364,24 @@ class Vergadering:
 
 
 @dataclass
+class Vaststelling:
+    """What one meeting decided on the minutes of an earlier one: an item with
+    `vaststelling:` and, in the adopting meeting's minutes, its `vastgesteld:`."""
+
+    verslag_van: str  # the folder name of the meeting whose minutes were put up
+    door: Vergadering  # the adopting meeting
+    punt: Agendapunt
+    uitkomst: str  # ongewijzigd | gewijzigd | aangehouden
+    loc: Loc  # the line of `vastgesteld:` in the adopting meeting's verslag.yaml
+    wijzigingen: str | None = None
+
+    @property
+    def vastgesteld(self) -> bool:
+        """Whether the minutes were adopted (with or without changes), not postponed."""
+        return self.uitkomst != "aangehouden"
+
+
+@dataclass
 class Werkmap:
     """The whole workspace: the committee and all its meetings."""
 
@@ -365,6 +389,9 @@ class Werkmap:
     overleg: Overleg
     vergaderingen: list[Vergadering]  # in date order
     onvolledig: set[str] = field(default_factory=set)  # meetings whose files did not load
+    # per meeting folder name, every decision on its minutes, in meeting order (set by load;
+    # also those of meetings after a `tot`, read for this alone)
+    vaststellingen: dict[str, list[Vaststelling]] = field(default_factory=dict)
 
     def vergadering(self, naam: str) -> Vergadering | None:
         """The meeting of folder `naam`, or None."""

@@ -46,8 +46,11 @@ def load_vergadering(
         locatie=record.text("locatie") or overleg.locatie,
         voorzitter=record.text("voorzitter") or overleg.voorzitter,
     )
+    if vergadering.volgende is not None and not vergadering.volgende.locatie:
+        vergadering.volgende.locatie = overleg.locatie  # never "..., ." with an empty place
     bijlagen = _bijlagen(record.records("bijlagen"), folder, problems)
     vergadering.punten = punten(record.records("agenda"), bijlagen, problems)
+    _vaststelling_bijlagen(vergadering, bijlagen)
     if "agenda" in record and not vergadering.punten:
         problems.warn(record.loc_of("agenda"), "de agenda heeft geen punten")
     vergadering.bijlagen = _number_bijlagen(vergadering, bijlagen, problems)
@@ -81,6 +84,31 @@ def _bijlagen(records: Seq, folder: Path, problems: Problems) -> dict[str, Bijla
             check_markdown(bijlage, bijlage.openbaar_bestand, folder, problems)
         bijlagen[bijlage_id] = bijlage
     return bijlagen
+
+
+def _vaststelling_bijlagen(vergadering: Vergadering, bijlagen: dict[str, Bijlage]) -> None:
+    """An item that adopts minutes (`vaststelling:`) gets them as an attachment by itself,
+    unless it names a `verslag:` attachment already; an attachment of the meeting that
+    names those minutes is reused. `vorige` is resolved once every meeting is loaded
+    (load/vaststelling.py), which also gives the attachment its title."""
+    for punt in vergadering.alle_punten():
+        if punt.vaststelling is None or any(b.verslag for b in punt.bijlagen):
+            continue
+        naam = (
+            punt.vaststelling.isoformat()
+            if isinstance(punt.vaststelling, date)
+            else str(punt.vaststelling)
+        )
+        bestaand = next((b for b in bijlagen.values() if b.verslag == naam), None)
+        if bestaand is None:
+            bijlage_id, teller = f"verslag-{naam}", 1
+            while bijlage_id in bijlagen:
+                teller += 1
+                bijlage_id = f"verslag-{naam}-{teller}"
+            loc = punt.locs.get("vaststelling", punt.loc)
+            bestaand = Bijlage(bijlage_id, "", loc, verslag=naam, automatisch=True)
+            bijlagen[bijlage_id] = bestaand
+        punt.bijlagen.append(bestaand)
 
 
 def attachment_path(value: str, folder: Path, loc: Loc, problems: Problems) -> Path | None:

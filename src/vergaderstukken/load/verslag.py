@@ -6,8 +6,10 @@ numbering of decisions and actions, and the checks that need the whole meeting."
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
+from ..dutch import datum_kort
 from ..exceptions import Loc, Problem, Problems
 from ..model import (
     ActieUpdate,
@@ -76,6 +78,8 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
         by_item[punt.id] = fill(VerslagPunt, value, punt=punt, regels=regels)
     # The minutes follow the agenda, whatever the order of `punten:`.
     verslag.punten = {p.id: by_item.get(p.id, VerslagPunt(p)) for p in vergadering.alle_punten()}
+    for verslagpunt in verslag.punten.values():
+        _vaststellingsbesluit(verslagpunt)
     _number_regels(vergadering, verslag)
     acties = record.mapping_of("acties")
     for key, value in acties.items():
@@ -90,6 +94,28 @@ def load_verslag(vergadering: Vergadering, problems: Problems) -> Verslag | None
 def _regel(record: Record, punt: Agendapunt) -> Regel:
     soort = next((s for s in SOORTEN if s in record), "knelpunt")
     return fill(Regel, record, soort=soort, tekst=record.text(soort) or "", punt=punt)
+
+
+def _vaststellingsbesluit(verslagpunt: VerslagPunt) -> None:
+    """An item that adopted (or postponed) minutes records that as its decision, first
+    among its entries, unless the minutes write a besluit there themselves."""
+    punt = verslagpunt.punt
+    if not (verslagpunt.vastgesteld and punt.vaststelt):
+        return
+    if any(r.soort == "besluit" for r in verslagpunt.regels):
+        return
+    van = (
+        f"het verslag van de vergadering van {datum_kort(date.fromisoformat(punt.vaststelt[:10]))}"
+    )
+    tekst = {
+        "ongewijzigd": f"{van[0].upper()}{van[1:]} wordt ongewijzigd vastgesteld.",
+        "gewijzigd": f"{van[0].upper()}{van[1:]} wordt gewijzigd vastgesteld.",
+        "aangehouden": f"De vaststelling van {van} wordt aangehouden.",
+    }[verslagpunt.vastgesteld]
+    loc = verslagpunt.locs.get("vastgesteld", punt.loc)
+    toelichting = verslagpunt.wijzigingen if verslagpunt.vastgesteld == "gewijzigd" else None
+    besluit = Regel("besluit", tekst, punt, loc, toelichting=toelichting)
+    verslagpunt.regels.insert(0, besluit)
 
 
 def _number_regels(vergadering: Vergadering, verslag: Verslag) -> None:

@@ -20,7 +20,14 @@ from ..schema.types import did_you_mean, parse_iso_date
 from .agenda import load_vergadering
 from .annotaties import Adviesmap, load_overlays
 from .bijlagen import check_attachment_pdfs
+from .controles import check_vergaderingen
 from .overleg import load_overleg
+from .vaststelling import (
+    check_vaststellingen,
+    collect_vaststellingen,
+    load_later,
+    resolve_vaststellingen,
+)
 from .verslag import load_verslag
 
 MEETING_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")
@@ -125,6 +132,7 @@ def _load_workspace(
     werkmap = Werkmap(root, overleg, vergaderingen)
     werkmap.onvolledig = {name for name, v in loaded.items() if v is None}
     later = {f.name for f, _ in all_folders} - {v.naam for v in vergaderingen}
+    resolve_vaststellingen(werkmap, problems, later)  # before the minutes: they record it
     for vergadering in vergaderingen:
         if _exists(vergadering.folder / "verslag.yaml"):  # a folder there is reported
             vergadering.verslag = load_verslag(vergadering, problems)
@@ -133,6 +141,12 @@ def _load_workspace(
         load_overlays(vergadering, problems, adviesmap, enige=vergadering.naam == tot)
         check_attachment_pdfs(vergadering, problems)
     _resolve_verslag_bijlagen(werkmap, problems, later)
+    na_tot = load_later(
+        werkmap, [(f, d) for f, d in all_folders if f.name in later - werkmap.onvolledig], overleg
+    )
+    collect_vaststellingen(werkmap, [*vergaderingen, *na_tot])
+    check_vaststellingen(werkmap, problems, na_tot)
+    check_vergaderingen(werkmap, problems)
     validate_actions(werkmap, problems)
     if not werkmap.onvolledig:  # otherwise an action may exist in the file that failed
         boek = Actieboek(werkmap)
@@ -150,7 +164,7 @@ def _resolve_verslag_bijlagen(werkmap: Werkmap, problems: Problems, later: set[s
     model is not changed again."""
     for vergadering in werkmap.vergaderingen:
         for bijlage in vergadering.bijlagen:
-            if not bijlage.verslag:
+            if not bijlage.verslag or bijlage.automatisch:  # load/vaststelling.py resolves it
                 continue
             bron = _verslag_bron(werkmap, vergadering, bijlage, problems, later)
             if bron is not None:

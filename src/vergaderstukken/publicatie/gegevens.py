@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import dutch
 from ..actions import ActieStand
-from ..gather import Gegevens, markering
+from ..gather import Gegevens
 from ..model import Agendapunt, Bijlage, Regel, Vergadering
 
 FORMAAT = "application/pdf"
@@ -64,8 +64,8 @@ def vergadering_gegevens(gegevens: Gegevens, bestanden: list[str]) -> Data:
         "locatie": v.locatie,
         "voorzitter": v.voorzitter,
         "status": "gehouden" if verslag is not None else "gepland",
-        "verslagstatus": None if verslag is None else verslagstatus(v),
-        "vastgesteldOp": iso(verslag.vastgesteld_op) if verslag is not None else None,
+        "verslagstatus": None if verslag is None else verslagstatus(gegevens),
+        "vastgesteldOp": None if verslag is None else vastgesteld_op(gegevens),
         "georganiseerdDoorGremium": {
             "naam": overleg.naam,
             "afkorting": overleg.afkorting,
@@ -88,9 +88,17 @@ def vergadering_gegevens(gegevens: Gegevens, bestanden: list[str]) -> Data:
     }
 
 
-def verslagstatus(v: Vergadering) -> str:
-    """'concept' until the minutes are vastgesteld (the CONCEPT mark of the PDFs)."""
-    return "concept" if markering(v) else "vastgesteld"
+def verslagstatus(gegevens: Gegevens) -> str:
+    """'concept' until the minutes are vastgesteld, in their own file or by the meeting
+    that adopted them (the CONCEPT mark of the PDFs)."""
+    stand = gegevens.stand
+    return "vastgesteld" if stand is not None and stand.vastgesteld else "concept"
+
+
+def vastgesteld_op(gegevens: Gegevens) -> str | None:
+    """The date the minutes were adopted, when they are."""
+    stand = gegevens.stand
+    return iso(stand.vastgesteld_op) if stand is not None and stand.vastgesteld else None
 
 
 def _moment(day: date, time: str) -> str:
@@ -203,8 +211,8 @@ def verslag_gegevens(gegevens: Gegevens) -> Data | None:
     if verslag is None:
         return None
     return {
-        "status": verslagstatus(v),
-        "vastgesteldOp": iso(verslag.vastgesteld_op),
+        "status": verslagstatus(gegevens),
+        "vastgesteldOp": vastgesteld_op(gegevens),
         "aanwezig": list(gegevens.aanwezig),
         "afwezig": list(gegevens.afwezig),
         "notulist": verslag.notulist,

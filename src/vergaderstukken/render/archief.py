@@ -14,6 +14,7 @@ import io
 import pikepdf
 
 from ..exceptions import Problems, StukkenError
+from ..gather import verslagstand
 from ..model import Vergadering, Werkmap
 from .documents import lijsten, pakket, verslag
 from .engines import archief
@@ -31,7 +32,8 @@ def archive_job(werkmap: Werkmap, vergadering: Vergadering) -> RenderJob:
             f"{vergadering.loc}: vergadering {vergadering.naam} heeft nog geen verslag.yaml; "
             "het archief bevat het vastgestelde verslag"
         )
-    if vergadering.verslag.status != "vastgesteld":
+    stand = verslagstand(werkmap, vergadering)  # also adopted by a later meeting's minutes
+    if stand is None or not stand.vastgesteld:
         raise StukkenError(
             f"{vergadering.verslag.loc}: het verslag van {vergadering.naam} is nog een "
             f"concept (status: {vergadering.verslag.status}); alleen een vastgesteld verslag "

@@ -26,6 +26,7 @@ def agenda_context(gegevens: Gegevens, fonts: Path) -> dict:
         "vergadering": vergadering,
         "punten": vergadering.punten,
         "open_acties": gegevens.open_acties,
+        "planning": gegevens.planning,
         "document": gegevens.documenten.agenda.als_dict(),
         "annotatie": None,
         "fonts_url": fonts.resolve().as_uri(),
@@ -46,4 +47,5 @@ def gegevens_verslag(gegevens: Gegevens, document: Document, fonts: Path) -> dic
         "document": info,
         "aanwezig": gegevens.aanwezig,
         "afwezig": gegevens.afwezig,
+        "stand": gegevens.stand,
     }

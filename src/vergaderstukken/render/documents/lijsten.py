@@ -38,6 +38,7 @@ def tekst_context(gegevens: Gegevens) -> dict:
         "overleg": gegevens.overleg,
         "vergadering": gegevens.vergadering,
         "verslag": gegevens.vergadering.verslag,
+        "stand": gegevens.stand,
         "besluiten": data.besluiten,
         "acties": data.acties,
         "chronologisch": data.chronologisch,

@@ -100,6 +100,8 @@ def bijlage_stuk(job: RenderJob, bijlage: Bijlage) -> Stuk:
     """An attachment as a part of the pack, stamped with its numeral and title."""
     punten = job.gegevens.bijlage_punten[bijlage.id]
     bij = f"bij agendapunt {', '.join(punten)}" if punten else ""
+    if bijlage.id in job.gegevens.besloten_bijlagen:
+        bij = f"{bij} · Besloten" if bij else "Besloten"
     pdf = job.part(f"pakket/bijlage-{bijlage.id}.pdf", lambda: bijlage_pdf(job, bijlage, punten))
     stempel = f"{bijlage.label} — {platte_tekst(bijlage.titel)}"
     return Stuk(bijlage.label, bijlage.titel, pdf, bij=bij, stempel=stempel, bijlage=bijlage)
