@@ -1,0 +1,162 @@
+"""`stukken nieuw [DATUM]`: the next meeting's agenda.yaml from the standing agenda.
+
+Date, time and place come from the previous meeting's `volgende:`, the sequence number is
+one up, and `vaststelling: vorige` is written as the previous meeting's date. The result
+passes `stukken check` unchanged; an existing agenda is never written over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .. import dutch
+from ..cyclus.agendatekst import NieuweAgenda, agenda_yaml
+from ..cyclus.bestanden import bestaat, schema_pad, schrijf_nieuw
+from ..exceptions import Loc, Problem, StukkenError, display_path
+from ..load.werkmap import MEETING_FOLDER, Vergadermappen, load_werkmap, scan_meetings
+from ..model import Agendapunt, Vergadering, Werkmap
+from ..schema.types import parse_iso_date
+
+# A standing agenda for a workspace whose stukken.yaml has none.
+STANDAARD_AGENDA = ("Opening & vaststellen agenda", "Rondvraag", "Sluiting")
+
+
+@dataclass
+class NieuwResult:
+    """The agenda written, the meeting it follows (None: the first), and notes for the user."""
+
+    path: Path
+    naam: str
+    vorige: Vergadering | None
+    notes: list[Problem] = field(default_factory=list)
+
+
+def nieuw(root: Path, datum: str | None = None) -> NieuwResult:
+    """Write meetings/DATUM/agenda.yaml; DATUM defaults to the previous meeting's `volgende`."""
+    naam = _folder_name(datum) if datum is not None else None
+    mappen = scan_meetings(root)
+    if naam is not None:  # a folder made beforehand (for bijlagen/) is not yet a meeting
+        mappen = Vergadermappen(
+            [(f, d) for f, d in mappen.folders if f.name != naam], mappen.errors
+        )
+    werkmap, warnings = load_werkmap(root, mappen=mappen)
+    if naam is None:
+        naam = _next_from_volgende(werkmap)
+    day = _date_of(naam)
+    path = root / "meetings" / naam / "agenda.yaml"
+    if bestaat(path):
+        raise StukkenError(
+            f"{display_path(path)} bestaat al; stukken nieuw schrijft er niet overheen. Bewerk "
+            f"dat bestand, of kies een andere datum (of een achtervoegsel, zoals {naam}-extra)"
+        )
+    earlier = [v for v in werkmap.vergaderingen if (v.datum, v.naam) < (day, naam)]
+    vorige = earlier[-1] if earlier else None
+    notes = [*warnings, *_notes(werkmap, vorige, naam, day)]
+    volgende = vorige.volgende if vorige else None
+    agenda = NieuweAgenda(
+        datum=day,
+        punten=werkmap.overleg.vaste_agenda or _standaard_agenda(),
+        tijd=volgende.tijd if volgende else None,
+        locatie=volgende.locatie if volgende else None,
+        nummer=vorige.nummer + 1 if vorige and vorige.nummer is not None else None,
+        voorzitter=werkmap.overleg.voorzitter or (vorige.voorzitter if vorige else None),
+        vorige=vorige.datum if vorige else None,
+        schema_pad=schema_pad(root, path, "agenda"),
+    )
+    schrijf_nieuw(path, agenda_yaml(agenda), "stukken nieuw schrijft er niet overheen")
+    return NieuwResult(path, naam, vorige, notes)
+
+
+def _folder_name(datum: str) -> str:
+    naam = Path(datum).name  # meetings/2024-03-13 as well
+    match = MEETING_FOLDER.match(naam)
+    if match is None or parse_iso_date(match[1]) is None:
+        raise StukkenError(
+            f"'{datum}' is geen datum: schrijf JJJJ-MM-DD (bijv. 2024-03-13), eventueel met "
+            "een achtervoegsel voor een tweede vergadering op die dag (2024-03-13-extra)"
+        )
+    return naam
+
+
+def _date_of(naam: str) -> date:
+    match = MEETING_FOLDER.match(naam)
+    day = parse_iso_date(match[1]) if match else None
+    assert day is not None  # _folder_name and Volgende.datum made sure
+    return day
+
+
+def _next_from_volgende(werkmap: Werkmap) -> str:
+    if not werkmap.vergaderingen:
+        raise StukkenError(
+            "er is nog geen vergadering in meetings/, dus ook geen volgende datum; geef de "
+            "datum van de eerste vergadering: stukken nieuw JJJJ-MM-DD"
+        )
+    vorige = werkmap.vergaderingen[-1]
+    if vorige.volgende is None:
+        raise StukkenError(
+            f"{display_path(vorige.folder / 'agenda.yaml')}: de vergadering van "
+            f"{dutch.datum_kort(vorige.datum)} noemt geen volgende vergadering; geef de datum "
+            "(stukken nieuw JJJJ-MM-DD), of zet 'volgende:' met 'datum:' in die agenda"
+        )
+    return vorige.volgende.datum.isoformat()
+
+
+def _notes(werkmap: Werkmap, vorige: Vergadering | None, naam: str, day: date) -> list[Problem]:
+    """What the secretary should know about the agenda just written."""
+    notes = []
+    if vorige is not None and vorige.volgende and vorige.volgende.datum != day:
+        notes.append(
+            Problem(
+                _volgende_loc(vorige),
+                f"waarschuwing: de vergadering van {dutch.datum_kort(vorige.datum)} noemde "
+                f"{dutch.datum_kort(vorige.volgende.datum)} als volgende; de nieuwe agenda is "
+                f"voor {dutch.datum_kort(day)} (tijd en locatie zijn overgenomen)",
+            )
+        )
+    adopts = any(p.vaststelling == "vorige" for p in _alle(werkmap.overleg.vaste_agenda))
+    if adopts and vorige is not None and not bestaat(vorige.folder / "verslag.yaml"):
+        notes.append(
+            Problem(
+                Loc(vorige.folder / "verslag.yaml"),
+                f"waarschuwing: de nieuwe agenda stelt het verslag van "
+                f"{dutch.datum_kort(vorige.datum)} vast, maar dat verslag is er nog niet; "
+                f"maak het met: stukken verslag {vorige.naam}",
+            )
+        )
+    later = [v.naam for v in werkmap.vergaderingen if (v.datum, v.naam) > (day, naam)]
+    if later:
+        notes.append(
+            Problem(
+                Loc(werkmap.root / "meetings" / naam / "agenda.yaml"),
+                f"waarschuwing: er is al een latere vergadering ({', '.join(later)}); "
+                "controleer het nummer en de vaststelling in beide agenda's",
+            )
+        )
+    return notes
+
+
+def _volgende_loc(vergadering: Vergadering) -> Loc:
+    """The line of `volgende:` in an agenda, for a message that points at it."""
+    path = vergadering.folder / "agenda.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return Loc(path)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(r"volgende\s*:", line):
+            return Loc(path, number)
+    return Loc(path)
+
+
+def _alle(punten: list[Agendapunt]) -> list[Agendapunt]:
+    return [p for punt in punten for p in (punt, *punt.onderdelen)]
+
+
+def _standaard_agenda() -> list[Agendapunt]:
+    return [
+        Agendapunt(id="", nummer=str(i), titel=titel, loc=Loc(Path("stukken.yaml")))
+        for i, titel in enumerate(STANDAARD_AGENDA, start=1)
+    ]
