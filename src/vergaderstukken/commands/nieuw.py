@@ -37,21 +37,21 @@ class NieuwResult:
 def nieuw(root: Path, datum: str | None = None) -> NieuwResult:
     """Write meetings/DATUM/agenda.yaml; DATUM defaults to the previous meeting's `volgende`."""
     naam = _folder_name(datum) if datum is not None else None
+    if naam is not None:
+        _refuse_existing(root, naam)
     mappen = scan_meetings(root)
-    if naam is not None:  # a folder made beforehand (for bijlagen/) is not yet a meeting
-        mappen = Vergadermappen(
-            [(f, d) for f, d in mappen.folders if f.name != naam], mappen.errors
-        )
-    werkmap, warnings = load_werkmap(root, mappen=mappen)
+    # A folder made beforehand (for its bijlagen/) is not a meeting until it has its agenda.
+    bare = {f.name for f, _ in mappen.folders if not bestaat(f / "agenda.yaml")}
+    met_agenda = [(f, d) for f, d in mappen.folders if f.name not in bare]
+    werkmap, warnings = load_werkmap(root, mappen=Vergadermappen(met_agenda, mappen.errors))
     if naam is None:
         naam = _next_from_volgende(werkmap)
+        _refuse_existing(root, naam)
+    if bare - {naam}:  # another folder without agenda.yaml: its error, as any command says it
+        others = [(f, d) for f, d in mappen.folders if f.name != naam]
+        load_werkmap(root, mappen=Vergadermappen(others, mappen.errors))
     day = _date_of(naam)
     path = root / "meetings" / naam / "agenda.yaml"
-    if bestaat(path):
-        raise StukkenError(
-            f"{display_path(path)} bestaat al; stukken nieuw schrijft er niet overheen. Bewerk "
-            f"dat bestand, of kies een andere datum (of een achtervoegsel, zoals {naam}-extra)"
-        )
     earlier = [v for v in werkmap.vergaderingen if (v.datum, v.naam) < (day, naam)]
     vorige = earlier[-1] if earlier else None
     notes = [*warnings, *_notes(werkmap, vorige, naam, day)]
@@ -68,6 +68,15 @@ def nieuw(root: Path, datum: str | None = None) -> NieuwResult:
     )
     schrijf_nieuw(path, agenda_yaml(agenda), "stukken nieuw schrijft er niet overheen")
     return NieuwResult(path, naam, vorige, notes)
+
+
+def _refuse_existing(root: Path, naam: str) -> None:
+    path = root / "meetings" / naam / "agenda.yaml"
+    if bestaat(path):
+        raise StukkenError(
+            f"{display_path(path)} bestaat al; stukken nieuw schrijft er niet overheen. Bewerk "
+            f"dat bestand, of kies een andere datum (of een achtervoegsel, zoals {naam}-extra)"
+        )
 
 
 def _folder_name(datum: str) -> str:

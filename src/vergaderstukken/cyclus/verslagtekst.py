@@ -71,7 +71,9 @@ def _punten(vergadering: Vergadering) -> list[str]:
         kop = f"{vergadering.verslag_nummer(punt)} {punt.titel}"
         if not punt.openbaar:
             kop += " (besloten)"
-        lines += [f"  # {comment(kop)}", entry(2, punt.id, None)]
+        # The id, unless it names another item (an id '12' means item 12): then the number.
+        key = punt.id if vergadering.find_item(punt.id) is punt else punt.nummer
+        lines += [f"  # {comment(kop)}", entry(2, key, None)]
         if punt.vaststelling is not None:
             note = "of gewijzigd (met wijzigingen: |), of aangehouden"
             lines.append(with_comment("    # vastgesteld: ongewijzigd", note))

@@ -19,8 +19,12 @@ Scalar = str | int | bool | date
 
 # Line breaks YAML knows; a one-line value holding one is written double-quoted.
 LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
-# What may not stand in a comment: a line break ends it, control characters confuse.
-NOT_IN_COMMENT = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]+")
+OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+# What may not stand in a comment: a line break ends it, control characters confuse, and
+# what YAML calls non-printable makes the whole file unreadable.
+NOT_IN_COMMENT = re.compile(
+    "(?:[\x00-\x1f\x7f\x85\u2028\u2029]|" + yaml.reader.Reader.NON_PRINTABLE.pattern + ")+"
+)
 WIDE = 1 << 30  # never fold a value over lines
 COMMENT_COLUMN = 40
 
@@ -31,7 +35,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
-    style = "|" if LINE_BREAKS.search(text) else None
+    # Only plain newlines in a block; the other breaks only escaped ("\N"), since PyYAML
+    # would write them as they are and they would read back as newlines or spaces.
+    style = '"' if OTHER_BREAKS.search(text) else "|" if "\n" in text else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
@@ -78,4 +84,7 @@ def item(indent: int, value: Scalar, note: str | None = None) -> str:
 def fragment(indent: int, data: dict[str, Any] | list[Any]) -> list[str]:
     """A mapping or list in block style at `indent` spaces; texts of several lines as
     literal blocks."""
-    return [" " * indent + line for line in _dump(data).splitlines()]
+    lines = _dump(data).removesuffix("\n").split("\n")  # not splitlines(): "\x85" is no break
+    if lines[-1] == "...":  # the end marker after a `|+` block; the next key ends it as well
+        lines.pop()
+    return [(" " * indent + line).rstrip(" ") for line in lines]
