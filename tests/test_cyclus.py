@@ -404,16 +404,11 @@ def test_verslag_writes_the_skeleton_of_the_minutes(workspace, stukken):
     root = cycle_root(workspace)
     assert stukken(root, "nieuw").exit_code == 0
     later = root / "meetings/2024-03-13/verslag.yaml"
-    # one earlier action is closed at a meeting in between? No: all three are open here.
     result = stukken(root, "verslag", "2024-03-13")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("geschreven: meetings/2024-03-13/verslag.yaml\n")
     text = later.read_text("utf-8")
-    assert text.splitlines()[
-        0
-    ] == "# yaml-language-server: $schema=../../schema/verslag.schema.json" or (
-        not (root / "schema").exists() and text.startswith("# Verslag van de vergadering van")
-    )
+    assert text.startswith("# Verslag van de vergadering van woensdag 13 maart 2024,")
     assert yaml.safe_load(text) == {
         "status": "concept",
         "aanwezig": [
