@@ -249,7 +249,8 @@ def test_two_cycles_from_init(tmp_path, stukken):
         "14:00",
         date(2024, 3, 13),
     )
-    assert "locatie" not in data  # volgende named none: the default of stukken.yaml
+    # volgende named no place: the committee's (written out, or left to the default)
+    assert data.get("locatie", "Gemeentehuis Ede") == "Gemeentehuis Ede"
     assert stukken(root, "verslag", "2024-04-24").exit_code == 0
     data = yaml.safe_load((root / "meetings/2024-04-24/verslag.yaml").read_text("utf-8"))
     assert data["acties"] == {"2024-01-24.2": "loopt", "2024-03-13.1": "open"}

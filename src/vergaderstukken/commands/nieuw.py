@@ -13,12 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from .. import dutch
-from ..cyclus.agendatekst import NieuweAgenda, agenda_yaml
+from ..cyclus.agendatekst import NieuweAgenda, Vorige, agenda_yaml
 from ..cyclus.bestanden import bestaat, schema_pad, schrijf_nieuw
 from ..exceptions import Loc, Problem, StukkenError, display_path
 from ..load.werkmap import MEETING_FOLDER, Vergadermappen, load_werkmap, scan_meetings
 from ..model import Agendapunt, Vergadering, Werkmap
 from ..schema.types import parse_iso_date
+
+VASTSTELLING_UIT = "# vaststelling: "  # the line nieuw writes when the minutes are missing
 
 # A standing agenda for a workspace whose stukken.yaml has none.
 STANDAARD_AGENDA = ("Opening & vaststellen agenda", "Rondvraag", "Sluiting")
@@ -63,11 +65,30 @@ def nieuw(root: Path, datum: str | None = None) -> NieuwResult:
         locatie=volgende.locatie if volgende else None,
         nummer=vorige.nummer + 1 if vorige and vorige.nummer is not None else None,
         voorzitter=werkmap.overleg.voorzitter or (vorige.voorzitter if vorige else None),
-        vorige=vorige.datum if vorige else None,
+        vorige=Vorige(vorige.datum, bestaat(vorige.folder / "verslag.yaml")) if vorige else None,
         schema_pad=schema_pad(root, path, "agenda"),
     )
-    schrijf_nieuw(path, agenda_yaml(agenda), "stukken nieuw schrijft er niet overheen")
+    text = agenda_yaml(agenda)
+    schrijf_nieuw(path, text, "stukken nieuw schrijft er niet overheen")
+    if vorige and agenda.vorige and not agenda.vorige.met_verslag:
+        notes += _minutes_missing(path, text, vorige)
     return NieuwResult(path, naam, vorige, notes)
+
+
+def _minutes_missing(path: Path, text: str, vorige: Vergadering) -> list[Problem]:
+    """The note at the commented `vaststelling:` line of a new agenda whose previous
+    meeting has no minutes yet."""
+    if VASTSTELLING_UIT not in text:  # the standing agenda adopts nothing
+        return []
+    line = text[: text.index(VASTSTELLING_UIT)].count("\n") + 1
+    return [
+        Problem(
+            Loc(path, line),
+            f"waarschuwing: het verslag van {dutch.datum_kort(vorige.datum)} is er nog "
+            "niet, dus de vaststelling staat hier als opmerking; maak het met "
+            f"'stukken verslag {vorige.naam}' en haal dan het # weg",
+        )
+    ]
 
 
 def _refuse_existing(root: Path, naam: str) -> None:
@@ -125,16 +146,6 @@ def _notes(werkmap: Werkmap, vorige: Vergadering | None, naam: str, day: date) -
                 f"voor {dutch.datum_kort(day)} (tijd en locatie zijn overgenomen)",
             )
         )
-    adopts = any(p.vaststelling == "vorige" for p in _alle(werkmap.overleg.vaste_agenda))
-    if adopts and vorige is not None and not bestaat(vorige.folder / "verslag.yaml"):
-        notes.append(
-            Problem(
-                Loc(vorige.folder / "verslag.yaml"),
-                f"waarschuwing: de nieuwe agenda stelt het verslag van "
-                f"{dutch.datum_kort(vorige.datum)} vast, maar dat verslag is er nog niet; "
-                f"maak het met: stukken verslag {vorige.naam}",
-            )
-        )
     later = [v.naam for v in werkmap.vergaderingen if (v.datum, v.naam) > (day, naam)]
     if later:
         notes.append(
@@ -158,10 +169,6 @@ def _volgende_loc(vergadering: Vergadering) -> Loc:
         if re.match(r"volgende\s*:", line):
             return Loc(path, number)
     return Loc(path)
-
-
-def _alle(punten: list[Agendapunt]) -> list[Agendapunt]:
-    return [p for punt in punten for p in (punt, *punt.onderdelen)]
 
 
 def _standaard_agenda() -> list[Agendapunt]:

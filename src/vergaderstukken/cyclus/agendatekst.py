@@ -33,6 +33,14 @@ STAART = """\
 #   locatie: ..."""
 
 
+@dataclass(frozen=True)
+class Vorige:
+    """The meeting `vaststelling: vorige` stands for, and whether its minutes exist yet."""
+
+    datum: date
+    met_verslag: bool
+
+
 @dataclass
 class NieuweAgenda:
     """What a new agenda says besides its standing items."""
@@ -43,7 +51,7 @@ class NieuweAgenda:
     locatie: str | None = None
     nummer: int | None = None
     voorzitter: str | None = None
-    vorige: date | None = None  # the date `vaststelling: vorige` stands for
+    vorige: Vorige | None = None  # what `vaststelling: vorige` stands for
     schema_pad: str | None = None  # relative path to agenda.schema.json, when there is one
 
 
@@ -92,7 +100,7 @@ def _example_position(punten: list[Agendapunt]) -> int:
     return len(punten) - 1 if len(punten) > 1 else len(punten)
 
 
-def punt_lines(punt: Agendapunt, indent: int, vorige: date | None) -> list[str]:
+def punt_lines(punt: Agendapunt, indent: int, vorige: Vorige | None) -> list[str]:
     """One standing item (and its sub-items) as a list entry at `indent` spaces."""
     at = indent + 2  # the item's keys; the first one follows the "- "
     body: list[str] = []
@@ -126,7 +134,7 @@ def punt_lines(punt: Agendapunt, indent: int, vorige: date | None) -> list[str]:
     return [" " * indent + "- " + first[at:], *rest]
 
 
-def _vaststelling(at: int, value: date | str | None, vorige: date | None) -> list[str]:
+def _vaststelling(at: int, value: date | str | None, vorige: Vorige | None) -> list[str]:
     if value is None:
         return []
     if isinstance(value, date):
@@ -134,5 +142,8 @@ def _vaststelling(at: int, value: date | str | None, vorige: date | None) -> lis
     if vorige is None:  # the first meeting in meetings/: no earlier minutes to point at
         note = "nog geen eerdere vergadering in meetings/: vul de datum in of laat weg"
         return [with_comment(" " * at + "# vaststelling: JJJJ-MM-DD", note)]
-    note = f"stelt het verslag van {dutch.datum_kort(vorige)} vast"
-    return [entry(at, "vaststelling", vorige, comment(note))]
+    if not vorige.met_verslag:  # adopting minutes that do not exist would not pass check
+        note = f"haal het # weg zodra het verslag van {dutch.datum_kort(vorige.datum)} er is"
+        return [with_comment(f"{' ' * at}# vaststelling: {vorige.datum.isoformat()}", note)]
+    note = f"stelt het verslag van {dutch.datum_kort(vorige.datum)} vast"
+    return [entry(at, "vaststelling", vorige.datum, comment(note))]
