@@ -377,6 +377,7 @@ def test_standing_items_with_odd_titles_survive_the_trip(workspace, stukken):
 # --- stukken verslag ----------------------------------------------------------------------
 
 VORIG_VERSLAG = """\
+aanwezig: [Ede, Wageningen, Renkum]
 punten:
   "1":
     bka:
