@@ -51,6 +51,7 @@ TRAAG = {
     "test_afbeeldingen",
     "test_agenda",
     "test_annotaties",
+    "test_cyclus_bouw",
     "test_docx_markdown",
     "test_fuzz_laden",
     "test_golden",

@@ -203,6 +203,50 @@ def serve(
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("map_", metavar="[MAP]", type=click.Path(path_type=Path), default=".")
+@click.option("--naam", metavar="TEKST", help="Naam van het overleg, voluit.")
+@click.option("--afkorting", metavar="TEKST", help="Afkorting van het overleg, bijv. TRA.")
+def init(map_: Path, naam: str | None, afkorting: str | None) -> None:
+    """Begin een nieuwe werkmap in MAP (standaard: de huidige map).
+
+    Schrijft stukken.yaml met voorbeelden en een vaste agenda, de map meetings/,
+    .gitignore (output/ en site/), de schema's voor invulhulp in uw editor (schema/) en
+    .pre-commit-config.yaml. Bestaande bestanden worden nooit overschreven.
+    """
+    from .commands.init import init as run_init
+
+    result = run_init(map_, naam=naam, afkorting=afkorting)
+    for path in result.files:
+        click.echo(f"geschreven: {display_path(path)}")
+    click.echo(
+        "Vul stukken.yaml in (naam, afkorting, leden, vaste agenda) en maak dan de eerste "
+        "agenda met: stukken nieuw JJJJ-MM-DD"
+    )
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("datum", required=False)
+@werkmap_option
+def nieuw(datum: str | None, werkmap: Path) -> None:
+    """Maak de agenda van een nieuwe vergadering: meetings/DATUM/agenda.yaml.
+
+    De agenda begint met de vaste_agenda uit stukken.yaml. Datum, tijd en locatie komen
+    uit 'volgende:' van de vorige vergadering (zonder DATUM geldt die datum), het
+    nummer is één hoger en 'vaststelling: vorige' wordt de datum van de vorige
+    vergadering. Een bestaande agenda wordt nooit overschreven.
+    """
+    from .commands.nieuw import nieuw as run_nieuw
+
+    result = run_nieuw(find_root(werkmap), datum)
+    show_warnings(result.notes)
+    click.echo(f"geschreven: {display_path(result.path)}")
+    click.echo(
+        f"Vul de agenda aan, controleer met 'stukken check {result.naam}' en maak de "
+        f"stukken met 'stukken build {result.naam}'."
+    )
+
+
+@cli.command(context_settings=CONTEXT)
 @click.argument("datum")
 @click.argument("naam")
 @annotaties_option(
@@ -222,6 +266,29 @@ def annotatie(datum: str, naam: str, annotaties: Path | None, werkmap: Path) -> 
 
     path = run_annotatie(find_root(werkmap), datum, naam, annotaties)
     click.echo(f"geschreven: {display_path(path)}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("datum")
+@werkmap_option
+def verslag(datum: str, werkmap: Path) -> None:
+    """Maak het begin van het verslag van vergadering DATUM: meetings/DATUM/verslag.yaml.
+
+    Met status concept, de leden uit stukken.yaml als aanwezigen, per agendapunt en
+    subpunt een plek voor tekst en B/K/A-regels, en onder 'acties:' elke actie en
+    toezegging die bij de vergadering openstond, met haar huidige status. Een bestaand
+    verslag wordt nooit overschreven.
+    """
+    from .commands.verslag import verslag as run_verslag
+
+    result = run_verslag(find_root(werkmap), datum)
+    show_warnings(result.warnings)
+    click.echo(f"geschreven: {display_path(result.path)}")
+    naam = result.vergadering.naam
+    click.echo(
+        f"Vul het verslag in, controleer met 'stukken check {naam}' en maak het met "
+        f"'stukken build {naam}'."
+    )
 
 
 @cli.command(context_settings=CONTEXT)
