@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..exceptions import Problems
 from ..model import Overleg
 from ..schema import Record, fill, read_document
+from ..schema.gronden import ground_problem
 from ..schema.types import did_you_mean
-from ..woo.lakken import ground_problem
 from .agenda import punten
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ..model import Overleg, slugify
+from ..schema.gronden import GROUNDS, article
 from ..woo import lakken as woo
 from .gegevens import Data
 
@@ -51,8 +52,8 @@ def gronden(text: str) -> list[dict[str, str]]:
         {
             "grond": grond,
             "wet": "Wet open overheid",
-            "artikel": woo.article(grond),
-            "beschrijving": woo.GROUNDS.get(grond, ""),
+            "artikel": article(grond),
+            "beschrijving": GROUNDS.get(grond, ""),
         }
         for grond in sorted(set(woo.grounds_in(text)))
     ]

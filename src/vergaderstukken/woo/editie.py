@@ -31,6 +31,7 @@ from ..pdf_budget import PdfTeZwaar
 from ..render.documents import OPENBARE_DOCUMENTS, pakket
 from ..render.engines.pakket_pdf import Bron, Stuk, open_pdf
 from ..render.job import Editie, RenderJob
+from ..schema.gronden import GROUNDS
 from . import lakken, match
 from . import pdf as woo_pdf
 from .plekken import TEKST
@@ -162,7 +163,7 @@ def pakket_legenda(
 
     add(woo_pdf.pages_with_boxes(voorwerk), 0)
     offset = voorwerk_paginas
-    foreign_grounds = sorted({*lakken.GROUNDS, *lakker_of(job).grounds})
+    foreign_grounds = sorted({*GROUNDS, *lakker_of(job).grounds})
     for stuk, aantal in zip(stukken, paginas, strict=True):
         if stuk.bijlage is not None and stuk.bijlage.soort == "pdf":  # redacted elsewhere
             add(woo_pdf.pages_with_grounds(stuk.pdf, foreign_grounds), offset)
