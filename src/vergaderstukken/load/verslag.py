@@ -135,8 +135,10 @@ def load_annotatie(
 ) -> Annotatie | None:
     """One overlay; `root` is the folder it may not lead out of (default: the workspace).
 
-    A key that names no item is a warning here and refuses the build of this overlay
-    (`Annotatie.verouderd`): the agenda may have changed after the overlay was written.
+    A key that names no item is an error, as the format says, with the closest id or the
+    item it was renamed to (`Annotatie.verouderd` keeps it for the build of this overlay):
+    the agenda may have changed after the overlay was written, and advice must never
+    disappear without a word.
     An overlay with an empty item key (`opening:`, as `stukken annotatie` writes every
     item) lists the items its author has seen, so an item it lacks is new: a warning too.
     """
@@ -156,7 +158,7 @@ def load_annotatie(
             if "(bedoelde u" not in message:  # 'dijk' renamed to 'dijkversterking'
                 message += renamed(key, [p.id for p in vergadering.alle_punten()])
             annotatie.verouderd.append(Problem(loc, message))
-            problems.warn(loc, message)
+            problems.error(loc, message)
             continue
         punt = resolve_item(vergadering, key, loc, seen, problems)
         if punt is None:
