@@ -45,6 +45,7 @@ T = TypeVar("T")
 # Between the words of a string to redact: spaces, line breaks, and the separators of
 # names in addresses and links ("Jan de Vries", "jan.de.vries", "jan-de-vries", "Jan%20de").
 WORD_GAP = r"(?:[\s._+-]|%20)+"
+HYPHEN_GAP = r"(?:[\s._+-]|%20)*"
 # A redacted address as pre-redacted documents show it: "5.1.2e@hellendoorn.nl".
 GROUND_LIKE = re.compile(r"\d+(?:\.\d+)+[a-z]?")
 BOX_ID = re.compile(r"gelakt-\d+-([0-9a-f]+)")
@@ -58,9 +59,18 @@ EMPTIED_IMAGE = re.compile(r'<img src="" alt="([^"]*)"[^>]*>')
 
 
 def _pattern(text: str) -> str:
-    """A string to redact as a regex: any gap between its words, whole words only."""
+    """A string to redact as a regex: any gap between its words, whole words only.
+
+    A hyphen inside a word ("Pieter-Jan", "Heumensoord-Noord") also matches a line
+    break after it, as a PDF's text layer shows a name broken at its hyphen, or nothing
+    at all, as a reader that joins such a break shows it.
+    """
     words = text.split()
-    body = WORD_GAP.join(re.escape(word) for word in words)
+    body = WORD_GAP.join(
+        HYPHEN_GAP.join(re.escape(part) for part in re.split(r"-+", word) if part)
+        or re.escape(word)
+        for word in words
+    )
     before = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
     after = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
     return before + body + after

@@ -181,10 +181,24 @@ def _object(
                     add((INGESLOTEN, unquote(_text(item.get(key)))))
             for key, value in item.items():
                 add((NAAM, _name(key)))
+                if key == "/ID" and isinstance(value, pikepdf.Array):
+                    value = pikepdf.Array([v for v in value if not _binary(v)])
                 if not _indirect(value):
                     stack.append(value)
             if isinstance(item, pikepdf.Stream):
                 _stream(item, add, budget, depth, item.objgen in contents)
+
+
+def _binary(value: object) -> bool:
+    """Whether a string is bytes, not text: the file identifier (/ID, in the trailer or
+    an XRef stream) is a hash, whose random bytes may spell 'x@ë' by chance. An
+    identifier of printable characters is still read as text."""
+    import pikepdf
+
+    if not isinstance(value, pikepdf.String):
+        return False
+    data = bytes(value)
+    return any(byte < 0x20 or 0x7F <= byte < 0xA0 for byte in data)
 
 
 def _indirect(value: object) -> bool:
