@@ -28,3 +28,28 @@ def test_publiceer_with_a_named_sender_address(workspace, stukken):
         if p.suffix in {".html", ".json", ".xml"}
     )
     assert "secretariaat@row.example" not in site
+
+
+LEDEN_MET_ACCENT = """\
+leden:
+  - Ede
+  - organisatie: Renkum
+    naam: mw. K. Öztürk
+    email: k.ozturk@renkum.example
+"""
+
+
+def test_a_lid_name_with_accents_stays_readable_in_the_calendar(workspace, stukken):
+    import icalendar
+
+    root = workspace({"stukken.yaml": STUKKEN_YAML + LEDEN_MET_ACCENT + VERZENDING})
+    result = stukken(root, "build", "2024-01-24")
+    assert result.exit_code == 0, result.stderr
+    data = (root / "output/2024-01-24/vergadering.ics").read_bytes()
+    event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
+    attendee = event["ATTENDEE"]
+    attendee = attendee[0] if isinstance(attendee, list) else attendee
+    assert (attendee.params["CN"], str(attendee)) == (
+        "mw. K. Öztürk",
+        "mailto:k.ozturk@renkum.example",
+    )
