@@ -53,3 +53,23 @@ def test_a_lid_name_with_accents_stays_readable_in_the_calendar(workspace, stukk
         "mw. K. Öztürk",
         "mailto:k.ozturk@renkum.example",
     )
+
+
+def test_an_unknown_vaststelling_date_suggests_an_earlier_meeting(workspace, stukken):
+    root = workspace(
+        {
+            "meetings/2024-09-04/agenda.yaml": "datum: 2024-09-04\nagenda:\n  - titel: Opening\n",
+            "meetings/2024-09-04/verslag.yaml": "status: concept\n",
+            "meetings/2024-10-02/agenda.yaml": (
+                "datum: 2024-10-02\nagenda:\n  - titel: Verslag\n    vaststelling: 2024-08-28\n"
+            ),
+        },
+        base=False,
+    )
+    (root / "stukken.yaml").write_text(STUKKEN_YAML, encoding="utf-8")
+    result = stukken(root, "check")
+    assert result.exit_code == 1
+    assert result.lines[0] == (
+        "meetings/2024-10-02/agenda.yaml:4: agendapunt 1: geen vergadering '2024-08-28' om het "
+        "verslag van vast te stellen (bedoelde u '2024-09-04'?)"
+    )
