@@ -73,3 +73,19 @@ def test_an_unknown_vaststelling_date_suggests_an_earlier_meeting(workspace, stu
         "meetings/2024-10-02/agenda.yaml:4: agendapunt 1: geen vergadering '2024-08-28' om het "
         "verslag van vast te stellen (bedoelde u '2024-09-04'?)"
     )
+
+
+def test_the_file_identifier_of_a_pdf_is_no_leak():
+    """The /ID is a hash; its bytes once read '½@œ' and stopped a public edition."""
+    import io
+
+    import pikepdf
+
+    from vergaderstukken.woo import pdf as woo_pdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.trailer.ID = pikepdf.Array([pikepdf.String(b"jan@gemeente.nl!")] * 2)
+    saved = io.BytesIO()
+    pdf.save(saved, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    assert woo_pdf.leaks(saved.getvalue(), woo.Lakker([])) == []

@@ -181,6 +181,8 @@ def _object(
                     add((INGESLOTEN, unquote(_text(item.get(key)))))
             for key, value in item.items():
                 add((NAAM, _name(key)))
+                if key == "/ID" and item.get("/Type") == "/XRef":
+                    continue  # the file identifier: hash bytes, never text ("½@œ")
                 if not _indirect(value):
                     stack.append(value)
             if isinstance(item, pikepdf.Stream):
