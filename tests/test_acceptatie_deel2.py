@@ -89,3 +89,34 @@ def test_the_file_identifier_of_a_pdf_is_no_leak():
     saved = io.BytesIO()
     pdf.save(saved, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     assert woo_pdf.leaks(saved.getvalue(), woo.Lakker([])) == []
+
+
+KOMMA_NAMEN = """\
+leden:
+  - organisatie: Den Helder
+    email: "Çelik, T. <t.celik@denhelder.example>"
+verzending:
+  van: "Kok, B. <b.kok@vnhn.example>"
+  cc: ["Archief, VNHN <archief@vnhn.example>"]
+"""
+
+
+def test_a_name_with_a_comma_stays_one_address(workspace, stukken):
+    import email
+    from email import policy
+
+    root = workspace({"stukken.yaml": STUKKEN_YAML + KOMMA_NAMEN})
+    assert stukken(root, "build", "2024-01-24").exit_code == 0
+    result = stukken(root, "uitnodiging", "2024-01-24")
+    assert result.exit_code == 0, result.stderr
+    data = (root / "output/2024-01-24/uitnodiging.eml").read_bytes()
+    message = email.message_from_bytes(data, policy=policy.default)
+    assert [
+        (a.display_name, a.addr_spec)
+        for header in ("From", "To", "Cc")
+        for a in message[header].addresses
+    ] == [
+        ("Kok, B.", "b.kok@vnhn.example"),
+        ("Çelik, T.", "t.celik@denhelder.example"),
+        ("Archief, VNHN", "archief@vnhn.example"),
+    ]

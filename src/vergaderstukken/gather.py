@@ -414,7 +414,9 @@ def ontvangers(overleg: Overleg) -> tuple[list[str], list[str]]:
         # encoded, for the calendar's CN and the list of recipients; the e-mail header
         # encodes it itself.
         aan = [
-            str(Address(lid.naam or lid.organisatie, addr_spec=lid.email))
+            lid.email  # written with its own name: 'Kok, B. <b.kok@x.nl>'
+            if "<" in lid.email
+            else str(Address(lid.naam or lid.organisatie, addr_spec=lid.email))
             for lid in overleg.leden
             if lid.email
         ]
