@@ -47,6 +47,7 @@ bijlagen:
 # `make test-snel` (pytest -m "not traag") for the fast unit tests of load, schema, gather
 # and the commands alone. A new rendering test module belongs in this set.
 TRAAG = {
+    "test_acceptatie_deel2",
     "test_adviseurs_build",
     "test_afbeeldingen",
     "test_agenda",

@@ -19,7 +19,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from email.utils import formataddr
+from email.headerregistry import Address
 from html import unescape
 
 from . import dutch
@@ -410,8 +410,13 @@ def ontvangers(overleg: Overleg) -> tuple[list[str], list[str]]:
     verzending = overleg.verzending
     aan = list(verzending.aan) if verzending and verzending.aan else []
     if not aan:
+        # Address, not formataddr: a name stays readable ("mw. Öztürk"), not RFC 2047
+        # encoded, for the calendar's CN and the list of recipients; the e-mail header
+        # encodes it itself.
         aan = [
-            formataddr((lid.naam or lid.organisatie, lid.email))
+            lid.email  # written with its own name: 'Kok, B. <b.kok@x.nl>'
+            if "<" in lid.email
+            else str(Address(lid.naam or lid.organisatie, addr_spec=lid.email))
             for lid in overleg.leden
             if lid.email
         ]

@@ -80,7 +80,10 @@ def _bron(
                     f"{wat}: het verslag van {naam} kan pas na die vergadering vastgesteld worden",
                 )
             else:
-                names = [v.naam for v in werkmap.vergaderingen]
+                # Only an earlier meeting can be meant: this one or a later one is no fix.
+                names = [
+                    v.naam for v in werkmap.vergaderingen if sort_key(v) < sort_key(vergadering)
+                ]
                 problems.error(
                     loc,
                     f"{wat}: geen vergadering '{naam}' om het verslag van vast te stellen"

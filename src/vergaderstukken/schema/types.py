@@ -273,6 +273,8 @@ class DateOrWord(Type):
 
 EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$")
 NAMED_EMAIL = re.compile(r"^(?P<naam>[^<>]*?)\s*<(?P<adres>[^<>]*)>$")
+# What ends or splits a name in an address header unless the name is in quotes.
+NAME_SEPARATORS = re.compile(r'[,;:@()\[\]\\"]')
 
 
 class Email(Type):
@@ -285,7 +287,7 @@ class Email(Type):
         return "een e-mailadres (naam@domein.nl, of Naam <naam@domein.nl>)"
 
     def convert(self, node: yaml.Node, ctx: Context, what: str) -> str | Invalid:
-        """The address as written (stripped), name included."""
+        """The address as written (stripped), name included; a name with a comma quoted."""
         value = self._scalar(node, ctx, what)
         if value is INVALID:
             return INVALID
@@ -298,11 +300,19 @@ class Email(Type):
                 "(verwacht naam@domein.nl of Naam <naam@domein.nl>)",
             )
             return INVALID
-        return written
+        return quoted_name(named["naam"].strip(), named["adres"].strip()) if named else written
 
     def json_schema(self) -> JsonSchema:
         """Its JSON Schema."""
         return {"type": "string"}
+
+
+def quoted_name(naam: str, adres: str) -> str:
+    """'Kok, B. <b.kok@x.nl>' as a mail header reads it: a name with a comma (or another
+    separator) in quotes, else the comma splits it into two addresses."""
+    if NAME_SEPARATORS.search(naam) and not (len(naam) > 1 and naam[0] == naam[-1] == '"'):
+        naam = '"' + naam.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{naam} <{adres}>" if naam else adres
 
 
 class Termijn(Type):

@@ -188,7 +188,8 @@ class Lakker:
         def autolink(match: re.Match[str]) -> str:
             if not self._leaks_in_target(match[1]):
                 return match[0]
-            redacted = self.text(decoded(match[1])[1])
+            # Percent-decoded as a browser shows it; a plain address has no other variant.
+            redacted = self.text(unquote(html.unescape(match[1])))
             parts, last = [], 0
             for marker in MARKER.finditer(redacted):  # escape the text, keep the markers
                 parts += [escaped(redacted[last : marker.start()]), marker[0]]
