@@ -148,7 +148,7 @@ def test_the_invitation_reads_like_the_secretariats_mail(root):
     assert message["Message-ID"].endswith("@row.example>")
     text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert text.startswith(
-        "Beste collega's,\n\nBijgaand stuur ik jullie de agenda met bijlagen van de Regionaal "
+        "Beste collega's,\n\nBijgaand stuur ik jullie de agenda met bijlagen van het Regionaal "
         "Overleg Water op woensdag 24 januari 2024 om 15.45 uur in Gemeentehuis Ede.\n"
     )
     assert "\nAgenda\n1. Opening\n2. Dijkversterking (Bijlage I)\n3. Rondvraag\n" in text
@@ -205,7 +205,7 @@ def test_a_pack_over_max_mb_is_announced_and_the_agenda_goes_instead(root, monke
     assert list(files) == ["agenda.pdf", "vergadering.ics"]
     assert files["agenda.pdf"][1] == (root / "output/2024-01-24/agenda.pdf").read_bytes()
     text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
-    assert "Bijgaand stuur ik jullie de agenda van de Regionaal Overleg Water" in text
+    assert "Bijgaand stuur ik jullie de agenda van het Regionaal Overleg Water" in text
     assert re.search(
         r"Het vergaderpakket met alle bijlagen is te groot om mee te sturen \(\d+,\d MB, de "
         r"grens is 10 MB\); het volgt apart\.",
@@ -330,6 +330,7 @@ def test_a_missing_smtp_section_says_what_to_add(root, monkeypatch):
     assert result.exit_code == 1
     assert "fout: stukken.yaml: verzending.smtp ontbreekt" in result.output
     assert "  smtp:\n    host: smtp.example.org\n    poort: 587\n" in result.output
+    assert "  van: Secretariaat ROW <secretariaat@row.example>\n" in result.output  # its own name
     assert not (root / "output/2024-01-24/uitnodiging.eml").exists()  # checked before writing
 
 
@@ -413,3 +414,13 @@ def test_help_is_dutch():
     )
     assert "--verstuur" in result.output and "STUKKEN_SMTP_WACHTWOORD" in result.output
     assert "Vraag bij --verstuur niet om bevestiging." in result.output
+
+
+def test_the_committee_takes_its_article():
+    from vergaderstukken.dutch import met_lidwoord
+
+    assert met_lidwoord("Twentse Regietafel Asielinstroom") == "de Twentse Regietafel Asielinstroom"
+    assert met_lidwoord("Regionaal Overleg Water") == "het Regionaal Overleg Water"
+    assert (
+        met_lidwoord("Algemeen Bestuur Veiligheidsregio") == "het Algemeen Bestuur Veiligheidsregio"
+    )

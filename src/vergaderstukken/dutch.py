@@ -48,3 +48,14 @@ def termijn(value: date | str | None) -> str:
     if value is None:
         return ""
     return datum_kort(value) if isinstance(value, date) else str(value)
+
+
+# Committee names whose last word is a neuter noun take "het": "het Regionaal Overleg".
+HET_WOORDEN = {"overleg", "platform", "bestuur", "college", "comité", "beraad", "netwerk", "forum"}
+
+
+def met_lidwoord(naam: str) -> str:
+    """'de Twentse Regietafel Asielinstroom', 'het Regionaal Overleg Water'."""
+    words = naam.split()
+    neuter = any(word.lower().strip(".,") in HET_WOORDEN for word in words[:3])
+    return f"{'het' if neuter else 'de'} {naam}" if naam else naam

@@ -28,12 +28,19 @@ GEBOUWD = ("vergaderpakket.pdf", "agenda.pdf", "vergadering.ics")
 
 VOORBEELD_VERZENDING = """\
 verzending:
-  van: Secretariaat TRA <secretariaat@tra.example>
+  van: Secretariaat {afkorting} <secretariaat@{domein}.example>
   smtp:
     host: smtp.example.org
     poort: 587
     starttls: true
     gebruiker: secretariaat"""
+
+
+def voorbeeld_verzending(overleg: Overleg) -> str:
+    """The `verzending` block to add, in this committee's name."""
+    afkorting = overleg.afkorting or "overleg"
+    domein = "".join(ch for ch in afkorting.lower() if ch.isalnum()) or "overleg"
+    return VOORBEELD_VERZENDING.format(afkorting=afkorting, domein=domein)
 
 
 @dataclass
@@ -69,7 +76,7 @@ def voorbereiden(root: Path, datum: str | None, output: Path | None = None) -> V
     if verzending is None or not verzending.van:
         raise StukkenError(
             "stukken.yaml: de afzender ontbreekt; voeg toe:\n"
-            + VOORBEELD_VERZENDING.split("\n  smtp")[0]
+            + voorbeeld_verzending(overleg).split("\n  smtp")[0]
         )
     aan, cc = ontvangers(overleg)
     if not aan:
@@ -150,7 +157,7 @@ def controleer(voorbereid: Voorbereid, opnieuw: bool) -> Smtp:
         raise StukkenError(
             "stukken.yaml: verzending.smtp ontbreekt, dus er is geen mailserver om langs te "
             "versturen; voeg toe (het wachtwoord komt uit STUKKEN_SMTP_WACHTWOORD):\n"
-            + VOORBEELD_VERZENDING
+            + voorbeeld_verzending(voorbereid.overleg)
         )
     if not opnieuw:
         fingerprint = vingerafdruk(voorbereid.data)

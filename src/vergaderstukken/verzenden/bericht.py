@@ -88,7 +88,7 @@ def tekst_regels(
     lines = [
         "Beste collega's,",
         "",
-        f"Bijgaand stuur ik jullie {wat} van de {overleg.naam} op {wanneer}{waar}.",
+        f"Bijgaand stuur ik jullie {wat} van {dutch.met_lidwoord(overleg.naam)} op {wanneer}{waar}.",
         "",
         "Agenda",
         *agenda_regels(vergadering),
@@ -107,7 +107,7 @@ def tekst_regels(
         lines.append("De agenda (agenda.pdf) zit als bijlage bij deze e-mail.")
     else:
         lines.append("Het vergaderpakket (vergaderpakket.pdf) bevat de agenda en alle bijlagen.")
-    lines.append("Met het agendabestand (vergadering.ics) zet u de vergadering in uw agenda.")
+    lines.append("Met het agendabestand (vergadering.ics) zet je de vergadering in je agenda.")
     if (volgende := vergadering.volgende) is not None:
         lines += ["", f"De volgende vergadering is op {dutch.datum_lang(volgende.datum)}."]
     lines += [
