@@ -67,29 +67,50 @@ def verslag_kop(doc, titel: str) -> None:
         para(doc, "{%p endif %}")
 
 
+# An action's line under its text: its id (how the action list finds it), who and when.
+WIE_TERMIJN = (
+    "{{ 'Toezegging' if regel.soort == 'toezegging' else 'Actie' }} {{ regel.id }}"
+    "{% if regel.wie %} · Wie: {{ regel.wie }}{% endif %}"
+    "{% if regel.termijn %} · Termijn: {{ regel.termijn|termijn }}{% endif %}"
+)
+
+
 def bka_tabel(doc, var: str) -> None:
-    para(doc, "{%p if " + var + ".regels %}")
-    loop_table(
-        doc,
-        var + ".regels",
-        ("Nr", "B/K/A", "Besluit (B) / Knelpunt (K) / Actie (A)", "Toelichting"),
-        (
-            "{% if regel.is_besluit %}{{ regel.besluitnummer }}{% elif regel.is_actie %}"
-            "{{ regel.id }}{% endif %}",
-            "{{ regel.letter }}",
-            [
-                "{{p regel.tekst|md('Tabeltekst') }}",
-                "{%p if regel.is_actie and (regel.wie or regel.termijn) %}",
-                "{% if regel.wie %}Wie: {{ regel.wie }}{% endif %}{% if regel.wie and regel.termijn %}"
-                " · {% endif %}{% if regel.termijn %}Termijn: {{ regel.termijn|termijn }}{% endif %}",
-                "{%p endif %}",
-            ],
-            "{{p regel.toelichting|md('Tabeltekst') }}",
-        ),
-        (2.8, 2.4, 7.1, 4.2),
-        "regel",
-    )
+    """An item's B/K/A table, read like the published minutes (and the PDF): the item's
+    number (12.2), the letter, the entry with an action's id on a line of its own; the
+    Toelichting column only when an entry has one (two tables, one chosen per item)."""
+    regels = var + ".regels"
+    para(doc, "{%p if " + regels + " %}")
+    para(doc, "{%p if " + regels + "|selectattr('toelichting')|list %}")
+    bka_loop(doc, regels, zij=True)
+    para(doc, "{%p else %}")
+    bka_loop(doc, regels, zij=False)
     para(doc, "{%p endif %}")
+    para(doc, "{%p endif %}")
+
+
+def bka_loop(doc, regels: str, zij: bool) -> None:
+    """One B/K/A table, with or without its Toelichting column."""
+    titles = ("Nr", "B/K/A", "Besluit (B) / Knelpunt (K) / Actie (A)")
+    values: list[str | list[str]] = [
+        "{{ vergadering.verslag_nummer(regel.punt) }}",
+        "{{ regel.letter }}",
+        [
+            "{{p regel.tekst|md('Tabeltekst') }}",
+            "{%p if regel.is_actie %}",
+            WIE_TERMIJN,
+            "{%p endif %}",
+        ],
+    ]
+    widths = (1.5, 2.1, 8.5, 4.4) if zij else (1.5, 2.1, 12.9)
+    if zij:
+        titles += ("Toelichting",)
+        values.append("{{p regel.toelichting|md('Tabeltekst') }}")
+    table = loop_table(doc, regels, titles, values, widths, "regel")
+    for paragraph in table.rows[2].cells[2].paragraphs:
+        if paragraph.text == WIE_TERMIJN:
+            for run in paragraph.runs:
+                run.font.size, run.font.color.rgb = Pt(8.5), GREY
 
 
 def verslag_punt(doc, var: str, style: str) -> None:
