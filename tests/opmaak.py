@@ -128,13 +128,18 @@ _SPLITS = [
     (re.compile(rf"\b(?:{'|'.join(DAGEN)})$"), re.compile(r"^\d{1,2} ")),
     (re.compile(rf"\b{_DAG} (?:{'|'.join(MAANDEN)})$"), re.compile(r"^\d{4}\b")),
 ]
+_DAG_MAAND = re.compile(rf"\d{{1,2}} (?:{'|'.join(MAANDEN)})")
 
 
-def gesplitste_datums(pdf: Path) -> list[str]:
-    """Dates broken over two lines of one block, as "line | next line"."""
+def gesplitste_datums(pdf: Path, *, jaar_los: bool = False) -> list[str]:
+    """Dates broken over two lines of one block, as "line | next line". With `jaar_los`
+    a line that is a day and month alone may have the year on the next: the term in the
+    agenda's narrow Termijn column ("22 december" | "2023 (verlopen)")."""
     found = []
     for lines in blokregels(pdf):
         for line, following in zip(lines, lines[1:], strict=False):
+            if jaar_los and _DAG_MAAND.fullmatch(line) and _SPLITS[2][1].search(following):
+                continue
             if any(end.search(line) and start.search(following) for end, start in _SPLITS):
                 found.append(f"{line} | {following}")
     return found

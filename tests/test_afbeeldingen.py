@@ -136,3 +136,42 @@ def test_images_only_the_pdf_shows_are_named_once_for_the_word_documents(workspa
         f"{AGENDA}:4: waarschuwing: afbeelding 'bijlagen/logo.svg' is niet opgenomen in de "
         "Word-documenten: Word toont hier geen svg",
     ]
+
+
+def test_an_image_without_alt_text_is_a_warning_and_alt_text_reaches_the_pdf(workspace, stukken):
+    import pikepdf
+
+    from pdf_normen import structure_types
+
+    root = workspace(
+        {
+            f"{MAP}/bijlagen/kaart.png": png("green"),
+            f"{MAP}/bijlagen/dijk.png": png("yellow"),
+            AGENDA: """\
+                datum: 2024-01-24
+                agenda:
+                  - titel: Opening
+                    toelichting: |
+                      Welkom.
+
+                      ![](bijlagen/kaart.png)
+                  - titel: Dijk
+                    toelichting: Zie ![Kaart van de dijk](bijlagen/dijk.png).
+                """,
+            VERSLAG: "punten:\n  1:\n    tekst: Gezien ![ ](bijlagen/kaart.png).\n",
+        }
+    )
+    result = stukken(root, "build", "2024-01-24")
+    assert result.exit_code == 0, result.stderr
+    # once per image and field, for all documents (agenda, minutes, PDF and DOCX)
+    assert [line for line in result.lines if "afbeelding" in line] == [
+        f"{path}:{line}: waarschuwing: afbeelding 'bijlagen/kaart.png' heeft geen beschrijving "
+        "(alt-tekst); schrijf ![beschrijving](bijlagen/kaart.png) zodat een schermlezer haar "
+        "kan voorlezen"
+        for path, line in ((AGENDA, 4), (VERSLAG, 3))
+    ]
+    with pikepdf.open(root / "output/2024-01-24/agenda.pdf") as pdf:
+        figures = [e for e in structure_types(pdf) if pikepdf.Name.Figure == e.S]
+        alts = [str(e.get("/Alt", "")) for e in figures]
+    # the described image's Figure carries its words; the other has none (so the warning)
+    assert sorted(alts) == ["", "Kaart van de dijk"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import docx_text, in_order, pdf_pages, pdf_text
 from soffice import docx_to_pdf
 
@@ -130,10 +132,12 @@ def test_open_actions_carried_from_previous_meeting(workspace, stukken):
         "2023-12-13.1",
         "Gemeenten leveren cijfers aan.",
         "Secretariaat",
-        "10 januari 2024",
-        "(verlopen)",
+        "10 januari",
         "open",
     )
+    # the action's text has half the table: in the narrow Termijn column the year may go
+    # to the next line, "10 januari" stays whole
+    assert re.search(r"Secretariaat +10 januari +open\n +2024\n +\(verlopen\)", acties)
     assert in_order(
         acties, "2023-12-13.2", "Provincie zoekt locaties.", "Provincie", "eind februari"
     )

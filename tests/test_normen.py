@@ -55,6 +55,29 @@ def test_every_standalone_pdf_meets_pdf_ua(gebouwd):
         assert errors == [], name
 
 
+def test_every_table_header_cell_has_a_scope():
+    """templates/site/ has its own check; these are the PDF templates."""
+    for template in sorted((REPO / "templates").glob("*.html")):
+        cells = re.findall(r"<th\b[^>]*>", template.read_text(encoding="utf-8"))
+        assert all(re.search(r'scope="(col|row)"', cell) for cell in cells), template.name
+
+
+def test_table_data_cells_name_their_header_cells(gebouwd):
+    """WeasyPrint 70 writes no /Scope for scope="col" (pdfua's UA-15-003 warning, which
+    looks at the TH alone, stays); it ties each TD to its column's TH by /Headers and /ID."""
+    from pdf_normen import structure_types
+
+    for name in ("agenda.pdf", "verslag.pdf"):
+        with pikepdf.open(gebouwd / name) as pdf:
+            elements = structure_types(pdf)
+            ids = {str(e.ID) for e in elements if e.S == pikepdf.Name.TH and "/ID" in e}
+            cells = [e for e in elements if e.S == pikepdf.Name.TD]
+            assert ids and cells, name
+            for cell in cells:
+                headers = [str(h) for h in cell.A.get("/Headers", [])]
+                assert headers and set(headers) <= ids, (name, headers)
+
+
 def test_the_pack_keeps_title_language_and_a_bookmark_per_part(gebouwd):
     pdf = pikepdf.open(gebouwd / "vergaderpakket.pdf")
     assert str(pdf.Root.Lang) == "nl"

@@ -160,8 +160,37 @@ def test_headings_are_recognised_by_the_check(voorbeeld):
 
 
 def test_no_date_breaks_over_two_lines(voorbeeld, verslagen):
+    """Only the agenda's Termijn column (in the agendas and the pack) may put a term's
+    year on the next line."""
     for pdf in documenten(voorbeeld, verslagen):
-        assert gesplitste_datums(pdf) == [], pdf.name
+        termijnen = pdf.name.startswith(("agenda", "geannoteerde-agenda", "vergaderpakket"))
+        assert gesplitste_datums(pdf, jaar_los=termijnen) == [], pdf.name
+
+
+def test_open_actions_give_the_action_half_the_table(voorbeeld):
+    """The agenda's open actions: the Actie column takes about half the table (it had
+    two fifths while whole dates widened Termijn); a term's year may go to the next line
+    there, "22 december" itself never breaks."""
+    for name in ("agenda.pdf", "geannoteerde-agenda-hellendoorn.pdf"):
+        blad = next(
+            b for b in bladen(voorbeeld / name) if any(w.tekst == "Termijn" for w in b.woorden)
+        )
+        termijn = next(w for w in blad.woorden if w.tekst == "Termijn")
+        rij = [w for w in blad.woorden if abs(w.top - termijn.top) < 1 and w.bold]
+        kop = {w.tekst: w for w in rij}
+        assert list(kop) == list(KOLOMMEN), name  # the header row, in order
+        links = [kop[k].x0 for k in KOLOMMEN]
+        rechts = blad.width - 20 * MM  # the right margin
+        breedte = rechts - links[0]
+        assert links[2] - links[1] >= 0.48 * breedte, (name, links)
+        assert rechts - links[3] < 0.35 * breedte, (name, links)  # Termijn and Status
+        assert gesplitste_datums(voorbeeld / name, jaar_los=True) == [], name
+    regels = pdf_text(voorbeeld / "agenda.pdf", layout=True)
+    assert re.search(r"2023-12-13\.3 .* 22 december +open", regels), regels
+    assert re.search(r"^ +(?:\S.*)? 2023 *$", regels, re.M)
+
+
+KOLOMMEN = ("Nr.", "Actie", "Wie", "Termijn", "Status")
 
 
 def test_page_one_names_the_committee_once(voorbeeld):

@@ -198,10 +198,12 @@ def test_minutes_docx_text_and_concept_header(gebouwd):
         "13.1\tOpening",
         "13.2\tVaststelling verslag 24 januari 2024",
         "Nr | B/K/A | Besluit (B) / Knelpunt (K) / Actie (A) | Toelichting",
-        "1 | B | Het verslag van 24 januari 2024 wordt vastgesteld. | ",
-        "2024-03-13.1 | A | Secretariaat plant een werksessie over de portefeuilles."
-        "Wie: Secretariaat · Termijn: 1 april 2024 | Eerste alinea.",
-        "2024-03-13.2 | Toezegging | De voorzitter informeert",
+        # numbered like the PDF: the item's number; an action's id leads its Wie line
+        "13.2 | B | Het verslag van 24 januari 2024 wordt vastgesteld. | ",
+        "13.2 | A | Secretariaat plant een werksessie over de portefeuilles."
+        "Actie 2024-03-13.1 · Wie: Secretariaat · Termijn: 1 april 2024 | Eerste alinea.",
+        "13.2 | Toezegging | De voorzitter informeert de Commissaris van de Koning."
+        "Toezegging 2024-03-13.2 · Wie: Voorzitter · Termijn: voor de zomer | ",
         "Voortgang van de acties uit eerdere vergaderingen",
         "2024-01-24.4 | Secretariaat | ambtelijk overleg stemt de cijfers af.",
         "29 februari 2024 (verlopen) | open",
@@ -223,6 +225,15 @@ def test_vastgesteld_docx_has_no_concept_marking(gebouwd):
         "12.3a\tEinddata locaties",
         "DEEL 2: Reguliere asielzoekersproblematiek",
     )
+    lines = text.splitlines()
+    # No entry of item 12.3a has a toelichting: its table has no Toelichting column.
+    start = lines.index("12.3a\tEinddata locaties")
+    assert lines[start + 1 : start + 4] == [
+        "Nr | B/K/A | Besluit (B) / Knelpunt (K) / Actie (A)",
+        "12.3a | A | Gemeenten leveren hun cijfers aan."
+        "Actie cijfers · Wie: Gemeenten · Termijn: begin februari",
+        "12.3a | Afspraak | Cijfers komen voortaan uit de BRP.",
+    ]
     section = Document(str(path)).sections[0]
     assert "CONCEPT" not in section.header.paragraphs[0].text + text
 
@@ -401,11 +412,12 @@ def test_markdown_tables_and_lists_in_docx_table_cells(markdown_cellen, tmp_path
     # A cell's paragraphs run together in docx_text; a nested table's rows follow its row.
     start = lines.index("Nr | B/K/A | Besluit (B) / Knelpunt (K) / Actie (A) | Toelichting")
     assert lines[start + 1 : start + 5] == [
-        "1 | B | De TRA besluit:•\tplekken te verdelen;•\tde provincie te vragen. | "
+        "12.1 | B | De TRA besluit:•\tplekken te verdelen;•\tde provincie te vragen. | "
         "Verdeling:GemeentePlekkenAlmelo120",
         "Gemeente | Plekken",
         "Almelo | 120",
-        "cijfers | A | Gemeenten leveren cijfers aan.Wie: Gemeenten | •\tper week•\tper gemeente",
+        "12.1 | A | Gemeenten leveren cijfers aan.Actie cijfers · Wie: Gemeenten | "
+        "•\tper week•\tper gemeente",
     ]
     lijst = docx_text(output(markdown_cellen, "2024-01-24", "actie-en-besluitenlijst.docx"))
     assert in_order(lijst, "| Verdeling:GemeentePlekkenAlmelo120\nGemeente | Plekken\nAlmelo | 120")

@@ -1,6 +1,6 @@
 """Building blocks of the DOCX templates: an A4 document with the house styles, header and
-footer, paragraphs holding docxtpl tags, and tables. tools/docx_sjablonen.py uses them to
-write each template.
+footer, paragraphs holding docxtpl tags, and tables. docx_agenda.py, docx_verslag.py and
+docx_lijst.py use them to write each template (tools/docx_sjablonen.py).
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ TABLE_SIZE = Pt(9)
 TINT = "FBF3DF"  # the advisor's notes: the same tint and bar as in the PDF
 BAR = "B8860B"
 ACCENT = RGBColor(0x7A, 0x52, 0x00)
+RED = RGBColor(0xAA, 0x00, 0x00)
+# An item kept out of the public edition says so after its title (VAR: the item's variable).
+BESLOTEN = "{% if not VAR.openbaar %}  · BESLOTEN{% endif %}"
 
 # Paragraph styles for Markdown fields in table cells ({{p x|md('Tabeltekst') }}): the
 # small type of the tables, which a field's paragraphs, lists and tables all take.

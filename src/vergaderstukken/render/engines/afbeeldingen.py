@@ -66,8 +66,9 @@ def shown(src: str) -> str:
     return unquote(src)
 
 
-def images(text: str) -> Iterator[tuple[str, int]]:
-    """Each image in Markdown `text`: its src and the 0-based line of `text` it is on."""
+def images(text: str) -> Iterator[tuple[str, int, str]]:
+    """Each image in Markdown `text`: its src, the 0-based line of `text` it is on and
+    its alternative text (the words between `![` and `]`)."""
     lines = text.splitlines()
     for token in md_parser().parse(text):
         for child in token.children or ():
@@ -76,7 +77,7 @@ def images(text: str) -> Iterator[tuple[str, int]]:
             src = str(child.attrs.get("src", ""))
             start, end = token.map or (0, len(lines))
             line = next((n for n in range(start, end) if src in lines[n]), start)
-            yield src, line
+            yield src, line, child.content
 
 
 @dataclass
@@ -143,16 +144,20 @@ class Afbeeldingen:
     def check(
         self, text: str | None, base_dir: Path, fallback: Loc, warn: Callable[[Loc, str], None]
     ) -> None:
-        """Warn once for every image in `text` the documents cannot show."""
+        """Warn once for every image in `text` the documents cannot show, and for every
+        image they show without alternative text (PDF/UA asks one of each figure)."""
         if not text or "![" not in text:
             return  # the common case: no images, nothing parsed
         text = str(text)
-        for src, line in images(text):
+        for src, line, alt in images(text):
             reason = refusal(src, base_dir, self.werkmap.root)
+            if reason is None and alt.strip():
+                continue
+            where = self.where(text, src, line) or fallback
             if reason is None:
+                warn(where, without_alt(src))
                 continue
             self.refused.update(forms(src, base_dir))
-            where = self.where(text, src, line) or fallback
             warn(where, f"afbeelding '{shown(src)}' is niet opgenomen in de documenten: {reason}")
 
     def is_refused(self, target: str) -> bool:
@@ -173,6 +178,15 @@ class Afbeeldingen:
             ):
                 return candidate.loc
         return None
+
+
+def without_alt(src: str) -> str:
+    """The warning for a shown image without alternative text: a screen reader has
+    nothing to read out, and a tagged PDF's Figure needs an /Alt."""
+    return (
+        f"afbeelding '{shown(src)}' heeft geen beschrijving (alt-tekst); schrijf "
+        f"![beschrijving]({shown(src)}) zodat een schermlezer haar kan voorlezen"
+    )
 
 
 def forms(src: str, base_dir: Path) -> set[str]:
