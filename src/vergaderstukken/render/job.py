@@ -22,10 +22,14 @@ from ..markdown import render_block, render_inline
 from ..model import Vergadering, Werkmap
 from .engines.afbeeldingen import Afbeeldingen
 from .engines.pakket_pdf import Bron, Stuk
-from .engines.pdf import UA, CssProblem, html_to_pdf
+from .engines.pdf import UA, CssProblem, html_to_pdfs
 from .engines.templates import Templates, css_string
 
 STYLESHEET = "stijl.css"
+# What the house style (stijl.css) adds for a part of the meeting pack: no page number of
+# its own. A document whose pack copy differs by exactly this is laid out once for both.
+ZONDER_PAGINANUMMERS = "@page { @bottom-right { content: none; } }\n"
+PAGINANUMMER = "@bottom-right"
 
 
 class Editie:
@@ -164,28 +168,65 @@ class RenderJob:
     ) -> bytes:
         """Render an HTML template to PDF bytes, inside the workspace sandbox; `inspect`
         sees the HTML first (and may refuse it by raising)."""
-        if self.voor_pakket:
-            context = {**context, "pakket": True}
-        if self.openbaar:
-            context = {**context, "openbaar": True}
+        context = self.pdf_context(context)
         with self.rendering(source, base_dir):
             html = self.templates.render(template, context)
         if inspect is not None:
             inspect(html)
-        roots = [self.werkmap.root, self.templates.builtin]
 
         def render(html: str) -> bytes:
-            return html_to_pdf(
-                html,
-                base_dir=base_dir or self.vergadering.folder,
-                roots=roots,
-                warn=self.warner(source),
-                refused=self.afbeeldingen.is_refused,
-                css=self.css_problem if template != "pakket-stempel.html" else None,
-                variant=self.pdf_variant,
-            )
+            return self._render(html, template, source, base_dir)[0]
 
         return self.editie.pdf(self, html, context, render)
+
+    def pdf_en_pakketkopie(
+        self, template: str, context: dict, *, source: Loc
+    ) -> tuple[bytes, bytes | None]:
+        """The document as PDF and, from the same layout, its copy for the meeting pack
+        (as `pakket_modus()` renders it) when the two differ only by the page numbers the
+        house style leaves out in the pack; otherwise None, and the pack renders its own.
+
+        One layout instead of two: the derived copy has the same bytes as a second render
+        (tests/test_snelheid.py checks it). Only the internal edition: the public edition
+        passes every PDF through its own redaction.
+        """
+        if self.voor_pakket or type(self.editie).pdf is not Editie.pdf:
+            return self.pdf(template, context, source=source), None
+        with self.rendering(source):
+            los = self.templates.render(template, self.pdf_context(context))
+            with self.pakket_modus():
+                kopie = self.templates.render(template, self.pdf_context(context))
+        if kopie.replace(ZONDER_PAGINANUMMERS, "", 1) != los:  # a workspace's own style
+            return self.pdf(template, context, source=source), None
+        return self._render(los, template, source, None, without=PAGINANUMMER)
+
+    def pdf_context(self, context: dict) -> dict:
+        """The context a PDF template gets: the pack's and public edition's flags added."""
+        if self.voor_pakket:
+            context = {**context, "pakket": True}
+        if self.openbaar:
+            context = {**context, "openbaar": True}
+        return context
+
+    def _render(
+        self,
+        html: str,
+        template: str,
+        source: Loc,
+        base_dir: Path | None,
+        without: str | None = None,
+    ) -> tuple[bytes, bytes | None]:
+        """WeasyPrint, in the workspace sandbox (engines/pdf.py)."""
+        return html_to_pdfs(
+            html,
+            base_dir=base_dir or self.vergadering.folder,
+            roots=[self.werkmap.root, self.templates.builtin],
+            warn=self.warner(source),
+            refused=self.afbeeldingen.is_refused,
+            css=self.css_problem if template != "pakket-stempel.html" else None,
+            variant=self.pdf_variant,
+            without=without,
+        )
 
     def css_problem(self, problem: CssProblem) -> None:
         """A declaration of the workspace's own templates/stijl.css that WeasyPrint ignored,

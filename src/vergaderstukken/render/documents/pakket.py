@@ -25,6 +25,7 @@ from ..engines import pakket_pdf
 from ..engines.pakket_ontsmet import ontsmetten
 from ..engines.pakket_pdf import Bron, Stuk
 from ..job import RenderJob
+from .agenda import PAKKET_KOPIE
 
 NAAM = "vergaderpakket.pdf"
 
@@ -89,7 +90,7 @@ def getoond(bijlage: Bijlage, folder) -> str:
 def agenda_stuk(job: RenderJob) -> Stuk:
     v = job.vergadering
     context = contexts.agenda(job)
-    pdf = job.part("pakket/agenda.pdf", lambda: job.pdf("agenda.html", context, source=v.loc))
+    pdf = job.part(PAKKET_KOPIE, lambda: job.pdf("agenda.html", context, source=v.loc))
     return Stuk("Agenda", "", pdf)
 
 
