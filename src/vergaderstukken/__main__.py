@@ -90,6 +90,12 @@ def check(datum: str | None, werkmap: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Map voor de uitvoer (standaard: output/ in de werkmap).",
 )
+@click.option(
+    "--opnieuw",
+    is_flag=True,
+    help="Maak alles opnieuw, ook wat sinds de vorige keer niet veranderd is (zonder "
+    "de bouwcache in output/.cache/ te gebruiken).",
+)
 @werkmap_option
 def build(
     datum: str | None,
@@ -97,6 +103,7 @@ def build(
     openbaar: bool,
     archief: bool,
     uitvoer: Path | None,
+    opnieuw: bool,
     werkmap: Path,
 ) -> None:
     """Maak de stukken van vergadering DATUM (standaard: de laatste vergadering)."""
@@ -109,6 +116,8 @@ def build(
         openbaar=openbaar,
         archief=archief,
         output=uitvoer,
+        cache=True,
+        opnieuw=opnieuw,
     )
     show_warnings(result.warnings)
     click.echo(f"{len(result.files)} bestanden geschreven naar {display_path(result.folder)}/:")

@@ -20,6 +20,7 @@ from ..exceptions import Loc, Problem
 from ..gather import Gegevens, Verzameling
 from ..markdown import render_block, render_inline
 from ..model import Vergadering, Werkmap
+from .cache import Bouwcache, key_of
 from .engines.afbeeldingen import Afbeeldingen
 from .engines.pakket_pdf import Bron, Stuk
 from .engines.pdf import UA, CssProblem, html_to_pdfs
@@ -86,11 +87,13 @@ class RenderJob:
     pdf_variant: str = UA  # the standard every PDF declares (engines/pdf.py; ARCHIEF: PDF/A)
     verzameling: Verzameling | None = None  # the gathered workspace; gathered here if None
     contexts: dict[str, dict] = field(default_factory=dict)  # see context()
+    cache: Bouwcache | None = None  # rendered documents of earlier builds (cache.py)
 
     def __post_init__(self):
         if self.verzameling is None:
             self.verzameling = Verzameling(self.werkmap)
         self.templates = Templates(self.werkmap.root)
+        self.met_cache(self.cache)
         self.afbeeldingen = Afbeeldingen(self.werkmap, self.editie.tekst)
         # What is being rendered: the fallback place of a warning, and the folder that
         # relative image paths start from.
@@ -100,6 +103,12 @@ class RenderJob:
             inline=self.inline,
             css_string=lambda value: css_string(self.editie.kaal(str(value or ""))),
         )
+
+    def met_cache(self, cache: Bouwcache | None) -> None:
+        """Use the build cache (cache.py) for the documents and the compiled templates."""
+        self.cache = cache
+        if cache is not None:
+            self.templates.env.bytecode_cache = cache.jinja()
 
     @property
     def gegevens(self) -> Gegevens:
@@ -216,17 +225,50 @@ class RenderJob:
         base_dir: Path | None,
         without: str | None = None,
     ) -> tuple[bytes, bytes | None]:
-        """WeasyPrint, in the workspace sandbox (engines/pdf.py)."""
-        return html_to_pdfs(
-            html,
-            base_dir=base_dir or self.vergadering.folder,
-            roots=[self.werkmap.root, self.templates.builtin],
-            warn=self.warner(source),
-            refused=self.afbeeldingen.is_refused,
-            css=self.css_problem if template != "pakket-stempel.html" else None,
-            variant=self.pdf_variant,
-            without=without,
-        )
+        """WeasyPrint, in the workspace sandbox (engines/pdf.py), unless the cache has
+        the same HTML rendered with the same options and files."""
+        base = base_dir or self.vergadering.folder
+        roots = [self.werkmap.root, self.templates.builtin]
+        css = template != "pakket-stempel.html"
+
+        def make(read: Callable[[Path], None]) -> list[bytes]:
+            first, second = html_to_pdfs(
+                html,
+                base_dir=base,
+                roots=roots,
+                warn=self.warner(source),
+                refused=self.afbeeldingen.is_refused,
+                css=self.css_problem if css else None,
+                variant=self.pdf_variant,
+                without=without,
+                read=read,
+            )
+            return [first] if second is None else [first, second]
+
+        places = [str(base.resolve()), [str(root.resolve()) for root in roots]]
+        key = ["pdf", html, places, self.pdf_variant, without, css]
+        made = self.onthouden(key, make)
+        return made[0], made[1] if len(made) > 1 else None
+
+    def onthouden(
+        self, key: list[object] | None, make: Callable[[Callable[[Path], None]], list[bytes]]
+    ) -> list[bytes]:
+        """`make(read)`, or what it made before for the same `key` (None: not cached).
+
+        The warnings it gives are collected apart, so that the cache keeps all of them
+        (even those an earlier document gave already) and gives them again on a hit.
+        """
+        if self.cache is None or key is None:
+            return make(lambda path: None)
+        saved, self.warnings = self.warnings, []
+        try:
+            made = self.cache.onthouden(key_of(*key), self.warnings, make)
+        finally:
+            emitted, self.warnings = self.warnings, saved
+        for problem in emitted:
+            if problem not in self.warnings:
+                self.warnings.append(problem)
+        return made
 
     def css_problem(self, problem: CssProblem) -> None:
         """A declaration of the workspace's own templates/stijl.css that WeasyPrint ignored,

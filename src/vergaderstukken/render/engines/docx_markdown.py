@@ -145,8 +145,10 @@ class _Builder:
         warn: Warn,
         style: str | None = None,
         allowed_root: Path | None = None,
+        read: Callable[[Path], None] | None = None,
     ) -> None:
         self.tpl = tpl
+        self.read = read
         self.doc: Subdoc = blank_subdoc(tpl)
         self.image_root = image_root.resolve() if image_root is not None else None
         self.allowed_root = allowed_root.resolve() if allowed_root else self.image_root
@@ -385,6 +387,8 @@ class _Builder:
         shown = unquote(src)
         alt = _plain(tok.children) or tok.content
         path = self.local_image(src)
+        if path is not None and self.read is not None:
+            self.read(path)
         if path is None:
             self.warn(f"afbeelding '{shown}' niet opgenomen: {OUTSIDE_ROOT}")
         elif not path.is_file():
@@ -430,6 +434,7 @@ def markdown_subdoc(
     warn: Warn | None = None,
     style: str | None = None,
     allowed_root: Path | None = None,
+    read: Callable[[Path], None] | None = None,
 ) -> Subdoc:
     """Convert a Markdown block field into a Subdoc for a ``{{p field }}`` tag.
 
@@ -440,9 +445,10 @@ def markdown_subdoc(
     images are only taken from inside `allowed_root` (default: `image_root`); others
     are replaced by their alt text and reported through `warn` (default:
     ``warnings.warn``). `style` names the template's paragraph style for the field's
-    paragraphs (bullets are then typed, so they take that style too).
+    paragraphs (bullets are then typed, so they take that style too). `read` is told
+    of every image file the field names inside the allowed root (the build cache's inputs).
     """
-    builder = _Builder(tpl, image_root, warn or _default_warn, style, allowed_root)
+    builder = _Builder(tpl, image_root, warn or _default_warn, style, allowed_root, read)
     return builder.build(md_parser().parse(xml_safe(text)))
 
 

@@ -38,16 +38,20 @@ def _fetcher_class() -> type[Any]:
             roots: Iterable[Path],
             warn: Callable[[str], None],
             refused: Callable[[str], bool],
+            read: Callable[[Path], None] | None = None,
         ) -> None:
             super().__init__(allowed_protocols={"file", "data"})
             self.roots = [root.resolve() for root in roots]
             self.warn = warn
             self.refused = refused
+            self.read = read  # told of every file asked for (the build cache's inputs)
 
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
             """WeasyPrint's hook: the response for `url`, or an error that leaves it out."""
             parsed = urlparse(url)
             path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+            if path is not None and self.read is not None:
+                self.read(path)
             if self.refused(url) or (path is not None and self.refused(str(path))):
                 raise ValueError(f"image refused: {url}")
             if parsed.scheme == "data":
@@ -143,6 +147,7 @@ def html_to_pdfs(
     css: Callable[[CssProblem], None] | None = None,
     variant: str | None = UA,
     without: str | None = None,
+    read: Callable[[Path], None] | None = None,
 ) -> tuple[bytes, bytes | None]:
     """`html_to_pdf`, and with `without` (a margin box: "@bottom-right") a second PDF of
     the same layout with that margin box left out of every page, or None if this
@@ -150,6 +155,7 @@ def html_to_pdfs(
 
     Laying out is most of the cost of a PDF; writing the same layout twice costs a
     tenth. The meeting pack's copy of the agenda differs only by the page numbers.
+    `read` is told of every file the document asks for, served or not.
     """
     import weasyprint
 
@@ -161,7 +167,7 @@ def html_to_pdfs(
     logger.addHandler(collector)
     options = {"pdf_tags": tagged, "uncompressed_pdf": False, "pdf_variant": variant}
     try:
-        fetcher = _fetcher_class()(roots, warn, refused)
+        fetcher = _fetcher_class()(roots, warn, refused, read)
         document = weasyprint.HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
         ).render(**options)  # as HTML.write_pdf does: the options reach the layout too
