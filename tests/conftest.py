@@ -58,6 +58,7 @@ TRAAG = {
     "test_packaging",
     "test_pakket",
     "test_pdf_vijandig",
+    "test_snelheid",
     "test_sjablonen_veilig",
     "test_uitvoer",
     "test_verslag",
