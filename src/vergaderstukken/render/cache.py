@@ -156,15 +156,22 @@ class Bouwcache:
         self.gelezen: dict[str, str] = {}  # every file an entry of this build read
 
     def jinja(self) -> Any:
-        """Jinja's cache of compiled templates (it checks each template's source itself)."""
+        """Jinja's cache of compiled templates (it checks each template's source itself);
+        its folder is made when the first template is stored, so that a build that fails
+        before rendering anything leaves no output/ behind."""
         import jinja2
 
         folder = self.folder / "jinja"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return None
-        return jinja2.FileSystemBytecodeCache(str(folder))
+
+        class Compiled(jinja2.FileSystemBytecodeCache):
+            def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError:
+                    return
+                super().dump_bytecode(bucket)
+
+        return Compiled(str(folder))
 
     def entry_path(self, key: str) -> Path:
         """Where the entry under `key` is kept."""
