@@ -88,6 +88,8 @@ def build(
     rendered = render(job, werkers=werkers)
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     result = BuildResult(job.vergadering, target, sorted(rendered), [*warnings, *job.warnings])
+    if store is not None:
+        store.flush()
     if key is not None and store is not None:
         bouwcache.remember_build(
             folder, naam, key, target, result.files, result.warnings, store.gelezen
@@ -138,6 +140,8 @@ def build_public(
     rendered = openbaar.documents(job)
     files = {f"{openbaar.MAP}/{name}": data for name, data in rendered.items()}
     write_atomically(target, files, keep_existing=True, replace=openbaar.MAP)
+    if store is not None:
+        store.flush()
     return BuildResult(
         job.vergadering, target / openbaar.MAP, sorted(rendered), [*warnings, *job.warnings]
     )
@@ -158,6 +162,8 @@ def build_archive(
     rendered = archief.documents(job)
     files = {f"{archief.MAP}/{name}": data for name, data in rendered.items()}
     write_atomically(target, files, keep_existing=True, replace=archief.MAP)
+    if store is not None:
+        store.flush()
     return BuildResult(
         job.vergadering, target / archief.MAP, sorted(rendered), [*warnings, *job.warnings]
     )

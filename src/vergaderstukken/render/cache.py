@@ -154,24 +154,12 @@ class Bouwcache:
         self.folder = folder
         self.lezen = lezen  # False with --opnieuw: render everything, keep the new
         self.gelezen: dict[str, str] = {}  # every file an entry of this build read
+        self.pending: dict[str, Onderdeel] = {}  # new entries, stored by flush()
+        self.compiled: dict[str, bytes] = {}  # new compiled templates, likewise
 
     def jinja(self) -> Any:
-        """Jinja's cache of compiled templates (it checks each template's source itself);
-        its folder is made when the first template is stored, so that a build that fails
-        before rendering anything leaves no output/ behind."""
-        import jinja2
-
-        folder = self.folder / "jinja"
-
-        class Compiled(jinja2.FileSystemBytecodeCache):
-            def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-                try:
-                    folder.mkdir(parents=True, exist_ok=True)
-                except OSError:
-                    return
-                super().dump_bytecode(bucket)
-
-        return Compiled(str(folder))
+        """Jinja's cache of compiled templates (Jinja checks each template's source)."""
+        return compiled_templates(self)
 
     def entry_path(self, key: str) -> Path:
         """Where the entry under `key` is kept."""
@@ -201,27 +189,43 @@ class Bouwcache:
         return Onderdeel(data, gelezen, warnings)
 
     def put(self, key: str, onderdeel: Onderdeel) -> None:
-        """Store an entry: the bytes first, then the entry that names them."""
-        digests = []
+        """Keep an entry, to be stored once the build has succeeded (`flush`)."""
+        self.pending[key] = onderdeel
+        self.gelezen.update(onderdeel.gelezen)
+
+    def flush(self) -> None:
+        """Store the entries of this build: the bytes first, then the entry naming them.
+        Only after the build wrote its output: a failed build stores nothing and leaves
+        no output/ behind; a killed one leaves whole entries or none."""
         try:
-            for blob in onderdeel.data:
-                digest = hashlib.sha256(blob).hexdigest()
-                path = self.folder / "stukken" / digest[:2] / digest
-                if not path.is_file():
-                    write_atomically(path, blob)
-                digests.append(digest)
-            entry = {
-                "format": FORMAT,
-                "key": key,
-                "data": digests,
-                "gelezen": onderdeel.gelezen,
-                "warnings": [problem_json(p) for p in onderdeel.warnings],
-            }
-            write_atomically(self.entry_path(key), json.dumps(entry).encode("utf-8"))
+            for key, onderdeel in sorted(self.pending.items()):
+                self.store(key, onderdeel)
+            for name, data in sorted(self.compiled.items()):
+                write_atomically(self.folder / "jinja" / name, data)
             ignore_all(self.folder)
         except OSError:  # a full or read-only disk costs speed, never the build
             return
-        self.gelezen.update(onderdeel.gelezen)
+        finally:
+            self.pending.clear()
+            self.compiled.clear()
+
+    def store(self, key: str, onderdeel: Onderdeel) -> None:
+        """Write one entry: the bytes first, then the entry that names them."""
+        digests = []
+        for blob in onderdeel.data:
+            digest = hashlib.sha256(blob).hexdigest()
+            path = self.folder / "stukken" / digest[:2] / digest
+            if not path.is_file():
+                write_atomically(path, blob)
+            digests.append(digest)
+        entry = {
+            "format": FORMAT,
+            "key": key,
+            "data": digests,
+            "gelezen": onderdeel.gelezen,
+            "warnings": [problem_json(p) for p in onderdeel.warnings],
+        }
+        write_atomically(self.entry_path(key), json.dumps(entry).encode("utf-8"))
 
     def onthouden(
         self,
@@ -248,6 +252,29 @@ class Bouwcache:
             if problem not in warnings:
                 warnings.append(problem)
         return found.data
+
+
+def compiled_templates(cache: Bouwcache) -> Any:
+    """A Jinja bytecode cache that reads output/.cache/jinja/ and keeps what it compiles
+    in `cache.compiled`, written with the other entries when the build succeeded."""
+    import jinja2
+
+    folder = cache.folder / "jinja"
+
+    class Compiled(jinja2.BytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            if not cache.lezen:
+                return
+            try:
+                data = (folder / f"{bucket.key}.cache").read_bytes()
+            except (OSError, ValueError):
+                return
+            bucket.bytecode_from_string(data)  # Jinja checks its own header and checksum
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            cache.compiled[f"{bucket.key}.cache"] = bucket.bytecode_to_string()
+
+    return Compiled()
 
 
 def ignore_all(folder: Path) -> None:

@@ -24,6 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..exceptions import Problem
+from .cache import Onderdeel
 from .job import RenderJob
 
 #: the most worker processes a build starts (the machines this runs on have two to four
@@ -52,6 +53,8 @@ class Uitkomst:
     parts: dict[str, bytes]
     warnings: list[Problem]
     gelezen: dict[str, str]  # the files its cached renders read (cache.py)
+    entries: dict[str, Onderdeel]  # new cache entries, stored by the parent (cache.Bouwcache)
+    compiled: dict[str, bytes]  # templates it compiled, likewise
 
 
 def workers(wanted: int | None = None) -> int:
@@ -95,6 +98,8 @@ def render(
                 job.warnings.append(problem)
         if job.cache is not None:
             job.cache.gelezen.update(uitkomst.gelezen)
+            job.cache.pending.update(uitkomst.entries)
+            job.cache.compiled.update(uitkomst.compiled)
     for produce in samengesteld:
         naam = getattr(produce, "__module__", "").rsplit(".", 1)[-1]
         rendered.update(produce(job))
@@ -111,9 +116,15 @@ def in_this_process(job: RenderJob, taak: Taak, voortgang: Progress | None) -> U
     if voortgang is not None:
         voortgang(taak.naam)
     new_parts = {key: data for key, data in job.parts.items() if key not in parts}
-    read = job.cache.gelezen if job.cache is not None else {}
+    cache = job.cache
+    read = cache.gelezen if cache is not None else {}
     new_read = {path: digest for path, digest in read.items() if path not in gelezen}
-    return Uitkomst(files, new_parts, job.warnings[warned:], new_read)
+    entries: dict[str, Onderdeel] = dict(cache.pending) if cache is not None else {}
+    compiled = dict(cache.compiled) if cache is not None else {}
+    if cache is not None:  # handed over with this result, so not sent twice
+        cache.pending.clear()
+        cache.compiled.clear()
+    return Uitkomst(files, new_parts, job.warnings[warned:], new_read, entries, compiled)
 
 
 # The job and tasks a forked worker runs: set before the pool forks, so a worker finds

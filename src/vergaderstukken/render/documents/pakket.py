@@ -110,8 +110,7 @@ def getoond(bijlage: Bijlage, folder) -> str:
 
 def agenda_stuk(job: RenderJob) -> Stuk:
     v = job.vergadering
-    context = contexts.agenda(job)
-    pdf = job.part(PAKKET_KOPIE, lambda: job.pdf("agenda.html", context, source=v.loc))
+    pdf = job.part(PAKKET_KOPIE, lambda: job.pdf("agenda.html", contexts.agenda(job), source=v.loc))
     return Stuk("Agenda", "", pdf)
 
 
