@@ -127,7 +127,10 @@ def wall(*args: str, cwd: Path | None = None) -> float:
 
 
 def output_of(*args: str, cwd: Path | None = None) -> str:
-    done = subprocess.run(args, cwd=cwd, env=ENV, check=True, capture_output=True, text=True)
+    """Standard output of a fresh process (its errors shown if it fails)."""
+    done = subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{' '.join(args)} mislukt:\n{done.stderr}")
     return done.stdout.strip()
 
 
@@ -174,7 +177,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
         figures[-1].ok = build / raw <= 1.0
         full_example = build
 
-        share_script = tmp / "docx.py"
+        share_script = tmp / "aandeel_word.py"  # not docx.py: that name would hide python-docx
         share_script.write_text(DOCX_SHARE)
         spent, total = map(
             float,
