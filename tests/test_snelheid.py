@@ -8,6 +8,7 @@ and that an unchanged build imports no WeasyPrint.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -261,3 +262,33 @@ def test_the_bench_workspaces_are_valid(tmp_path):
     summary = check(root, naam).summary()
     assert "30 bijlagen" in summary and "1 annotatie" in summary
     assert json.dumps(summary)
+
+
+class Terminal(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_shows_after_a_second_on_a_terminal_only(monkeypatch):
+    from vergaderstukken.commands.voortgang import Voortgang
+
+    monkeypatch.delenv("STUKKEN_VOORTGANG", raising=False)
+    assert Voortgang.voor(3, Terminal(tty=False)) is None  # scripts see only the file list
+    terminal = Terminal(tty=True)
+    meter = Voortgang.voor(3, terminal)
+    meter("agenda")  # within the first second: quiet
+    assert terminal.getvalue() == ""
+    meter.start -= 2
+    meter("verslag")
+    meter.klaar()
+    assert terminal.getvalue() == "\r\x1b[2Kstukken maken: 2 van 3 klaar (verslag)\r\x1b[2K"
+    monkeypatch.setenv("STUKKEN_VOORTGANG", "regels")
+    log = Terminal(tty=False)
+    meter = Voortgang.voor(2, log)
+    meter.start -= 2
+    meter("vergaderpakket")
+    assert log.getvalue() == "stukken maken: 1 van 2 klaar (vergaderpakket)\n"

@@ -76,7 +76,7 @@ def workers(wanted: int | None = None) -> int:
 def render(
     job: RenderJob,
     taken: Sequence[Taak],
-    samengesteld: Sequence[Produce],
+    samengesteld: Sequence[Taak],
     *,
     werkers: int | None = None,
     voortgang: Progress | None = None,
@@ -100,11 +100,10 @@ def render(
             job.cache.gelezen.update(uitkomst.gelezen)
             job.cache.pending.update(uitkomst.entries)
             job.cache.compiled.update(uitkomst.compiled)
-    for produce in samengesteld:
-        naam = getattr(produce, "__module__", "").rsplit(".", 1)[-1]
-        rendered.update(produce(job))
+    for taak in samengesteld:
+        rendered.update(taak.doe(job))
         if voortgang is not None:
-            voortgang(naam)
+            voortgang(taak.naam)
     return rendered
 
 

@@ -63,7 +63,7 @@ def naam(produce: Produce) -> str:
     return NAMEN.get(produce) or produce.__module__.rsplit(".", 1)[-1]
 
 
-def plan(job: RenderJob, documents: Sequence[Produce]) -> tuple[list[Taak], list[Produce]]:
+def plan(job: RenderJob, documents: Sequence[Produce]) -> tuple[list[Taak], list[Taak]]:
     """The build's tasks (documents, then the parts composed documents need) and the
     composed documents, in registry order."""
     samengesteld = [d for d in documents if d in SAMENGESTELD]
@@ -71,4 +71,4 @@ def plan(job: RenderJob, documents: Sequence[Produce]) -> tuple[list[Taak], list
     for composed in samengesteld:
         if composed in ONDERDELEN:
             taken += ONDERDELEN[composed](job)
-    return taken, samengesteld
+    return taken, [Taak(naam(d), d) for d in samengesteld]
