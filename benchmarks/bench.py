@@ -1,237 +1,357 @@
-"""Benchmark `stukken build`: the example workspace and a generated larger one, in one process.
+"""Benchmark `stukken build` and `stukken check` against references measured in the same run.
 
-    python benchmarks/bench.py [--herhaal N] [--geen-tracemalloc]
+    python benchmarks/bench.py [--herhaal N] [--snel]      (make bench)
 
-Reports wall time per phase (loading, each template rendered with WeasyPrint, the pack's
-pikepdf steps) and peak memory: the process's peak RSS (resource) and, in a separate
-run under tracemalloc, the peak of Python allocations. The phases are measured by
-wrapping functions from the outside; the production code has no timing in it.
+Every figure is printed beside its reference and the ratio, because the machines this
+runs on are shared and their speed varies: a ratio of two timings taken together holds,
+a timing alone does not. Each timing is the median of N runs (interleaved with its
+reference), in fresh processes, as a user would run them.
+
+- build / raw WeasyPrint: the distinct HTML documents a build lays out are captured from
+  the build itself, then rendered with plain WeasyPrint, serially, in one process, its
+  import included: what one process needs at the least for the same pages.
+- DOCX share: the time spent making Word files in a serial in-process build.
+- unchanged build: the second `stukken build` with the cache; WeasyPrint must not load.
+- one annotation edited: the build after changing one overlay / a full build.
+- check and build with history: 500 meetings against 5 (benchmarks/werkmap.py).
+- peak memory: the largest resident size of the build's processes (ru_maxrss).
+
+--snel leaves out the large meeting (the slowest part).
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
-import shutil
+import json
+import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from collections import defaultdict
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
 
-from vergaderstukken.commands import build as build_command  # noqa: E402
-from vergaderstukken.render import job as job_module  # noqa: E402
-from vergaderstukken.render.engines import pakket_pdf  # noqa: E402
+import werkmap as generator  # noqa: E402
 
-LOREM = (
-    "De regio werkt toe naar een duurzame opvang van nieuwkomers. Gemeenten stemmen af over "
-    "locaties, begeleiding en onderwijs, en leggen knelpunten voor aan de provincie en het Rijk. "
-)
+ENV = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+PYTHON = sys.executable
 
+CAPTURE = """
+import json, sys
+from pathlib import Path
+from vergaderstukken.commands.build import build
+from vergaderstukken.render import job
+from vergaderstukken.render.engines import pdf
+seen, original = [], pdf.html_to_pdfs
+def capture(html, **options):
+    seen.append({"html": html, "base": options["base_dir"].resolve().as_uri() + "/",
+                 "variant": options.get("variant"), "tagged": options.get("tagged", True)})
+    return original(html, **options)
+job.html_to_pdfs = pdf.html_to_pdfs = capture
+build(Path(sys.argv[1]), sys.argv[2], output=Path(sys.argv[3]), werkers=1)
+distinct = list({json.dumps(s, sort_keys=True): s for s in seen}.values())
+Path(sys.argv[4]).write_text(json.dumps(distinct))
+"""
 
-class Timer:
-    """Wall time per phase; nested phases are counted in their own row only."""
+RAW = """
+import json, sys, time
+start = time.perf_counter()
+import weasyprint
+for doc in json.loads(open(sys.argv[1]).read()):
+    weasyprint.HTML(string=doc["html"], base_url=doc["base"]).write_pdf(
+        pdf_tags=doc["tagged"], uncompressed_pdf=False, pdf_variant=doc["variant"])
+print(time.perf_counter() - start)
+"""
 
-    def __init__(self) -> None:
-        self.totals: dict[str, float] = defaultdict(float)
-        self.counts: dict[str, int] = defaultdict(int)
-        self.stack: list[list[float]] = []
-
-    @contextmanager
-    def phase(self, name: str):
-        start = time.perf_counter()
-        self.stack.append([0.0])
-        try:
-            yield
-        finally:
-            elapsed = time.perf_counter() - start
-            inner = self.stack.pop()[0]
-            self.totals[name] += elapsed - inner
-            self.counts[name] += 1
-            if self.stack:
-                self.stack[-1][0] += elapsed
-
-    def wrap(self, owner, attribute: str, name) -> None:
-        original = getattr(owner, attribute)
-        timer = self
-
-        def timed(*args, **kwargs):
-            label = name(*args, **kwargs) if callable(name) else name
-            with timer.phase(label):
-                return original(*args, **kwargs)
-
-        setattr(owner, attribute, timed)
-
-
-def example_workspace(target: Path) -> Path:
-    root = target / "voorbeeld"
-    root.mkdir()
-    shutil.copy(REPO / "stukken.yaml", root / "stukken.yaml")
-    shutil.copytree(REPO / "meetings", root / "meetings")
-    return root
-
-
-def large_workspace(target: Path, items: int = 30, attachments: int = 10) -> Path:
-    """A meeting of `items` agenda items and `attachments` attachments: Markdown notes,
-    PDFs (a 20-page report, an A3 landscape map, a short letter) and earlier minutes."""
-    import weasyprint
-
-    root = target / "groot"
-    vorige, datum = root / "meetings/2024-03-06", root / "meetings/2024-04-17"
-    (datum / "bijlagen").mkdir(parents=True)
-    vorige.mkdir(parents=True)
-    (root / "stukken.yaml").write_text(
-        "overleg:\n  naam: Regionaal Overleg Wonen en Zorg\n  afkorting: ROWZ\n"
-        "  organisatie: Regio Voorbeeld\n  secretariaat: Secretariaat ROWZ\n"
-        "  voorzitter: mw. A. de Vries\n  locatie: Provinciehuis, Statenzaal\n",
-        encoding="utf-8",
-    )
-    punten = "".join(
-        f"  - id: punt-{n}\n    titel: Agendapunt {n} over regionale samenwerking\n"
-        for n in range(1, items + 1)
-    )
-    (vorige / "agenda.yaml").write_text(
-        f"datum: 2024-03-06\ntijd: 14:00-16:00\nnummer: 7\nagenda:\n{punten}", encoding="utf-8"
-    )
-    verslag = "status: vastgesteld\nvastgesteld_op: 2024-04-17\naanwezig: [Almelo, Borne]\n"
-    verslag += "punten:\n" + "".join(
-        f"  punt-{n}:\n    tekst: {LOREM.strip()}\n    bka:\n"
-        f"      - besluit: De vergadering stemt in met voorstel {n}.\n"
-        f"      - actie: Het secretariaat werkt voorstel {n} uit.\n        wie: Secretariaat\n"
-        for n in range(1, items + 1)
-    )
-    (vorige / "verslag.yaml").write_text(verslag, encoding="utf-8")
-
-    kinds = ["md", "md", "md", "md", "md", "md", "rapport", "kaart", "brief", "verslag"]
-    kinds = (kinds * (attachments // len(kinds) + 1))[:attachments]
-    bijlagen = ""
-    for n, kind in enumerate(kinds, 1):
-        if kind == "verslag":
-            bijlagen += f"  - id: b{n}\n    verslag: 2024-03-06\n"
-            continue
-        suffix = "md" if kind == "md" else "pdf"
-        bijlagen += f"  - id: b{n}\n    titel: Bijlage {n} ({kind})\n"
-        bijlagen += f"    bestand: bijlagen/b{n}.{suffix}\n"
-        path = datum / f"bijlagen/b{n}.{suffix}"
-        if kind == "md":
-            body = "".join(
-                f"## Paragraaf {p}\n\n{LOREM * 4}\n\n| Gemeente | Plekken |\n|---|---|\n"
-                f"| Almelo | {p * 12} |\n| Borne | {p * 5} |\n\n"
-                for p in range(1, 6)
-            )
-            path.write_text(body, encoding="utf-8")
-        else:
-            pages, size = {"rapport": (20, "A4"), "kaart": (2, "A3 landscape"), "brief": (1, "A4")}[
-                kind
-            ]
-            html = f"<style>@page {{ size: {size}; margin: 2cm }}</style>" + "".join(
-                f"<h1 style='break-before: page'>Hoofdstuk {p}</h1><p>{LOREM * 12}</p>"
-                for p in range(1, pages + 1)
-            )
-            path.write_bytes(weasyprint.HTML(string=html).write_pdf())
-    agenda = "datum: 2024-04-17\ntijd: 14:00-16:30\nnummer: 8\nagenda:\n"
-    for n in range(1, items + 1):
-        agenda += f"  - titel: 'Agendapunt {n}: voortgang regionale opgave'\n"
-        agenda += f"    toelichting: {LOREM.strip()}\n"
-        if n == 2:
-            agenda += "    acties: true\n"
-        if n <= attachments:
-            agenda += f"    bijlagen: [b{n}]\n"
-    agenda += f"bijlagen:\n{bijlagen}"
-    (datum / "agenda.yaml").write_text(agenda, encoding="utf-8")
-    return root
-
-
-def prepare(root: Path) -> Path:
-    return root
-
-
-def run(root: Path, datum: str) -> tuple[float, list[str], int]:
+DOCX_SHARE = """
+import sys, time
+from pathlib import Path
+from vergaderstukken.commands.build import build
+from vergaderstukken.render import docx
+spent, original = [0.0], docx.fill
+def timed(*args, **kwargs):
     start = time.perf_counter()
-    result = build_command.build(root, datum)
-    elapsed = time.perf_counter() - start
-    pack = result.folder / "vergaderpakket.pdf"
-    import pikepdf
+    try:
+        return original(*args, **kwargs)
+    finally:
+        spent[0] += time.perf_counter() - start
+docx.fill = timed
+start = time.perf_counter()
+build(Path(sys.argv[1]), sys.argv[2], output=Path(sys.argv[3]), werkers=1)
+print(spent[0], time.perf_counter() - start)
+"""
 
-    with pikepdf.open(pack) as pdf:
-        pages = len(pdf.pages)
-    return elapsed, result.files, pages
+PEAK = """
+import resource, sys
+from pathlib import Path
+from vergaderstukken.commands.build import build
+build(Path(sys.argv[1]), sys.argv[2], output=Path(sys.argv[3]))
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(max(own, workers) / 1024)
+"""
 
 
-def peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
+@dataclass
+class Figure:
+    """One line of the report."""
+
+    name: str
+    value: float
+    unit: str
+    reference: float | None = None
+    reference_name: str = ""
+    target: str = ""
+    ok: bool | None = None
+
+    def line(self) -> str:
+        ratio = f"{self.value / self.reference:.2f}" if self.reference else ""
+        ref = f"{self.reference:.2f} {self.unit} ({self.reference_name})" if self.reference else ""
+        mark = {True: "ja", False: "NEE", None: ""}[self.ok]
+        return (
+            f"| {self.name} | {self.value:.2f} {self.unit} | {ref} | {ratio} | "
+            f"{self.target} | {mark} |"
+        )
+
+
+def wall(*args: str, cwd: Path | None = None) -> float:
+    """Wall time of a fresh process."""
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def output_of(*args: str, cwd: Path | None = None) -> str:
+    """Standard output of a fresh process (its errors shown if it fails)."""
+    done = subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{' '.join(args)} mislukt:\n{done.stderr}")
+    return done.stdout.strip()
+
+
+def stukken(root: Path, *args: str) -> float:
+    """`stukken ARGS` in workspace `root`, timed."""
+    return wall(PYTHON, "-m", "vergaderstukken", *args, cwd=root)
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def build_against_raw(root: Path, datum: str, tmp: Path, herhaal: int) -> tuple[float, float]:
+    """(full build, raw WeasyPrint of its distinct HTML), medians of interleaved runs."""
+    captured = tmp / f"html-{root.name}.json"
+    script = tmp / "capture.py"
+    script.write_text(CAPTURE)
+    subprocess.run(
+        [PYTHON, str(script), str(root), datum, str(tmp / f"vangst-{root.name}"), str(captured)],
+        env=ENV,
+        check=True,
+    )
+    raw_script = tmp / "raw.py"
+    raw_script.write_text(RAW)
+    builds, raws = [], []
+    for _ in range(herhaal):
+        builds.append(stukken(root, "build", datum, "--opnieuw"))
+        raws.append(float(output_of(PYTHON, str(raw_script), str(captured))))
+    return median(builds), median(raws)
+
+
+def run(args: argparse.Namespace) -> list[Figure]:
+    figures: list[Figure] = []
+    n = args.herhaal
+    with tempfile.TemporaryDirectory(prefix="stukken-bench-") as folder:
+        tmp = Path(folder)
+        voorbeeld = generator.voorbeeld(tmp / "voorbeeld")
+        datum = "2024-01-24"
+
+        build, raw = build_against_raw(voorbeeld, datum, tmp, n)
+        figures.append(
+            Figure("volledige build, voorbeeld", build, "s", raw, "WeasyPrint kaal", "<= 1.0")
+        )
+        figures[-1].ok = build / raw <= 1.0
+        full_example = build
+
+        share_script = tmp / "aandeel_word.py"  # not docx.py: that name would hide python-docx
+        share_script.write_text(DOCX_SHARE)
+        spent, total = map(
+            float,
+            output_of(
+                PYTHON, str(share_script), str(voorbeeld), datum, str(tmp / "docx-uit")
+            ).split(),
+        )
+        figures.append(
+            Figure(
+                "DOCX in een build (serieel)",
+                spent,
+                "s",
+                total,
+                "hele build",
+                "<= 0.10",
+                spent / total <= 0.10,
+            )
+        )
+
+        stukken(voorbeeld, "build", datum)  # fills the cache
+        again = median([stukken(voorbeeld, "build", datum) for _ in range(n)])
+        trace = subprocess.run(
+            [PYTHON, "-X", "importtime", "-m", "vergaderstukken", "build", datum],
+            cwd=voorbeeld,
+            env=ENV,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stderr
+        imported = " weasyprint" in trace
+        figures.append(
+            Figure(
+                "tweede build, niets veranderd" + (" (WeasyPrint geladen!)" if imported else ""),
+                again,
+                "s",
+                None,
+                "",
+                "< 0.5 s, geen WeasyPrint",
+                again < 0.5 and not imported,
+            )
+        )
+
+        overlay = voorbeeld / "meetings" / datum / "annotaties" / "hellendoorn.yaml"
+        original = overlay.read_text(encoding="utf-8")
+        edits = []
+        for k in range(n):
+            overlay.write_text(original.replace("vragen hebben", f"vragen ({k}) hebben"), "utf-8")
+            edits.append(stukken(voorbeeld, "build", datum))
+        overlay.write_text(original, encoding="utf-8")
+        edit = median(edits)
+        figures.append(
+            Figure(
+                "build na één gewijzigde annotatie",
+                edit,
+                "s",
+                full_example,
+                "volledige build",
+                "<= 0.35",
+                edit / full_example <= 0.35,
+            )
+        )
+
+        history = {}
+        for count in (5, 500):
+            root = generator.geschiedenis(tmp / f"geschiedenis-{count}", count)
+            history[count] = root
+        checks = {c: median([stukken(history[c], "check") for _ in range(n)]) for c in history}
+        figures.append(
+            Figure(
+                "stukken check, 500 vergaderingen",
+                checks[500],
+                "s",
+                checks[5],
+                "5 vergaderingen",
+                "<= 1.5 s; <= 10",
+                checks[500] <= 1.5 and checks[500] / checks[5] <= 10,
+            )
+        )
+        last = {c: generator.dagen(c)[-1] for c in history}
+        builds = {c: [] for c in history}
+        for _ in range(n):
+            for c in history:
+                builds[c].append(stukken(history[c], "build", last[c], "--opnieuw"))
+        b500, b5 = median(builds[500]), median(builds[5])
+        figures.append(
+            Figure(
+                "build laatste vergadering, 500 vergaderingen",
+                b500,
+                "s",
+                b5,
+                "5 vergaderingen",
+                "<= 1.3",
+                b500 / b5 <= 1.3,
+            )
+        )
+
+        if not args.snel:
+            groot, naam = generator.groot(tmp / "groot")
+            build, raw = build_against_raw(groot, naam, tmp, max(1, n - 1))
+            figures.append(
+                Figure(
+                    "volledige build, grote vergadering",
+                    build,
+                    "s",
+                    raw,
+                    "WeasyPrint kaal",
+                    "<= 1.1",
+                    build / raw <= 1.1,
+                )
+            )
+            peak_script = tmp / "piek.py"
+            peak_script.write_text(PEAK)
+            peak = float(output_of(PYTHON, str(peak_script), str(groot), naam, str(tmp / "p")))
+            figures.append(
+                Figure(
+                    "piekgeheugen, grote vergadering",
+                    peak,
+                    "MiB",
+                    None,
+                    "",
+                    "<= 250 MiB",
+                    peak <= 250,
+                )
+            )
+
+        for root, day in [(voorbeeld, datum)]:  # outputs byte-identical, cached or not
+            a = output_of(PYTHON, "-c", DIGEST, str(root), day, str(tmp / "a"), "1", "0")
+            b = output_of(PYTHON, "-c", DIGEST, str(root), day, str(tmp / "b"), "2", "1")
+            c = output_of(PYTHON, "-c", DIGEST, str(root), day, str(tmp / "b"), "2", "1")
+            same = a == b == c
+            figures.append(
+                Figure(
+                    "uitvoer gelijk (serieel / pool / cache)",
+                    float(same),
+                    "",
+                    None,
+                    "",
+                    "byte-gelijk",
+                    same,
+                )
+            )
+    return figures
+
+
+DIGEST = """
+import hashlib, sys
+from pathlib import Path
+from vergaderstukken.commands.build import build
+r = build(Path(sys.argv[1]), sys.argv[2], output=Path(sys.argv[3]), werkers=int(sys.argv[4]),
+          cache=sys.argv[5] == "1")
+print(sorted((p.name, hashlib.sha256(p.read_bytes()).hexdigest())
+             for p in r.folder.iterdir() if p.is_file()))
+"""
 
 
 def main() -> None:
+    """Run the benchmarks and print the table (Markdown, as in RESULTS.md)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--herhaal", type=int, default=2, help="builds per workspace")
-    parser.add_argument("--geen-tracemalloc", action="store_true")
+    parser.add_argument("--herhaal", type=int, default=3, help="runs per timing (median)")
+    parser.add_argument("--snel", action="store_true", help="without the large meeting")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
-
-    with tempfile.TemporaryDirectory(prefix="stukken-bench-") as tmp:
-        tmp_path = Path(tmp)
-        start = time.perf_counter()
-        import weasyprint  # noqa: F401  (counted apart: every build pays it once)
-
-        print(f"import WeasyPrint: {time.perf_counter() - start:.2f} s")
-        workspaces = [
-            ("voorbeeld (2024-01-24)", prepare(example_workspace(tmp_path)), "2024-01-24"),
-            ("groot: 30 punten, 10 bijlagen", prepare(large_workspace(tmp_path)), "2024-04-17"),
-        ]
-        for title, root, datum in workspaces:
-            print(f"\n## {title}")
-            for attempt in range(1, args.herhaal + 1):
-                timer = Timer()
-                saved = _install(timer)
-                elapsed, files, pages = run(root, datum)
-                _uninstall(saved)
-                size = (root / f"output/{datum}/vergaderpakket.pdf").stat().st_size
-                print(
-                    f"\nbuild {attempt}: {elapsed:.2f} s, {len(files)} bestanden, "
-                    f"pakket {pages} pagina's, {size / 1024:.0f} KiB"
-                )
-                for name, seconds in sorted(timer.totals.items(), key=lambda kv: -kv[1]):
-                    print(f"  {name:<42} {seconds:6.3f} s  ({timer.counts[name]}x)")
-                rest = elapsed - sum(timer.totals.values())
-                print(f"  {'overig (Python rondom)':<42} {rest:6.3f} s")
-            print(f"piek RSS van het proces tot hier: {peak_rss_mb():.0f} MiB")
-            if not args.geen_tracemalloc:
-                tracemalloc.start()
-                build_command.build(root, datum)
-                _, peak = tracemalloc.get_traced_memory()
-                tracemalloc.stop()
-                print(f"piek Python-geheugen (tracemalloc, één build): {peak / 2**20:.0f} MiB")
-
-
-def _install(timer: Timer) -> list[tuple[object, str, object]]:
-    targets = [
-        (build_command, "load_workspace"),
-        (build_command, "write_atomically"),
-        (job_module.RenderJob, "pdf"),
-        *[(pakket_pdf, step) for step in ("samenstellen", "stempelen", "bladwijzers", "opslaan")],
-    ]
-    from vergaderstukken.render.documents import agenda
-
-    targets.append((agenda, "render_docx"))
-    saved = [(owner, attr, getattr(owner, attr)) for owner, attr in targets]
-    timer.wrap(build_command, "load_workspace", "laden en valideren")
-    timer.wrap(build_command, "write_atomically", "schrijven")
-    timer.wrap(job_module.RenderJob, "pdf", lambda job, template, *a, **k: f"WeasyPrint {template}")
-    for step in ("samenstellen", "stempelen", "bladwijzers", "opslaan"):
-        timer.wrap(pakket_pdf, step, f"pikepdf {step}")
-    timer.wrap(agenda, "render_docx", "docx agenda")
-    return saved
-
-
-def _uninstall(saved) -> None:
-    for owner, attr, original in saved:
-        setattr(owner, attr, original)
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+        f"load {os.getloadavg()[0]:.1f} at the start"
+    )
+    figures = run(args)
+    print("| meting | waarde | referentie | verhouding | doel | gehaald |")
+    print("| --- | ---: | ---: | ---: | --- | --- |")
+    for figure in figures:
+        print(figure.line())
+    print(f"load {os.getloadavg()[0]:.1f} at the end")
+    if args.json:
+        args.json.write_text(json.dumps([f.__dict__ for f in figures], indent=2))
 
 
 if __name__ == "__main__":

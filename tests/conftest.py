@@ -65,6 +65,7 @@ TRAAG = {
     "test_pdf_vijandig",
     "test_serve_browser",
     "test_publiceer",
+    "test_snelheid",
     "test_sjablonen_veilig",
     "test_site_browser",
     "test_uitvoer",

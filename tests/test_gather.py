@@ -208,7 +208,7 @@ def test_a_build_gathers_each_meeting_once(example, monkeypatch):
     counted(contexts, "agenda_context")
     counted(render_verslag, "verslag_context")
     counted(render_lijsten, "lijst_context")
-    result = build(example, "2024-01-24")
+    result = build(example, "2024-01-24", werkers=1)  # counted in this process: no pool
     assert "vergaderpakket.pdf" in result.files
     assert "geannoteerde-agenda-hellendoorn.pdf" in result.files
     assert calls == {

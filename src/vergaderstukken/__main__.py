@@ -114,6 +114,12 @@ def check(datum: str | None, annotaties: Path | None, werkmap: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Map voor de uitvoer (standaard: output/ in de werkmap; met --annotaties: PAD/output/).",
 )
+@click.option(
+    "--opnieuw",
+    is_flag=True,
+    help="Maak alles opnieuw, ook wat sinds de vorige keer niet veranderd is (zonder "
+    "de bouwcache in output/.cache/ te gebruiken).",
+)
 @werkmap_option
 def build(
     datum: str | None,
@@ -122,6 +128,7 @@ def build(
     archief: bool,
     annotaties: Path | None,
     uitvoer: Path | None,
+    opnieuw: bool,
     werkmap: Path,
 ) -> None:
     """Maak de stukken van vergadering DATUM (standaard: de laatste vergadering)."""
@@ -135,6 +142,8 @@ def build(
         archief=archief,
         output=uitvoer,
         annotaties=annotaties,
+        cache=True,
+        opnieuw=opnieuw,
     )
     show_warnings(result.warnings)
     click.echo(f"{len(result.files)} bestanden geschreven naar {display_path(result.folder)}/:")

@@ -78,9 +78,9 @@ def validate_actions(werkmap: Werkmap, problems: Problems) -> None:
     for vergadering in werkmap.vergaderingen:
         if not vergadering.verslag:
             continue
-        earlier = {i for i, (_, v) in origin.items() if sort_key(v) < sort_key(vergadering)}
+        here = sort_key(vergadering)
         for update in vergadering.verslag.updates:
-            if update.actie_id in earlier:
+            if update.actie_id in origin and sort_key(origin[update.actie_id][1]) < here:
                 continue
             if update.actie_id in origin:
                 _, where = origin[update.actie_id]
@@ -91,6 +91,7 @@ def validate_actions(werkmap: Werkmap, problems: Problems) -> None:
                     "kan haar bijwerken",
                 )
             elif not werkmap.onvolledig:  # else it may be in the file that failed to load
+                earlier = [i for i, (_, v) in origin.items() if sort_key(v) < here]
                 hint = did_you_mean(update.actie_id, sorted(earlier))
                 problems.error(update.loc, f"onbekende actie '{update.actie_id}'{hint}")
     _warn_about_updates_of_closed_actions(werkmap, problems)
@@ -117,27 +118,37 @@ def _warn_about_updates_of_closed_actions(werkmap: Werkmap, problems: Problems) 
 class Actieboek:
     """The state of every action of a workspace after each of its meetings.
 
-    One walk over the meetings in time order: at each meeting, first its updates of
-    earlier actions, then the actions it agrees. Every document, list and check of a
-    build asks this one ledger instead of walking all actions again.
+    A state is found by one walk over the meetings in time order: at each meeting, first
+    its updates of earlier actions, then the actions it agrees. The walk is made when a
+    meeting's state is first asked for, and kept: a build asks about one or two meetings
+    and a check about the meetings with annotations, so a long history costs one walk per
+    meeting asked about, not a copy of every state after every meeting. Every document,
+    list and check of a build asks this one ledger instead of walking all actions again.
     """
 
     def __init__(self, werkmap: Werkmap):
         self.werkmap = werkmap
         #: the meeting each action id was agreed in (the last, should an id be doubled)
         self.herkomst = {regel.id: v for regel, v in all_actions(werkmap)}
-        self._na: dict[str, list[ActieStand]] = {}  # by meeting name: the state after it
-        self._voor: dict[str, list[ActieStand]] = {}  # and before it
-        by_id: dict[str, ActieStand] = {}
-        for vergadering in werkmap.vergaderingen:
-            self._voor[vergadering.naam] = [replace(s) for s in by_id.values()]
-            if vergadering.verslag is not None:
+        self._plek = {v.naam: i for i, v in enumerate(werkmap.vergaderingen)}
+        self._standen: dict[tuple[str, bool], list[ActieStand]] = {}  # (meeting, after it)
+
+    def _stand(self, tot: Vergadering, inclusief: bool) -> list[ActieStand]:
+        """The states before (or after) meeting `tot`, walked once and kept."""
+        key = (tot.naam, inclusief)
+        if key not in self._standen:
+            end = self._plek[tot.naam] + (1 if inclusief else 0)
+            by_id: dict[str, ActieStand] = {}
+            for vergadering in self.werkmap.vergaderingen[:end]:
+                if vergadering.verslag is None:
+                    continue
                 for update in vergadering.verslag.updates:
                     _apply(by_id.get(update.actie_id), update, vergadering)
                 for regel in vergadering.verslag.regels():
                     if regel.is_actie and regel.id not in by_id:
                         by_id[regel.id] = ActieStand(regel, vergadering, termijn=regel.termijn)
-            self._na[vergadering.naam] = [replace(s) for s in by_id.values()]
+            self._standen[key] = list(by_id.values())
+        return self._standen[key]
 
     def standen(
         self, tot: Vergadering, *, inclusief: bool, peildatum: date | None = None
@@ -148,8 +159,7 @@ class Actieboek:
         meeting); `inclusief=True` the state after its minutes. Overdue is judged against
         `peildatum`, by default the day of `tot`.
         """
-        snapshot = (self._na if inclusief else self._voor)[tot.naam]
-        return [replace(s, peildatum=peildatum or tot.datum) for s in snapshot]
+        return [replace(s, peildatum=peildatum or tot.datum) for s in self._stand(tot, inclusief)]
 
     def open_voor_agenda(self, vergadering: Vergadering) -> list[ActieStand]:
         """The actions still open after the previous meeting, as the agenda shows them."""
@@ -219,6 +229,8 @@ def annotation_action_problems(
 ) -> None:
     """An overlay may only comment on actions its agenda shows: those open at this meeting,
     and only when an item with `acties: true` shows them; otherwise the note would vanish."""
+    if not any(annotatie.actie_locs for annotatie in vergadering.annotaties.values()):
+        return  # nothing to check: the ledger is not walked for this meeting
     before = {s.id: s for s in boek.standen(vergadering, inclusief=False)}
     open_ids = [i for i, s in before.items() if s.is_open]
     origin = boek.herkomst

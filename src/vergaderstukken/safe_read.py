@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import yaml
 
@@ -158,16 +158,19 @@ class LimitError(yaml.YAMLError):
         self.mark, self.message = mark, message
 
 
-class LimitedLoader(yaml.SafeLoader):
+class _Limits:
     """PyYAML's safe composer with bounds on depth, values, text size and aliases.
 
     PyYAML composes an alias as the same node again, so a bomb is small as nodes but
     explodes in whoever walks the tree; here each alias counts as the values and
     characters it stands for, and an alias inside its own anchor (a cycle) is refused.
+    Mixed into a loader before PyYAML's Composer, whose compose_node it wraps.
     """
 
-    def __init__(self, stream: str, budget: list[int] | None = None) -> None:
-        super().__init__(stream)
+    anchors: dict[str, yaml.Node]
+
+    def limits(self, budget: list[int] | None) -> None:
+        """Start counting; `budget` is what the workspace's files may still hold."""
         self.max_values = MAX_VALUES if budget is None else min(MAX_VALUES, budget[0])
         self.scope = f"in dit bestand (meer dan {getal(MAX_VALUES)}"
         if budget is not None and budget[0] < MAX_VALUES:
@@ -180,15 +183,17 @@ class LimitedLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         """PyYAML's composer, counting every node (an alias as what it stands for)."""
-        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the stubs
+        event = self.peek_event()  # type: ignore[attr-defined]  # the loader's parser
+        composer: Any = super()  # PyYAML's Composer, next in the loader's MRO
         if isinstance(event, yaml.AliasEvent):
-            node = self.anchors.get(event.anchor)
-            if node is not None:
-                size = self.sizes.get(id(node))
+            anchored = self.anchors.get(str(event.anchor))
+            if anchored is not None:
+                size = self.sizes.get(id(anchored))
                 if size is None:
                     raise LimitError(event.start_mark, "een alias verwijst naar zichzelf")
                 self._count(*size, event.start_mark)
-            return super().compose_node(parent, index)
+            alias: yaml.Node | None = composer.compose_node(parent, index)
+            return alias
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise LimitError(event.start_mark, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
@@ -203,7 +208,7 @@ class LimitedLoader(yaml.SafeLoader):
             self._count(1, len(event.value), event.start_mark)
         else:
             self._count(1, 0, event.start_mark)
-        node = super().compose_node(parent, index)
+        node: yaml.Node | None = composer.compose_node(parent, index)
         self.depth -= 1
         self.sizes[id(node)] = (self.values - before[0], self.chars - before[1])
         return node
@@ -222,6 +227,63 @@ class LimitedLoader(yaml.SafeLoader):
             )
 
 
+class LimitedLoader(_Limits, yaml.SafeLoader):
+    """The bounded composer on PyYAML's pure-Python scanner and parser: the one whose
+    marks and messages the Dutch hints are written against."""
+
+    def __init__(self, stream: str, budget: list[int] | None = None) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        self.limits(budget)
+
+
+try:  # libyaml scans and parses ~10x faster; the composing and its bounds stay ours
+    from yaml._yaml import CParser
+
+    HAS_LIBYAML = True
+except ImportError:  # PyYAML built without libyaml
+    HAS_LIBYAML = False
+
+if HAS_LIBYAML:
+
+    class FastLoader(
+        _Limits,
+        yaml.composer.Composer,
+        CParser,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        """The same bounded composer on libyaml's events (yaml.CSafeLoader's parser).
+
+        Only for text that parses: on any YAML error the file is read again with
+        LimitedLoader, so every message, line and hint stays exactly as it was.
+        """
+
+        def __init__(self, stream: str, budget: list[int] | None = None) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self.limits(budget)
+
+
+def _fast_node(text: str, remaining: list[int] | None) -> tuple[bool, yaml.Node | None]:
+    """(True, node) when libyaml composes `text` within the bounds; (False, None) when
+    the slow path must read it (no libyaml, a character PyYAML's reader refuses, any
+    error: that path has the messages)."""
+    if not HAS_LIBYAML or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return False, None
+    loader = FastLoader(text, remaining)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        return False, None
+    finally:
+        loader.dispose()
+    if remaining is not None:
+        remaining[0] -= loader.values
+    return True, node
+
+
 def compose(path: Path, problems: Problems, root: Path | None = None) -> yaml.Node | None:
     """Parse a YAML file into nodes (safe loader, marks kept); report every problem.
 
@@ -238,6 +300,11 @@ def compose(path: Path, problems: Problems, root: Path | None = None) -> yaml.No
     if text is None:
         return None
     remaining = _remaining.get()
+    done, node = _fast_node(text, remaining)
+    if done:
+        if node is None:
+            problems.error(Loc(path, 1), "bestand is leeg")
+        return node
     loader = None
     try:
         loader = LimitedLoader(text, remaining)  # checks every character at once

@@ -6,28 +6,35 @@ one intact, and a build killed halfway is restored or finished by the next one.
 `--annotatie`, `--openbaar` and `--archief` keep the other files of the folder as they are; a full
 build replaces the whole folder, a public edition in openbaar/ and an archive in archief/
 included, so that neither outlives the sources it was made from.
+
+Speed (README "Speed"): the documents render on every core (render/pool.py), and with the
+build cache (render/cache.py, output/.cache/) what did not change is not rendered again;
+a full build whose inputs all stayed the same is done before anything heavy is imported.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..exceptions import Problem, StukkenError, display_path
-from ..gather import Verzameling
 from ..load.annotaties import Adviesmap, own_overlays, refuse_stale
 from ..load.werkmap import Vergadermappen, load_werkmap, scan_meetings, select_meeting
 from ..model import Vergadering, Werkmap
-from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS
-from ..render.job import RenderJob
+from ..render import cache as bouwcache
 from ..uitvoer import recover, write_atomically
+
+if TYPE_CHECKING:
+    from ..render.job import RenderJob
+    from ..render.pool import Progress
 
 
 @dataclass
 class BuildResult:
     """What a build wrote: the meeting, the output folder, its files and warnings."""
 
-    vergadering: Vergadering
+    vergadering: Vergadering | None  # None: the previous build still stood (the cache)
     folder: Path
     files: list[str]
     warnings: list[Problem] = field(default_factory=list)
@@ -42,9 +49,17 @@ def build(
     archief: bool = False,
     output: Path | None = None,
     annotaties: Path | None = None,
+    cache: bool = False,
+    opnieuw: bool = False,
+    werkers: int | None = None,
 ) -> BuildResult:
-    """Build meeting `datum`; with `annotaties` (an advisor's own folder) only the
-    annotated agendas of the overlays there, into `output` (default: PAD/output/)."""
+    """Build the documents of meeting `datum` (default: the latest) into output/DATUM.
+
+    With `annotaties` (an advisor's own folder) only the annotated agendas of the overlays
+    there, into `output` (default: PAD/output/). `cache`: use and keep output/.cache/ (the
+    command line does); `opnieuw`: render everything again (and keep the new renders).
+    `werkers`: processes to render in (default: one per core, up to two; render/pool.py).
+    """
     if openbaar and annotatie is not None:
         raise StukkenError(
             "--openbaar en --annotatie gaan niet samen: annotaties zijn intern advies en "
@@ -64,24 +79,60 @@ def build(
     naam = select_meeting(mappen, datum)
     if annotaties is not None:
         return build_advice(root, mappen, naam, annotaties, annotatie, output)
-    target = (output or root / "output") / naam
+    uitvoer = output or root / "output"
+    target = uitvoer / naam
     refuse_source_folders(root, target)
     recover(target)  # whatever a killed build left, before anything else reads the folder
+    folder = bouwcache.cache_folder(uitvoer)
+    full = not (openbaar or archief or annotatie is not None)
+    key = bouwcache.build_key(root, naam, {"volledig": True}) if cache and full else None
+    if key is not None and not opnieuw:
+        vorige = bouwcache.previous_build(folder, naam, key, target)
+        if vorige is not None:  # nothing changed: nothing to load, render or write
+            return BuildResult(None, target, vorige.files, vorige.warnings)
+    store = bouwcache.Bouwcache(folder, lezen=not opnieuw) if cache else None
     werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
     if openbaar:
-        return build_public(werkmap, naam, warnings, target)
+        return build_public(werkmap, naam, warnings, target, store)
     if archief:
-        return build_archive(werkmap, naam, warnings, target)
+        return build_archive(werkmap, naam, warnings, target, store)
     vergadering = werkmap.vergadering(naam)
     refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
-    verzameling = Verzameling(werkmap)
-    verzameling.van(vergadering)  # gather: once, before anything renders
-    job = RenderJob(
-        werkmap, vergadering, only_annotatie=annotatie, verzameling=verzameling, uitvoer=target
-    )
-    rendered = render(job)
+    job = gathered_job(werkmap, vergadering, annotatie, store, target)
+    rendered = render(job, werkers=werkers)
     write_atomically(target, rendered, keep_existing=annotatie is not None)
-    return BuildResult(vergadering, target, sorted(rendered), [*warnings, *job.warnings])
+    result = BuildResult(job.vergadering, target, sorted(rendered), [*warnings, *job.warnings])
+    if store is not None:
+        store.flush()
+    if key is not None and store is not None:
+        bouwcache.remember_build(
+            folder, naam, key, target, result.files, result.warnings, store.gelezen
+        )
+    return result
+
+
+def gathered_job(
+    werkmap: Werkmap,
+    vergadering: Vergadering,
+    annotatie: str | None,
+    store: bouwcache.Bouwcache | None,
+    target: Path,
+) -> RenderJob:
+    """The build's RenderJob, its meeting gathered: once, before anything renders;
+    `target` is the folder it replaces (the calendar keeps its SEQUENCE from there)."""
+    from ..gather import Verzameling
+    from ..render.job import RenderJob
+
+    verzameling = Verzameling(werkmap)
+    verzameling.van(vergadering)
+    return RenderJob(
+        werkmap,
+        vergadering,
+        only_annotatie=annotatie,
+        verzameling=verzameling,
+        cache=store,
+        uitvoer=target,
+    )
 
 
 def build_advice(
@@ -108,6 +159,9 @@ def build_advice(
     vergadering = werkmap.vergadering(naam)
     vergadering.annotaties = own_overlays(vergadering, adviesmap.pad, annotatie)
     refuse_stale(vergadering)
+    from ..render.documents import ANNOTATIE_DOCUMENTS
+    from ..render.job import RenderJob
+
     job = RenderJob(werkmap, vergadering)
     rendered: dict[str, bytes] = {}
     for produce in ANNOTATIE_DOCUMENTS:
@@ -127,37 +181,64 @@ def refuse_source_folders(root: Path, target: Path) -> None:
         )
 
 
-def build_public(werkmap: Werkmap, naam: str, warnings: list[Problem], target: Path) -> BuildResult:
+def build_public(
+    werkmap: Werkmap,
+    naam: str,
+    warnings: list[Problem],
+    target: Path,
+    store: bouwcache.Bouwcache | None = None,
+) -> BuildResult:
     """The public edition (woo/editie.py) into output/<meeting>/openbaar/."""
     from ..woo import editie as openbaar
 
     job = openbaar.public_job(werkmap, naam)
+    job.met_cache(store)
     rendered = openbaar.documents(job)
     files = {f"{openbaar.MAP}/{name}": data for name, data in rendered.items()}
     write_atomically(target, files, keep_existing=True, replace=openbaar.MAP)
+    if store is not None:
+        store.flush()
     return BuildResult(
         job.vergadering, target / openbaar.MAP, sorted(rendered), [*warnings, *job.warnings]
     )
 
 
 def build_archive(
-    werkmap: Werkmap, naam: str, warnings: list[Problem], target: Path
+    werkmap: Werkmap,
+    naam: str,
+    warnings: list[Problem],
+    target: Path,
+    store: bouwcache.Bouwcache | None = None,
 ) -> BuildResult:
     """PDF/A-2b copies (render/archief.py) into output/<meeting>/archief/."""
     from ..render import archief
 
     job = archief.archive_job(werkmap, werkmap.vergadering(naam))
+    job.met_cache(store)
     rendered = archief.documents(job)
     files = {f"{archief.MAP}/{name}": data for name, data in rendered.items()}
     write_atomically(target, files, keep_existing=True, replace=archief.MAP)
+    if store is not None:
+        store.flush()
     return BuildResult(
         job.vergadering, target / archief.MAP, sorted(rendered), [*warnings, *job.warnings]
     )
 
 
-def render(job: RenderJob) -> dict[str, bytes]:
-    """Every document of the job, in memory; the pack last, from the parts made before."""
-    rendered: dict[str, bytes] = {}
-    for produce in ANNOTATIE_DOCUMENTS if job.only_annotatie is not None else DOCUMENTS:
-        rendered.update(produce(job))
-    return rendered
+def render(
+    job: RenderJob, *, werkers: int | None = None, voortgang: Progress | None = None
+) -> dict[str, bytes]:
+    """Every document of the job, in memory, on every core (render/pool.py); the pack
+    last, from the parts made before. Progress goes to standard error (voortgang.py)."""
+    from ..render import pool
+    from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS, plan
+    from .voortgang import Voortgang
+
+    documents = ANNOTATIE_DOCUMENTS if job.only_annotatie is not None else DOCUMENTS
+    taken, samengesteld = plan(job, documents)
+    meter = None if voortgang is not None else Voortgang.voor(len(taken) + len(samengesteld))
+    try:
+        return pool.render(job, taken, samengesteld, werkers=werkers, voortgang=voortgang or meter)
+    finally:
+        if meter is not None:
+            meter.klaar()

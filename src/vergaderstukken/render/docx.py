@@ -12,17 +12,17 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from docxtpl import DocxTemplate, RichText
-from docxtpl.subdoc import Subdoc
+from typing import TYPE_CHECKING, Any
 
 from ..exceptions import Loc, StukkenError
 from ..gather import platte_tekst
-from .engines.docx_markdown import markdown_inline, markdown_subdoc
-from .engines.docx_stable import make_reproducible, set_core_properties
+from .cache import file_hash
 from .engines.templates import environment, template_errors
 from .job import RenderJob
+
+if TYPE_CHECKING:  # python-docx and docxtpl load in ~0.4 s: only when a file is made
+    from docxtpl import RichText
+    from docxtpl.subdoc import Subdoc
 
 IMAGE_WARNING = re.compile(r"afbeelding '(.*)' niet opgenomen")
 
@@ -62,6 +62,45 @@ def render_docx(
     `source` is where errors and warnings point when nothing more precise is known.
     """
     path = job.templates.path(template)
+    root = image_root or job.vergadering.folder
+    author = job.werkmap.overleg.secretariaat or job.werkmap.overleg.naam
+    context_text = repr(context)
+    key: list[object] | None = [
+        "docx",
+        str(path.resolve()),
+        file_hash(path),
+        context_text,
+        str(root.resolve()),
+        str(job.werkmap.root.resolve()),
+        str(job.vergadering.datum),
+        author,
+        str(job.fonts),
+        str(source),
+    ]
+    if " object at 0x" in context_text:  # a value without a stable text: not cached
+        key = None
+
+    def make(read: Callable[[Path], None]) -> list[bytes]:
+        return [fill(job, path, context, source, root, author, read)]
+
+    return job.onthouden(key, make)[0]
+
+
+def fill(
+    job: RenderJob,
+    path: Path,
+    context: dict[str, Any],
+    source: Loc,
+    root: Path,
+    author: str,
+    read: Callable[[Path], None],
+) -> bytes:
+    """The template at `path` filled with `context`, as a finished, reproducible file."""
+    from docxtpl import DocxTemplate
+
+    from .engines.docx_markdown import markdown_inline, markdown_subdoc
+    from .engines.docx_stable import make_reproducible, set_core_properties
+
     try:
         tpl = DocxTemplate(path)
         tpl.render_init()
@@ -69,7 +108,6 @@ def render_docx(
         raise StukkenError(
             f"{path}: sjabloon kan niet worden gelezen als .docx ({error})"
         ) from None
-    root = image_root or job.vergadering.folder
 
     def md(text: str | None, stijl: str | None = None) -> Subdoc:
         job.check_images(text)
@@ -80,6 +118,7 @@ def render_docx(
             allowed_root=job.werkmap.root,
             warn=converter_warner(job, text),
             style=stijl,
+            read=read,
         )
 
     def md_inline(text: str | None) -> RichText:
@@ -100,11 +139,11 @@ def render_docx(
         tpl,
         title=document["titel"],
         subject=document["omschrijving"],
-        author=job.werkmap.overleg.secretariaat or job.werkmap.overleg.naam,
+        author=author,
         when=job.vergadering.datum,
     )
     with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / template
+        target = Path(folder) / path.name
         tpl.save(target)
         make_reproducible(target, job.vergadering.datum, fonts=job.fonts)
         return target.read_bytes()

@@ -20,12 +20,17 @@ from ..exceptions import Loc, Problem
 from ..gather import Gegevens, Verzameling
 from ..markdown import render_block, render_inline
 from ..model import Vergadering, Werkmap
+from .cache import Bouwcache, key_of
 from .engines.afbeeldingen import Afbeeldingen
 from .engines.pakket_pdf import Bron, Stuk
-from .engines.pdf import UA, CssProblem, html_to_pdf
+from .engines.pdf import UA, CssProblem, html_to_pdfs
 from .engines.templates import Templates, css_string
 
 STYLESHEET = "stijl.css"
+# What the house style (stijl.css) adds for a part of the meeting pack: no page number of
+# its own. A document whose pack copy differs by exactly this is laid out once for both.
+ZONDER_PAGINANUMMERS = "@page { @bottom-right { content: none; } }\n"
+PAGINANUMMER = "@bottom-right"
 
 
 class Editie:
@@ -87,11 +92,13 @@ class RenderJob:
     # The folder the build replaces (output/DATUM): vergadering.ics reads the previous
     # calendar there to keep its SEQUENCE. None: the default output/ of the workspace.
     uitvoer: Path | None = None
+    cache: Bouwcache | None = None  # rendered documents of earlier builds (cache.py)
 
     def __post_init__(self):
         if self.verzameling is None:
             self.verzameling = Verzameling(self.werkmap)
         self.templates = Templates(self.werkmap.root)
+        self.met_cache(self.cache)
         self.afbeeldingen = Afbeeldingen(self.werkmap, self.editie.tekst)
         # What is being rendered: the fallback place of a warning, and the folder that
         # relative image paths start from.
@@ -101,6 +108,12 @@ class RenderJob:
             inline=self.inline,
             css_string=lambda value: css_string(self.editie.kaal(str(value or ""))),
         )
+
+    def met_cache(self, cache: Bouwcache | None) -> None:
+        """Use the build cache (cache.py) for the documents and the compiled templates."""
+        self.cache = cache
+        if cache is not None:
+            self.templates.env.bytecode_cache = cache.jinja()
 
     @property
     def gegevens(self) -> Gegevens:
@@ -179,28 +192,98 @@ class RenderJob:
     ) -> bytes:
         """Render an HTML template to PDF bytes, inside the workspace sandbox; `inspect`
         sees the HTML first (and may refuse it by raising)."""
-        if self.voor_pakket:
-            context = {**context, "pakket": True}
-        if self.openbaar:
-            context = {**context, "openbaar": True}
+        context = self.pdf_context(context)
         with self.rendering(source, base_dir):
             html = self.templates.render(template, context)
         if inspect is not None:
             inspect(html)
-        roots = [self.werkmap.root, self.templates.builtin]
 
         def render(html: str) -> bytes:
-            return html_to_pdf(
+            return self._render(html, template, source, base_dir)[0]
+
+        return self.editie.pdf(self, html, context, render)
+
+    def pdf_en_pakketkopie(
+        self, template: str, context: dict, *, source: Loc
+    ) -> tuple[bytes, bytes | None]:
+        """The document as PDF and, from the same layout, its copy for the meeting pack
+        (as `pakket_modus()` renders it) when the two differ only by the page numbers the
+        house style leaves out in the pack; otherwise None, and the pack renders its own.
+
+        One layout instead of two: the derived copy has the same bytes as a second render
+        (tests/test_snelheid.py checks it). Only the internal edition: the public edition
+        passes every PDF through its own redaction.
+        """
+        if self.voor_pakket or type(self.editie).pdf is not Editie.pdf:
+            return self.pdf(template, context, source=source), None
+        with self.rendering(source):
+            los = self.templates.render(template, self.pdf_context(context))
+            with self.pakket_modus():
+                kopie = self.templates.render(template, self.pdf_context(context))
+        if kopie.replace(ZONDER_PAGINANUMMERS, "", 1) != los:  # a workspace's own style
+            return self.pdf(template, context, source=source), None
+        return self._render(los, template, source, None, without=PAGINANUMMER)
+
+    def pdf_context(self, context: dict) -> dict:
+        """The context a PDF template gets: the pack's and public edition's flags added."""
+        if self.voor_pakket:
+            context = {**context, "pakket": True}
+        if self.openbaar:
+            context = {**context, "openbaar": True}
+        return context
+
+    def _render(
+        self,
+        html: str,
+        template: str,
+        source: Loc,
+        base_dir: Path | None,
+        without: str | None = None,
+    ) -> tuple[bytes, bytes | None]:
+        """WeasyPrint, in the workspace sandbox (engines/pdf.py), unless the cache has
+        the same HTML rendered with the same options and files."""
+        base = base_dir or self.vergadering.folder
+        roots = [self.werkmap.root, self.templates.builtin]
+        css = template != "pakket-stempel.html"
+
+        def make(read: Callable[[Path], None]) -> list[bytes]:
+            first, second = html_to_pdfs(
                 html,
-                base_dir=base_dir or self.vergadering.folder,
+                base_dir=base,
                 roots=roots,
                 warn=self.warner(source),
                 refused=self.afbeeldingen.is_refused,
-                css=self.css_problem if template != "pakket-stempel.html" else None,
+                css=self.css_problem if css else None,
                 variant=self.pdf_variant,
+                without=without,
+                read=read,
             )
+            return [first] if second is None else [first, second]
 
-        return self.editie.pdf(self, html, context, render)
+        places = [str(base.resolve()), [str(root.resolve()) for root in roots]]
+        key = ["pdf", html, places, self.pdf_variant, without, css]
+        made = self.onthouden(key, make)
+        return made[0], made[1] if len(made) > 1 else None
+
+    def onthouden(
+        self, key: list[object] | None, make: Callable[[Callable[[Path], None]], list[bytes]]
+    ) -> list[bytes]:
+        """`make(read)`, or what it made before for the same `key` (None: not cached).
+
+        The warnings it gives are collected apart, so that the cache keeps all of them
+        (even those an earlier document gave already) and gives them again on a hit.
+        """
+        if self.cache is None or key is None:
+            return make(lambda path: None)
+        saved, self.warnings = self.warnings, []
+        try:
+            made = self.cache.onthouden(key_of(*key), self.warnings, make)
+        finally:
+            emitted, self.warnings = self.warnings, saved
+        for problem in emitted:
+            if problem not in self.warnings:
+                self.warnings.append(problem)
+        return made
 
     def css_problem(self, problem: CssProblem) -> None:
         """A declaration of the workspace's own templates/stijl.css that WeasyPrint ignored,

@@ -6,6 +6,10 @@ comes last because it reuses the parts the others rendered.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from ..job import RenderJob
+from ..pool import Produce, Taak
 from . import agenda, kalender, lijsten, pakket, verslag
 from . import geannoteerde_agenda as annotaties
 
@@ -35,3 +39,38 @@ OPENBARE_DOCUMENTS = [
     lijsten.pdf_documents,
     pakket.documents,
 ]
+
+# Documents put together from the parts the others rendered: made after them, in the
+# build's own process (render/pool.py), with the parts they need made ahead as tasks of
+# their own (ONDERDELEN), alongside the other documents.
+SAMENGESTELD: set[Produce] = {pakket.documents}
+ONDERDELEN: dict[Produce, Callable[[RenderJob], list[Taak]]] = {pakket.documents: pakket.onderdelen}
+
+# What the progress display calls a document; a module not named here is shown by its
+# module's name.
+NAMEN = {
+    agenda.documents: "agenda",
+    agenda.pdf_documents: "agenda",
+    annotaties.documents: "geannoteerde agenda",
+    verslag.documents: "verslag",
+    verslag.pdf_documents: "verslag",
+    lijsten.documents: "actie- en besluitenlijst",
+    lijsten.pdf_documents: "actie- en besluitenlijst",
+    pakket.documents: "vergaderpakket",
+}
+
+
+def naam(produce: Produce) -> str:
+    """The name the progress display gives a document."""
+    return NAMEN.get(produce) or produce.__module__.rsplit(".", 1)[-1]
+
+
+def plan(job: RenderJob, documents: Sequence[Produce]) -> tuple[list[Taak], list[Taak]]:
+    """The build's tasks (documents, then the parts composed documents need) and the
+    composed documents, in registry order."""
+    samengesteld = [d for d in documents if d in SAMENGESTELD]
+    taken = [Taak(naam(d), d) for d in documents if d not in SAMENGESTELD]
+    for composed in samengesteld:
+        if composed in ONDERDELEN:
+            taken += ONDERDELEN[composed](job)
+    return taken, [Taak(naam(d), d) for d in samengesteld]

@@ -16,6 +16,8 @@ rare case the first guess of its length was wrong.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ... import dutch
 from ...exceptions import StukkenError
 from ...gather import platte_tekst
@@ -25,6 +27,8 @@ from ..engines import pakket_pdf
 from ..engines.pakket_ontsmet import ontsmetten
 from ..engines.pakket_pdf import Bron, Stuk
 from ..job import RenderJob
+from ..pool import Taak
+from .agenda import PAKKET_KOPIE
 
 NAAM = "vergaderpakket.pdf"
 
@@ -32,6 +36,24 @@ NAAM = "vergaderpakket.pdf"
 def documents(job: RenderJob) -> dict[str, bytes]:
     """The meeting pack."""
     return {NAAM: vergaderpakket(job)}
+
+
+def onderdelen(job: RenderJob) -> list[Taak]:
+    """The pack's parts worth a task of their own (render/pool.py): each generated
+    attachment (Markdown, earlier minutes). Each task renders its part into `job.parts`,
+    where `vergaderpakket` finds it; a PDF attachment is only read, by the pack itself."""
+    return [
+        Taak(f"bijlage {bijlage.label}", partial(bijlage_vooraf, bijlage=bijlage))
+        for bijlage in job.vergadering.bijlagen
+        if bijlage.soort != "pdf"
+    ]
+
+
+def bijlage_vooraf(job: RenderJob, *, bijlage: Bijlage) -> dict[str, bytes]:
+    """Render one attachment's part for the pack, ahead of the pack; no files."""
+    with job.pakket_modus():
+        bijlage_stuk(job, bijlage)
+    return {}
 
 
 def vergaderpakket(job: RenderJob) -> bytes:
@@ -91,8 +113,7 @@ def getoond(bijlage: Bijlage, folder) -> str:
 def agenda_stuk(job: RenderJob) -> Stuk:
     """The agenda as a part of the pack."""
     v = job.vergadering
-    context = contexts.agenda(job)
-    pdf = job.part("pakket/agenda.pdf", lambda: job.pdf("agenda.html", context, source=v.loc))
+    pdf = job.part(PAKKET_KOPIE, lambda: job.pdf("agenda.html", contexts.agenda(job), source=v.loc))
     return Stuk("Agenda", "", pdf)
 
 

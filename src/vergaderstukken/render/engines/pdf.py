@@ -38,16 +38,20 @@ def _fetcher_class() -> type[Any]:
             roots: Iterable[Path],
             warn: Callable[[str], None],
             refused: Callable[[str], bool],
+            read: Callable[[Path], None] | None = None,
         ) -> None:
             super().__init__(allowed_protocols={"file", "data"})
             self.roots = [root.resolve() for root in roots]
             self.warn = warn
             self.refused = refused
+            self.read = read  # told of every file asked for (the build cache's inputs)
 
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
             """WeasyPrint's hook: the response for `url`, or an error that leaves it out."""
             parsed = urlparse(url)
             path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+            if path is not None and self.read is not None:
+                self.read(path)
             if self.refused(url) or (path is not None and self.refused(str(path))):
                 raise ValueError(f"image refused: {url}")
             if parsed.scheme == "data":
@@ -119,6 +123,40 @@ def html_to_pdf(
     `variant` is a WeasyPrint PDF variant (UA or ARCHIEF); None for a plain PDF.
     Declarations WeasyPrint ignores in the document's stylesheets go to `css`.
     """
+    pdfs = html_to_pdfs(
+        html,
+        base_dir=base_dir,
+        roots=roots,
+        warn=warn,
+        refused=refused,
+        tagged=tagged,
+        css=css,
+        variant=variant,
+    )
+    return pdfs[0]
+
+
+def html_to_pdfs(
+    html: str,
+    *,
+    base_dir: Path,
+    roots: Iterable[Path],
+    warn: Callable[[str], None],
+    refused: Callable[[str], bool] = lambda target: False,
+    tagged: bool = True,
+    css: Callable[[CssProblem], None] | None = None,
+    variant: str | None = UA,
+    without: str | None = None,
+    read: Callable[[Path], None] | None = None,
+) -> tuple[bytes, bytes | None]:
+    """`html_to_pdf`, and with `without` (a margin box: "@bottom-right") a second PDF of
+    the same layout with that margin box left out of every page, or None if this
+    WeasyPrint does not let us (the caller then renders the other version itself).
+
+    Laying out is most of the cost of a PDF; writing the same layout twice costs a
+    tenth. The meeting pack's copy of the agenda differs only by the page numbers.
+    `read` is told of every file the document asks for, served or not.
+    """
     import weasyprint
 
     logger = logging.getLogger("weasyprint")
@@ -127,17 +165,31 @@ def html_to_pdf(
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     collector = _CssLog()
     logger.addHandler(collector)
+    options = {"pdf_tags": tagged, "uncompressed_pdf": False, "pdf_variant": variant}
     try:
-        fetcher = _fetcher_class()(roots, warn, refused)
+        fetcher = _fetcher_class()(roots, warn, refused, read)
         document = weasyprint.HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-        )
-        pdf: bytes = document.write_pdf(
-            pdf_tags=tagged, uncompressed_pdf=False, pdf_variant=variant
-        )
+        ).render(**options)  # as HTML.write_pdf does: the options reach the layout too
+        pdf: bytes = document.write_pdf(**options)
+        second = None
+        if without is not None and drop_margin_boxes(document, without):
+            second = document.write_pdf(**options)
     finally:
         logger.removeHandler(collector)
     if css is not None:
         for problem in collector.found:
             css(problem)
-    return pdf
+    return pdf, second
+
+
+def drop_margin_boxes(document: Any, at_keyword: str) -> bool:
+    """Take the margin boxes `at_keyword` off every laid-out page of a WeasyPrint
+    document; False (nothing changed) if its pages are not built as this expects."""
+    boxes: list[Any] = [getattr(page, "_page_box", None) for page in document.pages]
+    if not all(isinstance(getattr(box, "children", None), (list, tuple)) for box in boxes):
+        return False
+    for box in boxes:
+        kept = [c for c in box.children if getattr(c, "at_keyword", None) != at_keyword]
+        box.children = type(box.children)(kept)
+    return True

@@ -1,0 +1,359 @@
+"""The build cache in output/.cache/: what did not change is not rendered again.
+
+Two levels, both safe by construction (a stale, damaged or foreign entry is a miss, never
+an output):
+
+- A whole build: a cheap fingerprint of every input file (stukken.yaml, meetings/,
+  templates/, the files outside those a previous build read), the package (its code,
+  templates and fonts, the versions of the libraries that write the files) and the
+  options. When it matches the previous build's and output/DATUM holds exactly the files
+  that build wrote, nothing is loaded, rendered or imported: the warnings of that build
+  are shown again and the build is done.
+- One rendered document: its key is everything it is made from (a PDF: the HTML and the
+  render options; a Word file: the template file and its whole context), and the entry
+  remembers every file the render read with its hash, and the warnings it gave. An entry
+  is used only if all those files are unchanged; its warnings are given again.
+
+Entries are written to a temporary name and renamed, each with the hash of its bytes, so
+a build that is killed leaves complete entries or none. `stukken build --opnieuw` neither
+reads nor keeps the cache's old entries. The cache lives next to the meetings' output
+folders, never inside output/DATUM (which a build replaces whole).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..exceptions import Loc, Problem
+
+FORMAT = 1  # of the entries below; a change makes every old entry a miss
+MAP = ".cache"
+LIBRARIES = ("weasyprint", "pydyf", "pikepdf", "docxtpl", "python-docx", "docxcompose", "jinja2")
+MISSING = "ontbreekt"
+
+
+def cache_folder(output: Path) -> Path:
+    """output/.cache/, beside (never inside) the meetings' output folders."""
+    return output / MAP
+
+
+# --- hashing ----------------------------------------------------------------------------
+
+_HASHES: dict[tuple[str, int, int, int], str] = {}  # (path, size, mtime, inode) -> sha256
+
+
+def file_hash(path: Path) -> str:
+    """The sha256 of a file's bytes (remembered for this process while the file stays the
+    same size, time and inode), or MISSING if it is not a readable regular file."""
+    try:
+        info = path.stat()
+        if not path.is_file():
+            return MISSING
+        memo = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+        if memo not in _HASHES:
+            _HASHES[memo] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return _HASHES[memo]
+    except (OSError, ValueError):
+        return MISSING
+
+
+def tree_files(folder: Path) -> Iterable[Path]:
+    """Every file below `folder`, in a stable order; nothing if it does not exist."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for base, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        found += [Path(base) / name for name in sorted(files)]
+    return found
+
+
+_PACKAGE: list[str] = []
+
+
+def package_digest() -> str:
+    """This version of stukken: its code, built-in templates and fonts (a checkout changes
+    without a new version number), and the libraries that write the files."""
+    if not _PACKAGE:
+        package = Path(__file__).resolve().parents[1]
+        digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
+        folders = [package] + [
+            candidate
+            for candidate in (package / "templates", package.parents[1] / "templates")
+            if (candidate / "agenda.html").is_file() and not candidate.is_relative_to(package)
+        ]
+        for folder in folders:
+            for path in tree_files(folder):
+                if "__pycache__" not in path.parts:
+                    digest.update(f"{path.relative_to(folder)} {file_hash(path)}\n".encode())
+        for library in LIBRARIES:
+            try:
+                digest.update(f"{library} {metadata.version(library)}\n".encode())
+            except metadata.PackageNotFoundError:
+                digest.update(f"{library} -\n".encode())
+        _PACKAGE.append(digest.hexdigest())
+    return _PACKAGE[0]
+
+
+def key_of(*parts: object) -> str:
+    """A cache key: the package and `parts` (JSON-able values), hashed."""
+    text = json.dumps([package_digest(), *parts], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- writing and reading entries --------------------------------------------------------
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` under a temporary name and rename it: readers see all of it or none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def problem_json(problem: Problem) -> list[object]:
+    """A warning as the cache stores it."""
+    return [str(problem.loc.file), problem.loc.line, problem.message]
+
+
+def problem_from(stored: list[Any]) -> Problem:
+    """A warning the cache stored."""
+    return Problem(Loc(Path(stored[0]), int(stored[1])), str(stored[2]))
+
+
+@dataclass
+class Onderdeel:
+    """A rendered document as an entry holds it: its bytes, the files the render read
+    (path -> hash) and the warnings it gave."""
+
+    data: list[bytes]
+    gelezen: dict[str, str] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class Bouwcache:
+    """Rendered documents of earlier builds, by key, in output/.cache/."""
+
+    def __init__(self, folder: Path, *, lezen: bool = True) -> None:
+        self.folder = folder
+        self.lezen = lezen  # False with --opnieuw: render everything, keep the new
+        self.gelezen: dict[str, str] = {}  # every file an entry of this build read
+        self.pending: dict[str, Onderdeel] = {}  # new entries, stored by flush()
+        self.compiled: dict[str, bytes] = {}  # new compiled templates, likewise
+
+    def jinja(self) -> Any:
+        """Jinja's cache of compiled templates (Jinja checks each template's source)."""
+        return compiled_templates(self)
+
+    def entry_path(self, key: str) -> Path:
+        """Where the entry under `key` is kept."""
+        return self.folder / "stukken" / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Onderdeel | None:
+        """The entry under `key`, if it is whole and every file it read is unchanged."""
+        if not self.lezen:
+            return None
+        try:
+            stored = json.loads(self.entry_path(key).read_text(encoding="utf-8"))
+            if stored.get("format") != FORMAT or stored.get("key") != key:
+                return None
+            gelezen = {str(p): str(h) for p, h in stored["gelezen"].items()}
+            if any(file_hash(Path(p)) != h for p, h in gelezen.items()):
+                return None
+            data = []
+            for digest in stored["data"]:
+                blob = (self.folder / "stukken" / digest[:2] / digest).read_bytes()
+                if hashlib.sha256(blob).hexdigest() != digest:
+                    return None
+                data.append(blob)
+            warnings = [problem_from(p) for p in stored["warnings"]]
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None
+        self.gelezen.update(gelezen)
+        return Onderdeel(data, gelezen, warnings)
+
+    def put(self, key: str, onderdeel: Onderdeel) -> None:
+        """Keep an entry, to be stored once the build has succeeded (`flush`)."""
+        self.pending[key] = onderdeel
+        self.gelezen.update(onderdeel.gelezen)
+
+    def flush(self) -> None:
+        """Store the entries of this build: the bytes first, then the entry naming them.
+        Only after the build wrote its output: a failed build stores nothing and leaves
+        no output/ behind; a killed one leaves whole entries or none."""
+        try:
+            for key, onderdeel in sorted(self.pending.items()):
+                self.store(key, onderdeel)
+            for name, data in sorted(self.compiled.items()):
+                write_atomically(self.folder / "jinja" / name, data)
+            ignore_all(self.folder)
+        except OSError:  # a full or read-only disk costs speed, never the build
+            return
+        finally:
+            self.pending.clear()
+            self.compiled.clear()
+
+    def store(self, key: str, onderdeel: Onderdeel) -> None:
+        """Write one entry: the bytes first, then the entry that names them."""
+        digests = []
+        for blob in onderdeel.data:
+            digest = hashlib.sha256(blob).hexdigest()
+            path = self.folder / "stukken" / digest[:2] / digest
+            if not path.is_file():
+                write_atomically(path, blob)
+            digests.append(digest)
+        entry = {
+            "format": FORMAT,
+            "key": key,
+            "data": digests,
+            "gelezen": onderdeel.gelezen,
+            "warnings": [problem_json(p) for p in onderdeel.warnings],
+        }
+        write_atomically(self.entry_path(key), json.dumps(entry).encode("utf-8"))
+
+    def onthouden(
+        self,
+        key: str,
+        warnings: list[Problem],
+        make: Callable[[Callable[[Path], None]], list[bytes]],
+    ) -> list[bytes]:
+        """The bytes under `key`, else made by `make(read)` (which reports every file it
+        reads to `read`) and stored. Warnings of the render, or the stored ones, are added
+        to `warnings` (each once)."""
+        found = self.get(key)
+        if found is None:
+            gelezen: dict[str, str] = {}
+
+            def read(path: Path) -> None:
+                gelezen[str(path)] = file_hash(path)
+
+            start = len(warnings)
+            data = make(read)
+            emitted = warnings[start:]
+            found = Onderdeel(data, gelezen, emitted)
+            self.put(key, found)
+        for problem in found.warnings:
+            if problem not in warnings:
+                warnings.append(problem)
+        return found.data
+
+
+def compiled_templates(cache: Bouwcache) -> Any:
+    """A Jinja bytecode cache that reads output/.cache/jinja/ and keeps what it compiles
+    in `cache.compiled`, written with the other entries when the build succeeded."""
+    import jinja2
+
+    folder = cache.folder / "jinja"
+
+    class Compiled(jinja2.BytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            if not cache.lezen:
+                return
+            try:
+                data = (folder / f"{bucket.key}.cache").read_bytes()
+            except (OSError, ValueError):
+                return
+            bucket.bytecode_from_string(data)  # Jinja checks its own header and checksum
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            cache.compiled[f"{bucket.key}.cache"] = bucket.bytecode_to_string()
+
+    return Compiled()
+
+
+def ignore_all(folder: Path) -> None:
+    """A .gitignore that keeps the cache out of git, wherever the output folder is."""
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        write_atomically(marker, b"# the build cache of stukken (stukken build --opnieuw)\n*\n")
+
+
+# --- whole builds -------------------------------------------------------------------------
+
+INPUTS = ("stukken.yaml", "meetings", "templates")  # what a build reads of the workspace
+
+
+def build_key(root: Path, naam: str, options: dict[str, object]) -> str:
+    """The fingerprint of a build: every input file's path and hash, the package and the
+    options. Cheap: no YAML is read and nothing heavy is imported."""
+    digest = hashlib.sha256(key_of("build", naam, options).encode())
+    for name in INPUTS:
+        path = root / name
+        for found in tree_files(path) if path.is_dir() else [path]:
+            digest.update(f"{found.relative_to(root)} {file_hash(found)}\n".encode())
+    return digest.hexdigest()
+
+
+def listing(folder: Path) -> dict[str, str]:
+    """Every file of an output folder (relative path -> hash)."""
+    return {path.relative_to(folder).as_posix(): file_hash(path) for path in tree_files(folder)}
+
+
+def manifest_path(folder: Path, naam: str) -> Path:
+    """Where the last full build of meeting `naam` is described."""
+    return folder / "bouwen" / f"{naam}.json"
+
+
+@dataclass
+class Vorige:
+    """A previous build that still stands: what it wrote and the warnings it gave."""
+
+    files: list[str]
+    warnings: list[Problem]
+
+
+def previous_build(folder: Path, naam: str, key: str, target: Path) -> Vorige | None:
+    """The previous build of `naam`, if it had the same fingerprint, every other file it
+    read is unchanged and output/DATUM holds exactly what it wrote."""
+    try:
+        stored = json.loads(manifest_path(folder, naam).read_text(encoding="utf-8"))
+        if stored.get("format") != FORMAT or stored.get("key") != key:
+            return None
+        if any(file_hash(Path(p)) != h for p, h in stored["gelezen"].items()):
+            return None
+        if listing(target) != stored["uitvoer"]:
+            return None
+        return Vorige(list(stored["files"]), [problem_from(p) for p in stored["warnings"]])
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def remember_build(
+    folder: Path,
+    naam: str,
+    key: str,
+    target: Path,
+    files: list[str],
+    warnings: list[Problem],
+    gelezen: dict[str, str],
+) -> None:
+    """Keep what this build wrote, for the next build with the same fingerprint."""
+    entry = {
+        "format": FORMAT,
+        "key": key,
+        "files": files,
+        "warnings": [problem_json(p) for p in warnings],
+        "gelezen": gelezen,
+        "uitvoer": listing(target),
+    }
+    try:
+        write_atomically(manifest_path(folder, naam), json.dumps(entry).encode("utf-8"))
+        ignore_all(folder)
+    except OSError:  # the next build is slower, not wrong
+        return
