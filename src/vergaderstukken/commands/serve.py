@@ -220,12 +220,12 @@ def serve(
     """Serve the preview until Ctrl+C."""
     if not is_loopback(adres):
         melden(waarschuwing_adres(adres))
-    with Voorvertoning(
-        root, datum, poort=poort, adres=adres, pdf=pdf, uitvoer=uitvoer, melden=melden
-    ) as preview:
-        pdfs = f"; de PDF's in {display_path(preview.uitvoer)}/" if pdf else ""
-        melden(f"voorvertoning op {preview.url}{pdfs} (stoppen: Ctrl+C)")
-        try:
+    try:  # around the whole preview: Ctrl+C may come the moment its address is printed
+        with Voorvertoning(
+            root, datum, poort=poort, adres=adres, pdf=pdf, uitvoer=uitvoer, melden=melden
+        ) as preview:
+            pdfs = f"; de PDF's in {display_path(preview.uitvoer)}/" if pdf else ""
+            melden(f"voorvertoning op {preview.url}{pdfs} (stoppen: Ctrl+C)")
             preview.wacht()
-        except KeyboardInterrupt:
-            melden("voorvertoning gestopt")
+    except KeyboardInterrupt:
+        melden("voorvertoning gestopt")
