@@ -56,3 +56,21 @@ def test_diff_flags_minutes_adopted_by_a_later_meeting_that_changed(workspace, s
         "  LET OP: het verslag is vastgesteld op 14 februari 2024 en is daarna toch gewijzigd; "
         "een vastgesteld verslag hoort niet meer te veranderen\n"
     ) in result.stdout
+
+
+def test_a_basis_url_without_a_scheme_is_refused(workspace, stukken):
+    """`--basis-url example.org/tra` made sitemap locations 'example.org/tra/index.html',
+    which no search engine reads as an address."""
+    root = workspace()
+    result = stukken(root, "publiceer", "--basis-url", "example.org/tra")
+    assert result.exit_code == 1
+    assert result.lines == [
+        "fout: --basis-url 'example.org/tra' is geen volledig webadres: begin met https:// of "
+        "http:// (bedoelde u 'https://example.org/tra'?)"
+    ]
+    assert not (root / "site").exists()
+    result = stukken(root, "publiceer", "--basis-url", "ftp://example.org/")
+    assert result.lines == [
+        "fout: --basis-url 'ftp://example.org/' is geen volledig webadres: begin met https:// "
+        "of http://"
+    ]
