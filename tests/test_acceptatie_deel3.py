@@ -74,3 +74,17 @@ def test_a_basis_url_without_a_scheme_is_refused(workspace, stukken):
         "fout: --basis-url 'ftp://example.org/' is geen volledig webadres: begin met https:// "
         "of http://"
     ]
+
+
+def test_a_wrong_port_is_explained_in_dutch(workspace, stukken):
+    """Click named the type 'integer range' and said 'is not in the range' in English."""
+    root = workspace()
+    result = stukken(root, "serve", "--poort", "abc")
+    assert result.exit_code == 2
+    assert result.lines[-1] == (
+        "fout: Ongeldige waarde voor '--poort' / '-p': 'abc' is geen geldig geheel getal."
+    )
+    result = stukken(root, "serve", "--poort", "99999")
+    assert result.lines[-1] == (
+        "fout: Ongeldige waarde voor '--poort' / '-p': 99999 ligt buiten het bereik 0<=x<=65535."
+    )
