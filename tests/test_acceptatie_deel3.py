@@ -88,3 +88,10 @@ def test_a_wrong_port_is_explained_in_dutch(workspace, stukken):
     assert result.lines[-1] == (
         "fout: Ongeldige waarde voor '--poort' / '-p': 99999 ligt buiten het bereik 0<=x<=65535."
     )
+
+
+def test_textconv_of_an_unreadable_file_says_why_in_dutch(tmp_path, stukken):
+    """The OS's English reason ('No such file or directory') showed in `git diff`."""
+    result = stukken(tmp_path, "diff", "--textconv", str(tmp_path / "weg.yaml"))
+    assert result.exit_code == 0
+    assert result.stdout == "(bestand niet te lezen: bestaat niet)\n"
