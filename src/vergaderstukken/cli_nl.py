@@ -38,6 +38,7 @@ DUTCH = {
     "{name} {filename!r} is a file.": "{name} {filename!r} is een bestand.",
     "{name} {filename!r} is a directory.": "{name} {filename!r} is een map.",
     "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
+    "{value} is not in the range {range}.": "{value} ligt buiten het bereik {range}.",
     "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
     "directory": "map",
     "file": "bestand",
@@ -46,7 +47,14 @@ DUTCH = {
     "option": "optie",
     "parameter": "parameter",
     "integer": "geheel getal",
+    "integer range": "geheel getal",
+    "float": "getal",
+    "float range": "getal",
 }
+
+# Click names its number types in messages by a class attribute it never translates
+# ("'abc' is not a valid integer range"): they get their Dutch names at install.
+NUMBER_TYPES = ("IntParamType", "IntRange", "FloatParamType", "FloatRange")
 
 DUTCH_PLURAL = {
     "Did you mean {possibility}?": (
@@ -86,6 +94,9 @@ def install() -> None:
             vars(module)["_"] = gettext
         if hasattr(module, "ngettext"):
             vars(module)["ngettext"] = ngettext
+    for type_name in NUMBER_TYPES:
+        number_type = getattr(click.types, type_name)
+        number_type.name = DUTCH.get(number_type.name, number_type.name)
 
 
 class Command:

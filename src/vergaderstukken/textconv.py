@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from .safe_read import os_reason
+
 MAX_BYTES = 2_000_000
 MAX_LINES = 50_000  # aliases can multiply a small file; the reviewer is served by far less
 BKA = ("besluit", "knelpunt", "actie", "afspraak", "toezegging")
@@ -28,7 +30,7 @@ def textconv(path: Path) -> str:
     try:
         raw = path.read_bytes()[: MAX_BYTES + 1]
     except OSError as error:
-        return f"(bestand niet te lezen: {error.strerror})\n"
+        return f"(bestand niet te lezen: {os_reason(error)})\n"
     text = raw.decode("utf-8", errors="replace")
     if len(raw) > MAX_BYTES:
         return text

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import dutch
 from .actions import standen
-from .gather import besluiten
+from .gather import besluiten, verslagstand
 from .model import Vergadering, Werkmap
 
 SIMILAR = 0.6  # decisions of one item this alike (difflib ratio) are one decision, changed
@@ -378,14 +378,16 @@ def vergelijk(oud: Kant, nieuw: Kant, oud_rev: str, nieuw_rev: str) -> list[Verg
             oud.bestanden.get(o.naam, {}) if o else {},
             nieuw.bestanden.get(v.naam, {}) if n else {},
         )
-        if (  # the minutes were adopted, yet changed since
+        # the minutes were adopted (by their own status or by a later meeting), yet changed
+        stand = verslagstand(oud.werkmap, o) if o else None
+        if (
             o
             and n
-            and o.verslag
-            and o.verslag.status == "vastgesteld"
+            and stand
+            and stand.vastgesteld
             and oud.verslagen.get(o.naam) != nieuw.verslagen.get(n.naam)
         ):
-            op = o.verslag.vastgesteld_op
+            op = stand.vastgesteld_op
             verschil.vastgesteld_gewijzigd = dutch.datum_kort(op) if op else "?"
     old_rows = actie_rijen(oud.werkmap, hernoemd)
     new_rows = actie_rijen(nieuw.werkmap, {})

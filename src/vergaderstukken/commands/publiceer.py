@@ -15,6 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .. import __version__, dutch
 from ..actions import ActieStand
@@ -45,15 +46,31 @@ class Publicatie:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def basis_adres(basis_url: str | None) -> str:
+    """`--basis-url` with one closing slash ("" without it); an address without http(s)://
+    and a host is refused, since the sitemap and the feed need absolute addresses."""
+    if not basis_url:
+        return ""
+    parts = urlsplit(basis_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        host_alone = ":" not in basis_url and "." in basis_url.split("/", 1)[0]
+        hint = f" (bedoelde u 'https://{basis_url}'?)" if host_alone else ""
+        raise StukkenError(
+            f"--basis-url '{basis_url}' is geen volledig webadres: begin met https:// of "
+            f"http://{hint}"
+        )
+    return basis_url.rstrip("/") + "/"
+
+
 def publiceer(root: Path, uitvoer: Path | None = None, basis_url: str | None = None) -> Publicatie:
     """Write the public website of the workspace at `root` into `uitvoer` (site/)."""
+    basis = basis_adres(basis_url)
     target = uitvoer or root / "site"
     refuse_source_folders(root, target)
     recover(target)
     werkmap, warnings = load_werkmap(root)
     jobs, lakker = documenten.publieke_jobs(werkmap)
     pages = paginas.Paginas(root)
-    basis = "" if not basis_url else basis_url.rstrip("/") + "/"
     oud = vorige_site(target)
     files: dict[str, bytes] = {}
     manifest: dict[str, dict[str, object]] = {}
