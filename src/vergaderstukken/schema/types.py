@@ -64,7 +64,9 @@ JsonSchema = dict[str, Any]
 
 def is_null(node: yaml.Node) -> bool:
     """Whether `node` is an unquoted empty value (`key:` or `key: ~`)."""
-    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.style is None
+    return (
+        isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.style in (None, "")
+    )  # libyaml says "" for plain
 
 
 def kind_of(node: yaml.Node) -> str:
