@@ -1,0 +1,49 @@
+"""Attacks on the promises of the public edition: spellings that dodge the redaction,
+hostile files, interrupted builds. Each test is a case found by attacking the CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import AGENDA_YAML, STUKKEN_YAML, pdf_text
+from vergaderstukken.woo import lakken as woo
+
+DATUM = "2024-01-24"
+LAKKEN = "woo:\n  lakken:\n    - {tekst: Jorrit Eijbersen, grond: 5.1.2e}\n"
+
+# Markdown that renders as the name, with a change of style or an escape inside it.
+NADRUK = {
+    "woorden-apart": "*Jorrit* _Eijbersen_",
+    "vet-voornaam": "**Jorrit** Eijbersen",
+    "binnen-woord": "Jor**rit** Eij*ber*sen",
+    "doorgehaald": "~~Jorrit~~ Eijbersen",
+    "onderstreept": "__Jorrit__ Eijbersen",
+    "escape": "Jorrit\\_Eijbersen",
+}
+
+
+@pytest.mark.parametrize("spelling", NADRUK.values(), ids=NADRUK.keys())
+def test_markdown_emphasis_inside_a_name_is_redacted_with_it(spelling):
+    lakker = woo.Lakker([("Jorrit Eijbersen", "5.1.2e"), ("Jan", "5.1.2e")])
+    assert woo.plain(lakker.text(f"Welkom, {spelling}, bij de dijk.")) == (
+        "Welkom, 5.1.2e, bij de dijk."
+    )
+    # Emphasis around the whole name stays around its box; a word is still a whole word.
+    assert woo.plain(lakker.text("**Jorrit Eijbersen** en *Jan* in januari")) == (
+        "**5.1.2e** en *5.1.2e* in januari"
+    )
+
+
+def test_a_name_with_emphasis_inside_reaches_no_public_pdf(workspace, stukken):
+    agenda = AGENDA_YAML.replace(
+        "Het plan ligt ter besluitvorming voor.",
+        "Het plan is van **Jorrit** Eijbersen en Jor*rit* _Eijbersen_.",
+    )
+    root = workspace(
+        {"stukken.yaml": STUKKEN_YAML + LAKKEN, "meetings/2024-01-24/agenda.yaml": agenda}
+    )
+    result = stukken(root, "build", DATUM, "--openbaar")
+    assert result.exit_code == 0, result.stderr
+    tekst = " ".join(pdf_text(root / "output" / DATUM / "openbaar" / "agenda.pdf").split())
+    assert "Het plan is van 5.1.2e en 5.1.2e ." in tekst, tekst
+    assert "rrit" not in tekst and "Eijb" not in tekst and "*" not in tekst
