@@ -47,3 +47,22 @@ def test_a_name_with_emphasis_inside_reaches_no_public_pdf(workspace, stukken):
     tekst = " ".join(pdf_text(root / "output" / DATUM / "openbaar" / "agenda.pdf").split())
     assert "Het plan is van 5.1.2e en 5.1.2e ." in tekst, tekst
     assert "rrit" not in tekst and "Eijb" not in tekst and "*" not in tekst
+
+
+def test_the_read_back_never_blames_an_annotation_overlay(workspace, stukken):
+    # An overlay never reaches the public edition, so it cannot be where a leak came from,
+    # even when it spells the name the same evasive way as the real source.
+    root = workspace(
+        {
+            "stukken.yaml": STUKKEN_YAML + LAKKEN,
+            "meetings/2024-01-24/annotaties/noord.yaml": (
+                "auteur: Adviseur Noord\nvoor: Jorrit&nbsp;Eijbersen\n"
+                "punten:\n  dijk: Niet instemmen.\n"
+            ),
+            "meetings/2024-01-24/bijlagen/plan.md": "# Plan\n\nVan Jorrit&nbsp;Eijbersen.\n",
+        }
+    )
+    result = stukken(root, "build", DATUM, "--openbaar")
+    assert result.exit_code == 1
+    assert "(uit meetings/2024-01-24/bijlagen/plan.md:3)" in result.stderr
+    assert "annotaties" not in result.stderr
