@@ -3,8 +3,11 @@ hostile files, interrupted builds. Each test is a case found by attacking the CL
 
 from __future__ import annotations
 
+import pikepdf
 import pytest
+from pikepdf import Dictionary, Name, String
 
+import vijandige_pdf as v
 from conftest import AGENDA_YAML, STUKKEN_YAML, pdf_text
 from vergaderstukken.woo import lakken as woo
 
@@ -66,3 +69,44 @@ def test_the_read_back_never_blames_an_annotation_overlay(workspace, stukken):
     assert result.exit_code == 1
     assert "(uit meetings/2024-01-24/bijlagen/plan.md:3)" in result.stderr
     assert "annotaties" not in result.stderr
+
+
+def test_a_public_pdf_attachment_on_the_website_keeps_nothing_but_its_pages(workspace, stukken):
+    # Nothing of this names anyone, so the attachment goes public; but none of it is
+    # drawn on a page, and the website promises the attachment without its metadata.
+    pdf = v.tekst_pdf()
+    pdf.docinfo[Name("/Company")] = "Geheimbedrijf"
+    pdf.Root.Metadata = v.metadata_stroom(pdf, "Geheimauteur")
+    pdf.Root.Notities = pdf.make_indirect(pikepdf.Stream(pdf, b"Catalogusgeheim"))
+    pdf.Root.StructTreeRoot = Dictionary(
+        Type=Name.StructTreeRoot, K=Dictionary(Alt=String("Altgeheim"))
+    )
+    pdf.pages[0].obj.Notities = pdf.make_indirect(pikepdf.Stream(pdf, b"Paginageheim"))
+    pdf.pages[0].obj.Thumb = pdf.make_indirect(pikepdf.Stream(pdf, b"Duimgeheim"))
+    agenda = AGENDA_YAML.replace("bestand: bijlagen/plan.md", "bestand: bijlagen/plan.pdf")
+    root = workspace(
+        {
+            "meetings/2024-01-24/agenda.yaml": agenda,
+            "meetings/2024-01-24/bijlagen/plan.pdf": v.opslaan(pdf),
+        }
+    )
+    result = stukken(root, "publiceer")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Bijlage I op de website: metadata (documentinformatie en XMP) verwijderd" in result.stderr
+    )
+    path = root / "site" / DATUM / "bijlage-I.pdf"
+    assert "Vijandige bijlage over de dijk." in pdf_text(path)
+    with pikepdf.open(path) as public:
+        raw = b"".join(
+            obj.read_bytes() if isinstance(obj, pikepdf.Stream) else bytes(obj.unparse())
+            for obj in public.objects
+        )
+        assert set(public.pages[0].obj.keys()) == {
+            "/Type",
+            "/Parent",
+            "/Resources",
+            "/Contents",
+            "/MediaBox",
+        }
+    assert b"geheim" not in raw.lower()
