@@ -48,6 +48,7 @@ bijlagen:
 # and the commands alone. A new rendering test module belongs in this set.
 TRAAG = {
     "test_acceptatie_deel2",
+    "test_aanval",
     "test_adviseurs_build",
     "test_afbeeldingen",
     "test_agenda",

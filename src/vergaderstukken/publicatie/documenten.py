@@ -90,9 +90,14 @@ def bijlage_pdf(job: RenderJob, bijlage: Bijlage) -> bytes:
     if bijlage.soort == "markdown":
         punten = job.gegevens.bijlage_punten.get(bijlage.id, [])
         return pakket.markdown_pdf(job, bijlage, punten)
-    pdf = pakket_pdf.open_pdf(pakket.pdf_bestand(bijlage), bijlage.label)
-    for removed in ontsmetten(pdf, openbaar=True):
+    origineel = pakket_pdf.open_pdf(pakket.pdf_bestand(bijlage), bijlage.label)
+    for removed in ontsmetten(origineel, openbaar=True):
         job.warn(bijlage.loc, f"{bijlage.label} op de website: {removed}")
+    # Its pages, with their links and its own bookmarks, in a new PDF, as in the pack: the
+    # attachment's catalog (XMP, document info, structure, keys of its own) stays behind.
+    onderdeel = pakket_pdf.Bron(origineel, [(bijlage.label, 0)], eigen_bladwijzers=True)
+    pdf = pakket_pdf.samenstellen([onderdeel])
+    pakket_pdf.bladwijzers(pdf, [onderdeel])
     overleg = job.werkmap.overleg
     info = {
         "Title": f"{bijlage.label} {platte_tekst(bijlage.titel)}",

@@ -312,7 +312,12 @@ def _source_of(hit: str, root: Path) -> Loc | None:
     attachments that holds it in a spelling the redaction does not read (an HTML entity),
     else the first line of its own templates and stylesheets, else of those files."""
     tracer = lakken.Lakker([(hit, "")])
-    sources = [p for pattern in SOURCE_PATTERNS for p in sorted(root.glob(pattern))]
+    sources = [
+        p
+        for pattern in SOURCE_PATTERNS
+        for p in sorted(root.glob(pattern))
+        if "annotaties" not in p.relative_to(root).parts  # never in the public edition
+    ]
     templates = [p for pattern in TEMPLATE_PATTERNS for p in sorted(root.glob(pattern))]
     for paths, evasive in ((sources, True), (templates, False), (sources, False)):
         for path in paths:

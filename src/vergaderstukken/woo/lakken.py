@@ -42,10 +42,16 @@ MARKER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 ENCODED_MARKS = re.compile("%EE%80%8[01]", re.I)
 EMAIL_GROUND = "5.1.2e"
 T = TypeVar("T")
-# Between the words of a string to redact: spaces, line breaks, and the separators of
-# names in addresses and links ("Jan de Vries", "jan.de.vries", "jan-de-vries", "Jan%20de").
-WORD_GAP = r"(?:[\s._+-]|%20)+"
-HYPHEN_GAP = r"(?:[\s._+-]|%20)*"
+# Between the words of a string to redact: spaces, line breaks, the separators of names
+# in addresses and links ("Jan de Vries", "jan.de.vries", "jan-de-vries", "Jan%20de"), and
+# the Markdown that renders as none of them: emphasis ("*Jan* _de Vries_") and escapes.
+WORD_GAP = r"(?:[\s._+*~\\-]|%20)+"
+HYPHEN_GAP = r"(?:[\s._+*~\\-]|%20)*"
+# Inside a word, Markdown emphasis renders as nothing but a change of style ("Jor**rit**").
+IN_WORD = r"(?:\*{1,3}|~~)?"
+# Emphasis markers around a match that holds some: they open or close emphasis inside it,
+# so the box takes them along ("**Jan** de Vries" becomes one box, no stray "**").
+EMPHASIS = "*_~"
 # A redacted address as pre-redacted documents show it: "5.1.2e@hellendoorn.nl".
 GROUND_LIKE = re.compile(r"\d+(?:\.\d+)+[a-z]?")
 BOX_ID = re.compile(r"gelakt-\d+-([0-9a-f]+)")
@@ -67,13 +73,18 @@ def _pattern(text: str) -> str:
     """
     words = text.split()
     body = WORD_GAP.join(
-        HYPHEN_GAP.join(re.escape(part) for part in re.split(r"-+", word) if part)
-        or re.escape(word)
+        HYPHEN_GAP.join(_in_word(part) for part in re.split(r"-+", word) if part) or re.escape(word)
         for word in words
     )
-    before = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
-    after = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
+    # A letter or digit may not touch the match; an underscore may ("_Jan_": emphasis).
+    before = r"(?<![^\W_])" if re.match(r"\w", words[0]) else ""
+    after = r"(?![^\W_])" if re.search(r"\w$", words[-1]) else ""
     return before + body + after
+
+
+def _in_word(part: str) -> str:
+    """A word as a regex that also takes Markdown emphasis between its letters."""
+    return IN_WORD.join(re.escape(char) for char in part)
 
 
 class Lakker:
@@ -110,7 +121,7 @@ class Lakker:
         if "](" in value or "]:" in value or "<" in value:
             value = self._link_targets(value)
         value = self._replace(value, self._email_hits)  # the whole address, first
-        return self._replace(value, self._lakken_hits)
+        return self._replace(value, self._lakken_hits_in_markdown)
 
     def found(self, text: str) -> list[str]:
         """What `text` still shows that should have been redacted, in order, once each.
@@ -150,6 +161,18 @@ class Lakker:
             (*m.span(), self.ground_of_group[str(m.lastgroup)])  # every alternative is named
             for m in self.pattern.finditer(normalised)
         ]
+
+    def _lakken_hits_in_markdown(self, normalised: str) -> list[tuple[int, int, str]]:
+        """The hits, each widened over the emphasis markers around it when it holds some."""
+        hits = []
+        for start, end, ground in self._lakken_hits(normalised):
+            if any(char in EMPHASIS for char in normalised[start:end]):
+                while start > 0 and normalised[start - 1] in EMPHASIS:
+                    start -= 1
+                while end < len(normalised) and normalised[end] in EMPHASIS:
+                    end += 1
+            hits.append((start, end, ground))
+        return hits
 
     @staticmethod
     def _email_hits(normalised: str) -> list[tuple[int, int, str]]:

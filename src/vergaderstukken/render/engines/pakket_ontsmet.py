@@ -6,7 +6,7 @@ and ResetForm, links to other or local files (GoToR, GoToE, file:), embedded fil
 file-attachment annotations, multimedia. Form fields are flattened: each widget's
 appearance is drawn into the page and the widget removed, so the values stay readable
 but nothing is live and no /AcroForm reaches the pack. In the public edition a page's
-XMP metadata and private application data go too (the pack never copies a document's
+XMP metadata, private application data and every other key that does not draw it go too (the pack never copies a document's
 info or XMP). Ordinary http(s) and mailto links, and links within the document, stay.
 
 `ontsmetten` works on the opened attachment before its pages are copied, and returns
@@ -64,6 +64,11 @@ _ACTIONS = {
 _MULTIMEDIA = {"/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"}
 _NAVIGATION = {"/NextPage", "/PrevPage", "/FirstPage", "/LastPage"}
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
+# The keys of a page that draw it: a public page keeps these and no others.
+_PAGE_DRAWING = {
+    *("/Type", "/Parent", "/Resources", "/Contents", "/Annots", "/Rotate", "/Group"),
+    *("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox", "/UserUnit"),
+}
 # keys that point back up the page tree or at a parent: not followed from a page
 _UPWARDS = {"/Parent", "/P", "/Popup", "/IRT"}
 
@@ -76,12 +81,13 @@ def ontsmetten(pdf: pikepdf.Pdf, *, openbaar: bool) -> list[str]:
     for page in pdf.pages:
         _flatten_fields(page, found)
         _annotations(page.obj, found)
-        if openbaar:
-            for key in ("/Metadata", "/PieceInfo"):
-                if key in page.obj:
-                    del page.obj[key]
-                    found.add(METADATA)
         _walk(page.obj, found)
+        if openbaar:
+            # Only what draws the page stays: metadata, private application data,
+            # thumbnails and keys of the producer's own may hold what no reader shows.
+            for key in sorted(set(page.obj.keys()) - _PAGE_DRAWING):
+                del page.obj[key]
+                found.add(METADATA)
     return [kind for kind in KINDS if kind in found]
 
 
