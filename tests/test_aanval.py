@@ -110,3 +110,15 @@ def test_a_public_pdf_attachment_on_the_website_keeps_nothing_but_its_pages(work
             "/MediaBox",
         }
     assert b"geheim" not in raw.lower()
+
+
+def test_a_zero_width_space_in_place_of_the_space_is_redacted():
+    from vergaderstukken.woo import lakken
+
+    lakker = lakken.Lakker([("Jorrit Eijbersen", "5.1.2e")])
+    for spelling in ("Jorrit\u200bEijbersen", "Jorrit\u2060Eijbersen", "JorritEijbersen"):
+        assert lakken.plain(lakker.text(f"Gesprek met {spelling} gehad.")) == (
+            "Gesprek met 5.1.2e gehad."
+        )
+        assert lakker.found(f"met {spelling}.") != []
+    assert lakken.plain(lakker.text("Jorrit en Eijbersen")) == "Jorrit en Eijbersen"

@@ -44,8 +44,10 @@ EMAIL_GROUND = "5.1.2e"
 T = TypeVar("T")
 # Between the words of a string to redact: spaces, line breaks, the separators of names
 # in addresses and links ("Jan de Vries", "jan.de.vries", "jan-de-vries", "Jan%20de"), and
-# the Markdown that renders as none of them: emphasis ("*Jan* _de Vries_") and escapes.
-WORD_GAP = r"(?:[\s._+*~\\-]|%20)+"
+# the Markdown that renders as none of them: emphasis ("*Jan* _de Vries_") and escapes;
+# or nothing at all: a zero-width space in place of the space ("Jorrit\u200bEijbersen")
+# is dropped by the normalisation, and the name then reads "JorritEijbersen".
+WORD_GAP = r"(?:[\s._+*~\\-]|%20)*"
 HYPHEN_GAP = r"(?:[\s._+*~\\-]|%20)*"
 # Inside a word, Markdown emphasis renders as nothing but a change of style ("Jor**rit**").
 IN_WORD = r"(?:\*{1,3}|~~)?"
