@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import chromium
 from conftest import AGENDA_YAML
 from vergaderstukken.commands.serve import Voorvertoning
 
@@ -87,15 +88,8 @@ def browser(tmp_path):
     profile = tmp_path / "chromium-profiel"
     command = [
         CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
+        *chromium.FLAGS,  # headless, no network of its own, a free debugging port
         "--remote-debugging-address=127.0.0.1",
-        "--remote-debugging-port=0",
         f"--user-data-dir={profile}",
         "about:blank",
     ]

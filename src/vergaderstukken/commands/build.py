@@ -193,14 +193,7 @@ def build_public(
 
     job = openbaar.public_job(werkmap, naam)
     job.met_cache(store)
-    rendered = openbaar.documents(job)
-    files = {f"{openbaar.MAP}/{name}": data for name, data in rendered.items()}
-    write_atomically(target, files, keep_existing=True, replace=openbaar.MAP)
-    if store is not None:
-        store.flush()
-    return BuildResult(
-        job.vergadering, target / openbaar.MAP, sorted(rendered), [*warnings, *job.warnings]
-    )
+    return write_edition(job, openbaar.documents(job), openbaar.MAP, target, store, warnings)
 
 
 def build_archive(
@@ -215,13 +208,24 @@ def build_archive(
 
     job = archief.archive_job(werkmap, werkmap.vergadering(naam))
     job.met_cache(store)
-    rendered = archief.documents(job)
-    files = {f"{archief.MAP}/{name}": data for name, data in rendered.items()}
-    write_atomically(target, files, keep_existing=True, replace=archief.MAP)
+    return write_edition(job, archief.documents(job), archief.MAP, target, store, warnings)
+
+
+def write_edition(
+    job: RenderJob,
+    rendered: dict[str, bytes],
+    folder: str,
+    target: Path,
+    store: bouwcache.Bouwcache | None,
+    warnings: list[Problem],
+) -> BuildResult:
+    """Write an edition (openbaar/, archief/) into output/<meeting>/, whose other files stay."""
+    files = {f"{folder}/{name}": data for name, data in rendered.items()}
+    write_atomically(target, files, keep_existing=True, replace=folder)
     if store is not None:
         store.flush()
     return BuildResult(
-        job.vergadering, target / archief.MAP, sorted(rendered), [*warnings, *job.warnings]
+        job.vergadering, target / folder, sorted(rendered), [*warnings, *job.warnings]
     )
 
 
