@@ -11,22 +11,9 @@ from pathlib import Path
 
 import pdfplumber
 
+from vergaderstukken.dutch import DAGEN, MAANDEN
+
 MM = 72 / 25.4
-MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-DAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
 
 @dataclass(frozen=True)
