@@ -48,6 +48,16 @@ def cli() -> None:
     """
 
 
+def uitvoer_option(help_text: str) -> Callable[[F], F]:
+    """The `-o/--uitvoer MAP` option: where a command writes, instead of its default."""
+    return click.option(
+        "--uitvoer",
+        "-o",
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
 def annotaties_option(help_text: str) -> Callable[[F], F]:
     """The `--annotaties PAD` option: an advisor's own folder of overlays."""
     return click.option(
@@ -108,11 +118,8 @@ def check(datum: str | None, annotaties: Path | None, werkmap: Path) -> None:
     "(PAD/DATUM/NAAM.yaml, of PAD/NAAM.yaml voor één vergadering), in PAD/output/DATUM/ "
     "(of --uitvoer). In de werkmap wordt niets geschreven; die mag alleen-lezen zijn."
 )
-@click.option(
-    "--uitvoer",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Map voor de uitvoer (standaard: output/ in de werkmap; met --annotaties: PAD/output/).",
+@uitvoer_option(
+    "Map voor de uitvoer (standaard: output/ in de werkmap; met --annotaties: PAD/output/)."
 )
 @click.option(
     "--opnieuw",
@@ -175,12 +182,7 @@ def build(
     is_flag=True,
     help="Maak geen PDF's op de achtergrond; alleen de HTML-voorvertoning.",
 )
-@click.option(
-    "--uitvoer",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Map voor de PDF's (standaard: output/ in de werkmap).",
-)
+@uitvoer_option("Map voor de PDF's (standaard: output/ in de werkmap).")
 @werkmap_option
 def serve(
     datum: str | None,
@@ -382,12 +384,7 @@ def acties(wie: str | None, per: str | None, alle: bool, ics: Path | None, werkm
     is_flag=True,
     help="Verstuur ook als precies deze uitnodiging al eerder is verzonden.",
 )
-@click.option(
-    "--uitvoer",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Map met de uitvoer (standaard: output/ in de werkmap).",
-)
+@uitvoer_option("Map met de uitvoer (standaard: output/ in de werkmap).")
 @werkmap_option
 def uitnodiging(
     datum: str | None,
@@ -498,12 +495,7 @@ def diff(
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option(
-    "--uitvoer",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Map voor de website (standaard: site/ in de werkmap).",
-)
+@uitvoer_option("Map voor de website (standaard: site/ in de werkmap).")
 @click.option(
     "--basis-url",
     metavar="URL",
