@@ -7,7 +7,7 @@ the title as window title, fonts embedded) by default, PDF/A-2b for the archive 
 the HTML asks for them (our templates do not), and its file identifier is a hash of the
 content, so equal input still gives equal bytes.
 
-WeasyPrint is imported lazily: it costs ~0.6 s, and `stukken check` never needs it.
+WeasyPrint is imported lazily (laden.py): it costs ~0.3 s, and `stukken check` never needs it.
 """
 
 from __future__ import annotations
@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from . import laden
+
 UA = "pdf/ua-1"  # what every standalone PDF declares and meets
 ARCHIEF = "pdf/a-2b"  # the archive copies in output/DATUM/archief/
 
 
 def _fetcher_class() -> type[Any]:
+    laden.weasyprint()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class SandboxFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
@@ -157,8 +160,7 @@ def html_to_pdfs(
     tenth. The meeting pack's copy of the agenda differs only by the page numbers.
     `read` is told of every file the document asks for, served or not.
     """
-    import weasyprint
-
+    weasyprint = laden.weasyprint()
     logger = logging.getLogger("weasyprint")
     logger.setLevel(logging.WARNING)
     logger.propagate = False  # WeasyPrint's English warnings are not for a secretariat

@@ -1,0 +1,87 @@
+"""Import WeasyPrint in half the time it takes by itself.
+
+WeasyPrint opens Pango, HarfBuzz and fontconfig through cffi, trying several names per
+library (one per platform). For every name that is not a file name cffi asks
+`ctypes.util.find_library`, which on Linux starts `ldconfig -p`, then gcc and ld, each
+time: about 0.3 s of the 0.6 s that `import weasyprint` costs, paid again by every build.
+
+Here the linker cache is read once (one `ldconfig -p`) and find_library answers from it
+while WeasyPrint is imported. A library it does not list (installed outside the linker
+cache) is still found: cffi also tries the plain file names, and if WeasyPrint cannot be
+imported this way it is imported again with the real find_library.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import ModuleType
+
+
+def weasyprint() -> ModuleType:
+    """The weasyprint module, imported with the quick library lookup the first time."""
+    loaded: ModuleType | None = sys.modules.get("weasyprint")
+    if loaded is not None:
+        return loaded
+    try:
+        with quick_find_library():
+            import weasyprint as module
+    except OSError:  # a library outside the linker cache: WeasyPrint's own way
+        for name in [name for name in sys.modules if name.partition(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+        import weasyprint as module
+    imported: ModuleType = module
+    return imported
+
+
+def linker_cache() -> list[str]:
+    """The file names of the shared libraries the dynamic linker knows (`ldconfig -p`),
+    or an empty list where there is no such cache."""
+    for ldconfig in ("/sbin/ldconfig", "/usr/sbin/ldconfig", "ldconfig"):
+        try:
+            done = subprocess.run(
+                [ldconfig, "-p"],
+                capture_output=True,
+                env={**os.environ, "LC_ALL": "C", "LANG": "C"},
+                timeout=10,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if done.returncode == 0:
+            lines = done.stdout.decode("utf-8", "replace").splitlines()
+            return [line.split()[0] for line in lines[1:] if line.startswith(("\t", " "))]
+    return []
+
+
+def lookup(names: list[str]) -> Callable[[str], str | None]:
+    """find_library over `names` (from linker_cache): 'gobject-2.0' -> 'libgobject-2.0.so.0',
+    as ctypes answers on Linux; None for a name it does not know."""
+
+    def find(name: str) -> str | None:
+        pattern = re.compile(rf"lib{re.escape(name)}\.so(\.[0-9]+)*$")
+        found = sorted(candidate for candidate in names if pattern.match(candidate))
+        return found[0] if found else None
+
+    return find
+
+
+@contextmanager
+def quick_find_library() -> Iterator[None]:
+    """ctypes.util.find_library answering from one read of the linker cache, inside the
+    block; outside Linux, or without a linker cache, nothing changes."""
+    names = linker_cache() if sys.platform.startswith("linux") else []
+    if not names:
+        yield
+        return
+    original = ctypes.util.find_library
+    ctypes.util.find_library = lookup(names)  # type: ignore[assignment]  # same signature
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
