@@ -16,7 +16,9 @@ Header rows (w:tblHeader) are marked by the templates and the Markdown converter
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
+from html import unescape
 from pathlib import Path
 
 from lxml import etree
@@ -85,12 +87,36 @@ def _families(parts: dict[str, bytes]) -> list[str]:
             continue
         if b"rFonts" not in data:
             continue
-        for fonts in etree.fromstring(data).iter(_w("rFonts")):
-            for attr in ("ascii", "hAnsi"):
-                value = fonts.get(_w(attr))
-                if value and value not in names:
-                    names.append(value)
+        for value in _asked(data):
+            if value not in names:
+                names.append(value)
     return names
+
+
+RFONTS = re.compile(rb"<w:rFonts\b([^>]*)>")
+FONT_ATTRIBUTE = re.compile(rb'\sw:(ascii|hAnsi)="([^"]*)"')
+W_PREFIX = b'xmlns:w="' + W.encode() + b'"'
+
+
+def _asked(data: bytes) -> list[str]:
+    """The ascii and hAnsi fonts of every w:rFonts of one part, in document order: read
+    off the text where the part spells the namespace "w:" (Word and python-docx always
+    do; parsing the body of every file took a tenth of its cost), else from the XML."""
+    elements = [element[1] for element in RFONTS.finditer(data)]
+    if W_PREFIX in data and data.count(b"xmlns:w=") == 1 and b"'" not in b"".join(elements):
+        found = []
+        for element in elements:
+            attributes = dict(FONT_ATTRIBUTE.findall(element))
+            for attr in (b"ascii", b"hAnsi"):
+                if attributes.get(attr):
+                    found.append(unescape(attributes[attr].decode("utf-8")))
+        return found
+    return [
+        value
+        for fonts in etree.fromstring(data).iter(_w("rFonts"))
+        for value in (fonts.get(_w("ascii")), fonts.get(_w("hAnsi")))
+        if value
+    ]
 
 
 def embed_fonts(parts: dict[str, bytes], fonts: Path) -> dict[str, bytes]:

@@ -37,6 +37,8 @@ from markdown_it.token import Token
 
 from vergaderstukken.markdown import md_parser
 
+from .docx_stijlen import Stijlen
+
 __all__ = ["markdown_inline", "markdown_subdoc", "xml_safe"]
 
 MONO_FONT = "Courier New"  # present in Word; LibreOffice maps it to Liberation Mono
@@ -150,12 +152,13 @@ class _Builder:
         self.tpl = tpl
         self.read = read
         self.doc: Subdoc = blank_subdoc(tpl)
+        self.stijlen = Stijlen.van(tpl)
         self.image_root = image_root.resolve() if image_root is not None else None
         self.allowed_root = allowed_root.resolve() if allowed_root else self.image_root
         self.warn = warn
         # The template's paragraph style for every paragraph of the field (a table cell's
         # smaller text, say); None, or a name the template lacks: its default style.
-        self.style = style if style and style in self.doc.styles else None
+        self.style = style if style and self.stijlen.has(style) else None
         self.lists: list[_List] = []
         self.quote_depth = 0
         self.tight_last: Paragraph | None = None
@@ -163,7 +166,7 @@ class _Builder:
     # --- styles ---------------------------------------------------------------
 
     def has_style(self, name: str) -> bool:
-        return name in self.doc.styles
+        return self.stijlen.has(name)
 
     def bullet_style(self, depth: int) -> str | None:
         """The template's bullet style for this depth, if its bullet really exists.
@@ -188,7 +191,9 @@ class _Builder:
         return len(self.lists) * LIST_INDENT + self.quote_depth * QUOTE_INDENT
 
     def paragraph(self) -> Paragraph:
-        paragraph: Paragraph = self.doc.add_paragraph(style=self.style)
+        paragraph: Paragraph = self.doc.add_paragraph()
+        if self.style is not None:
+            self.stijlen.paragraph(paragraph, self.style)
         return paragraph
 
     def block_paragraph(self) -> Paragraph:
@@ -200,7 +205,7 @@ class _Builder:
             prefix, lst.pending = lst.pending, None
             style = None if lst.ordered else self.bullet_style(len(self.lists))
             if style:
-                para.style = style
+                self.stijlen.paragraph(para, style)
                 return para
             # Ordered lists always get a typed number: Word's list numbering would
             # run on from one list into the next within the same document.
@@ -307,7 +312,7 @@ class _Builder:
             for cell, (start, inline) in zip(row.cells, cells, strict=False):
                 para = cell.paragraphs[0]
                 if self.style:
-                    para.style = self.style
+                    self.stijlen.paragraph(para, self.style)
                 para.alignment = _ALIGN.get(str(start.attrs.get("style")))
                 self.inline(para, inline.children if inline else None, start.type == "th_open")
             if cells[0][0].type == "th_open":
@@ -325,7 +330,7 @@ class _Builder:
         tbl_w.set(qn("w:type"), "pct")
         tbl_w.set(qn("w:w"), "5000")
         if self.has_style("Table Grid"):
-            table.style = "Table Grid"
+            self.stijlen.table(table, "Table Grid")
             return
         borders = _el("w:tblBorders")
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -353,7 +358,7 @@ class _Builder:
             if link is not None:
                 link.append(r._r)
                 if self.has_style("Hyperlink"):
-                    r.style = "Hyperlink"
+                    self.stijlen.run(r, "Hyperlink")
                 else:
                     r.font.color.rgb = LINK_COLOR
                     r.font.underline = True
