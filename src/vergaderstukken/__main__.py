@@ -125,7 +125,7 @@ def check(datum: str | None, annotaties: Path | None, werkmap: Path) -> None:
     "--opnieuw",
     is_flag=True,
     help="Maak alles opnieuw, ook wat sinds de vorige keer niet veranderd is (zonder "
-    "de bouwcache in output/.cache/ te gebruiken).",
+    "stukken uit de bouwcache in output/.cache/ over te nemen).",
 )
 @werkmap_option
 def build(

@@ -16,7 +16,8 @@ an output):
 
 Entries are written to a temporary name and renamed, each with the hash of its bytes, so
 a build that is killed leaves complete entries or none. `stukken build --opnieuw` neither
-reads nor keeps the cache's old entries. The cache lives next to the meetings' output
+reads nor keeps the cache's old entries; it still uses the compiled templates (as Python
+uses its .pyc files: Jinja checks each against the source it was compiled from). The cache lives next to the meetings' output
 folders, never inside output/DATUM (which a build replaces whole).
 """
 
@@ -256,15 +257,17 @@ class Bouwcache:
 
 def compiled_templates(cache: Bouwcache) -> Any:
     """A Jinja bytecode cache that reads output/.cache/jinja/ and keeps what it compiles
-    in `cache.compiled`, written with the other entries when the build succeeded."""
+    in `cache.compiled`, written with the other entries when the build succeeded.
+
+    Read with --opnieuw too: like Python's .pyc files these are no output but compiled
+    code, which Jinja uses only for the very source it was compiled from (it checks the
+    source's checksum and its own version), so they cannot make a document stale."""
     import jinja2
 
     folder = cache.folder / "jinja"
 
     class Compiled(jinja2.BytecodeCache):
         def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            if not cache.lezen:
-                return
             try:
                 data = (folder / f"{bucket.key}.cache").read_bytes()
             except (OSError, ValueError):

@@ -127,6 +127,7 @@ def fill(
 
     env = environment()
     env.filters.update(md=md, md_inline=md_inline, tekst=platte_tekst)
+    env.bytecode_cache = job.templates.env.bytecode_cache  # the build cache's, if any
     with template_errors(), job.rendering(source, root):
         try:
             tpl.render(context, jinja_env=env, autoescape=True)
