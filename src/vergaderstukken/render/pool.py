@@ -16,11 +16,13 @@ as it would be without the pool.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..exceptions import Problem
@@ -43,6 +45,7 @@ class Taak:
 
     naam: str  # what the progress display shows
     doe: Produce
+    vooraf: bool = False  # makes parts a composed document takes: started first
 
 
 @dataclass
@@ -84,10 +87,21 @@ def render(
     """Every file of the build: the tasks (in a pool when `werkers` > 1), then the
     composed documents, in this process."""
     count = workers(werkers)
-    if count > 1 and len(taken) > 1:
-        uitkomsten = in_pool(job, taken, min(count, len(taken)), voortgang)
-    else:
+    with fewer_collections():
+        if count > 1 and len(taken) > 1:
+            return in_pool(job, taken, samengesteld, min(count, len(taken)), voortgang)
         uitkomsten = [in_this_process(job, taak, voortgang) for taak in taken]
+        return merged(job, uitkomsten, samengesteld, voortgang)
+
+
+def merged(
+    job: RenderJob,
+    uitkomsten: Sequence[Uitkomst],
+    samengesteld: Sequence[Taak],
+    voortgang: Progress | None,
+) -> dict[str, bytes]:
+    """The tasks' files, parts, warnings and cache entries in task order, then the
+    composed documents made from them."""
     rendered: dict[str, bytes] = {}
     for uitkomst in uitkomsten:
         rendered.update(uitkomst.files)
@@ -105,6 +119,24 @@ def render(
         if voortgang is not None:
             voortgang(taak.naam)
     return rendered
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cycle collector, tuned for rendering: laying out pages makes millions of
+    short-lived objects, and with the default thresholds the collector walks the loaded
+    workspace and WeasyPrint's modules again and again (a tenth of a build). What is
+    alive now stays alive until the build ends, so it is frozen out of the collector's
+    sight (which forked workers also share without copying), and it collects less often.
+    Memory stays bounded: the collector still runs. Restored afterwards."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def in_this_process(job: RenderJob, taak: Taak, voortgang: Progress | None) -> Uitkomst:
@@ -142,26 +174,89 @@ def _run(index: int) -> Uitkomst | None:
 
 
 def in_pool(
-    job: RenderJob, taken: Sequence[Taak], count: int, voortgang: Progress | None
-) -> list[Uitkomst]:
-    """The tasks in `count` forked workers; their results in task order."""
-    import weasyprint  # noqa: F401  # imported once, here, and inherited by every worker
+    job: RenderJob,
+    taken: Sequence[Taak],
+    samengesteld: Sequence[Taak],
+    count: int,
+    voortgang: Progress | None,
+) -> dict[str, bytes]:
+    """The tasks in `count` forked workers, the parts for the composed documents first;
+    the composed documents here, as soon as those parts are in, while the workers go on
+    with the rest. Files, warnings and errors come out as in a serial build."""
+    from .engines import laden
+
+    laden.weasyprint()  # imported once, here, and inherited by every worker
+    gc.freeze()  # with its modules out of the collector's sight (fewer_collections)
 
     _WORK[:] = [(job, taken)]
-    context = multiprocessing.get_context("fork")
+    first = sorted(range(len(taken)), key=lambda index: not taken[index].vooraf)
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"))
     try:
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            futures = [pool.submit(_run, index) for index in range(len(taken))]
-            if voortgang is not None:
-                for taak, future in zip(taken, futures, strict=True):
-                    future.add_done_callback(_tell(voortgang, taak.naam))
-            results = [_result(future) for future in futures]
+        futures = {index: pool.submit(_run, index) for index in first}
+        if voortgang is not None:
+            for index, future in futures.items():
+                future.add_done_callback(_tell(voortgang, taken[index].naam))
+        needed = [futures[index] for index in first if taken[index].vooraf]
+        vroeg = composed_early(job, needed, samengesteld, voortgang)
+        results = [_result(futures[index]) for index in range(len(taken))]
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _WORK.clear()
-    return [
+    uitkomsten = [  # a failed task runs again here: the first failure raises, in task order
         result if result is not None else in_this_process(job, taak, None)
         for taak, result in zip(taken, results, strict=True)
     ]
+    if vroeg is None:
+        return merged(job, uitkomsten, samengesteld, voortgang)
+    rendered = merged(job, uitkomsten, [], voortgang)
+    if vroeg.error is not None:
+        raise vroeg.error
+    for problem in vroeg.warnings:
+        if problem not in job.warnings:
+            job.warnings.append(problem)
+    rendered.update(vroeg.files)
+    return rendered
+
+
+@dataclass
+class Vroeg:
+    """The composed documents, made before the last tasks were in: their files, their
+    warnings (given after the tasks', as in a serial build) and the error they raised."""
+
+    files: dict[str, bytes]
+    warnings: list[Problem]
+    error: Exception | None
+
+
+def composed_early(
+    job: RenderJob,
+    needed: Sequence[Future[Uitkomst | None]],
+    samengesteld: Sequence[Taak],
+    voortgang: Progress | None,
+) -> Vroeg | None:
+    """The composed documents, from the parts of the `needed` tasks; None (compose them
+    after all tasks) if there are none or one of those tasks failed."""
+    if not samengesteld or not needed:
+        return None
+    results = [_result(future) for future in needed]
+    if any(result is None for result in results):
+        return None
+    for result in results:
+        for key, data in (result.parts if result is not None else {}).items():
+            job.parts.setdefault(key, data)
+    start = len(job.warnings)
+    files: dict[str, bytes] = {}
+    error: Exception | None = None
+    try:
+        for taak in samengesteld:
+            files.update(taak.doe(job))
+            if voortgang is not None:
+                voortgang(taak.naam)
+    except Exception as raised:  # raised after the tasks' own errors, as serially
+        error = raised
+    warnings = job.warnings[start:]
+    del job.warnings[start:]
+    return Vroeg(files, warnings, error)
 
 
 def _result(future: Future[Uitkomst | None]) -> Uitkomst | None:

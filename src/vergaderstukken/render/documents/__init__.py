@@ -45,6 +45,9 @@ OPENBARE_DOCUMENTS = [
 # their own (ONDERDELEN), alongside the other documents.
 SAMENGESTELD: set[Produce] = {pakket.documents}
 ONDERDELEN: dict[Produce, Callable[[RenderJob], list[Taak]]] = {pakket.documents: pakket.onderdelen}
+# Documents that make a part a composed document takes (the agenda: the pack's copy of
+# its layout): started first, so that the pack can be put together while the rest renders.
+VOORAF: set[Produce] = {agenda.documents, agenda.pdf_documents}
 
 # What the progress display calls a document; a module not named here is shown by its
 # module's name.
@@ -69,7 +72,7 @@ def plan(job: RenderJob, documents: Sequence[Produce]) -> tuple[list[Taak], list
     """The build's tasks (documents, then the parts composed documents need) and the
     composed documents, in registry order."""
     samengesteld = [d for d in documents if d in SAMENGESTELD]
-    taken = [Taak(naam(d), d) for d in documents if d not in SAMENGESTELD]
+    taken = [Taak(naam(d), d, vooraf=d in VOORAF) for d in documents if d not in SAMENGESTELD]
     for composed in samengesteld:
         if composed in ONDERDELEN:
             taken += ONDERDELEN[composed](job)

@@ -43,7 +43,7 @@ def onderdelen(job: RenderJob) -> list[Taak]:
     attachment (Markdown, earlier minutes). Each task renders its part into `job.parts`,
     where `vergaderpakket` finds it; a PDF attachment is only read, by the pack itself."""
     return [
-        Taak(f"bijlage {bijlage.label}", partial(bijlage_vooraf, bijlage=bijlage))
+        Taak(f"bijlage {bijlage.label}", partial(bijlage_vooraf, bijlage=bijlage), vooraf=True)
         for bijlage in job.vergadering.bijlagen
         if bijlage.soort != "pdf"
     ]
