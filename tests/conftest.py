@@ -67,6 +67,7 @@ TRAAG = {
     "test_serve_browser",
     "test_publiceer",
     "test_snelheid",
+    "test_snelheid_motor",
     "test_sjablonen_veilig",
     "test_site_browser",
     "test_uitvoer",

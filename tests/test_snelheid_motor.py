@@ -1,0 +1,243 @@
+"""The speed-ups inside the engines give what the slow ways gave: the library lookup for
+WeasyPrint, the template's Word styles looked up once, the font names read off the XML,
+compiled string templates kept, and the pack composed while the pool works.
+
+Never timings: what is asserted is that each shortcut answers as the long way does.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import jinja2
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from conftest import REPO
+from vergaderstukken.commands.build import build
+from vergaderstukken.exceptions import StukkenError
+from vergaderstukken.render.engines import docx_fonts, laden
+from vergaderstukken.render.engines.docx_markdown import blank_subdoc
+from vergaderstukken.render.engines.docx_stijlen import Stijlen
+from vergaderstukken.render.engines.templates import environment
+
+DATUM = "2024-01-24"
+WORD_TEMPLATES = sorted((REPO / "templates").glob("*.docx"))
+LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ldconfig is Linux's")
+
+
+# --- the library lookup --------------------------------------------------------------------
+
+
+@LINUX
+def test_the_quick_lookup_finds_weasyprints_libraries_and_nothing_ctypes_would_not():
+    find = laden.lookup(laden.linker_cache())
+    for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "pangoft2-1.0"):
+        found = find(name)
+        assert found is not None and found.startswith(f"lib{name}.so"), name
+        ctypes.CDLL(found)  # loadable by that name
+        assert ctypes.util.find_library(name) is not None
+    for name in ("libgobject-2.0-0", "gobject-2.0-0", "libpango-1.0-0.dll", "geen-bibliotheek"):
+        assert find(name) is None
+        assert ctypes.util.find_library(name) is None
+
+
+def test_without_a_linker_cache_find_library_is_left_alone(monkeypatch):
+    original = ctypes.util.find_library
+    monkeypatch.setattr(laden, "linker_cache", lambda: [])
+    with laden.quick_find_library():
+        assert ctypes.util.find_library is original
+    assert laden.lookup(["libfoo.so.1", "libfoo-bar.so.2", "libfoo.so"])("foo") == "libfoo.so"
+
+
+def run_python(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_weasyprint_imports_with_the_lookup_and_restores_find_library():
+    out = run_python(
+        "import ctypes.util\n"
+        "original = ctypes.util.find_library\n"
+        "from vergaderstukken.render.engines import laden\n"
+        "module = laden.weasyprint()\n"
+        "print(module.__name__, ctypes.util.find_library is original,"
+        " laden.weasyprint() is module)\n"
+    )
+    assert out == "weasyprint True True"
+
+
+def test_a_failed_quick_import_is_done_again_the_usual_way():
+    # the first import of WeasyPrint fails as a library it cannot open would make it fail
+    out = run_python(
+        "import sys, importlib.abc\n"
+        "class Once(importlib.abc.MetaPathFinder):\n"
+        "    failed = False\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'weasyprint.text.ffi' and not Once.failed:\n"
+        "            Once.failed = True\n"
+        "            raise OSError('cannot load library')\n"
+        "sys.meta_path.insert(0, Once())\n"
+        "from vergaderstukken.render.engines import laden\n"
+        "module = laden.weasyprint()\n"
+        "print(Once.failed, module.HTML(string='<p>x</p>').write_pdf()[:5])\n"
+    )
+    assert out == "True b'%PDF-'"
+
+
+# --- Word styles -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", WORD_TEMPLATES, ids=lambda p: p.name)
+def test_styles_set_once_write_the_xml_of_python_docxs_setters(template):
+    tpl = DocxTemplate(template)
+    stijlen = Stijlen.van(tpl)
+    assert Stijlen.van(tpl) is stijlen  # asked once per template
+    names = [style.name for style in tpl.get_docx().styles]
+    assert names and all(stijlen.has(name) for name in names)
+    assert not stijlen.has("Geen Bestaande Stijl")
+    slow, quick = blank_subdoc(tpl), blank_subdoc(tpl)
+    paragraphs = [s.name for s in tpl.get_docx().styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+    for name in paragraphs:
+        slow.add_paragraph().style = name
+        stijlen.paragraph(quick.add_paragraph(), name)
+    if stijlen.has("Table Grid"):
+        slow.add_table(rows=1, cols=1).style = "Table Grid"
+        stijlen.table(quick.add_table(rows=1, cols=1), "Table Grid")
+    if stijlen.has("Hyperlink"):
+        slow.add_paragraph().add_run("x").style = "Hyperlink"
+        stijlen.run(quick.add_paragraph().add_run("x"), "Hyperlink")
+    assert etree.tostring(quick.subdocx.element) == etree.tostring(slow.subdocx.element)
+    # the default paragraph style is written as no style at all, as python-docx does
+    default = tpl.get_docx().styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    assert stijlen.style_id(default.name, WD_STYLE_TYPE.PARAGRAPH) is None
+
+
+# --- fonts asked for ---------------------------------------------------------------------
+
+
+def word_parts() -> list[tuple[str, bytes]]:
+    parts = []
+    for template in WORD_TEMPLATES:
+        with zipfile.ZipFile(template) as archive:
+            parts += [
+                (f"{template.name}:{name}", archive.read(name))
+                for name in archive.namelist()
+                if name.startswith("word/") and name.endswith(".xml")
+            ]
+    return parts
+
+
+def parsed(data: bytes) -> list[str]:
+    w = docx_fonts.W
+    return [
+        value
+        for fonts in etree.fromstring(data).iter(f"{{{w}}}rFonts")
+        for value in (fonts.get(f"{{{w}}}ascii"), fonts.get(f"{{{w}}}hAnsi"))
+        if value
+    ]
+
+
+def test_fonts_read_off_the_text_are_those_the_xml_names():
+    checked = 0
+    for name, data in word_parts():
+        if b"rFonts" in data:
+            assert docx_fonts._asked(data) == parsed(data), name
+            checked += 1
+    assert checked >= 8  # styles and documents of the four templates
+
+
+def test_fonts_in_other_spellings_are_read_from_the_xml():
+    w = docx_fonts.W
+    quoted = (
+        f"<w:document xmlns:w='{w}'><w:r><w:rPr><w:rFonts w:ascii='Lato &amp; Co' "
+        "w:hAnsi='Arial'/></w:rPr></w:r></w:document>"
+    ).encode()
+    prefixed = (
+        f'<x:document xmlns:x="{w}"><x:r><x:rPr><x:rFonts x:hAnsi="Arial" x:ascii="Lato"/>'
+        "</x:rPr></x:r></x:document>"
+    ).encode()
+    entity = (
+        f'<w:document xmlns:w="{w}"><w:rFonts w:asciiTheme="minorHAnsi" '
+        'w:hAnsi="Lato &amp; Co" w:ascii="Lato"/></w:document>'
+    ).encode()
+    assert docx_fonts._asked(quoted) == ["Lato & Co", "Arial"] == parsed(quoted)
+    assert docx_fonts._asked(prefixed) == ["Lato", "Arial"] == parsed(prefixed)
+    assert docx_fonts._asked(entity) == ["Lato", "Lato & Co"] == parsed(entity)
+
+
+# --- compiled string templates -----------------------------------------------------------
+
+
+class Kept(jinja2.BytecodeCache):
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+def test_a_string_template_is_compiled_once_and_again_when_its_source_changes(monkeypatch):
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self, source, *args, **kwargs):
+        compiled.append(source)
+        return original(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    kept = Kept()
+    source = "<w:t>{{ titel }}</w:t>"
+    first, second = environment(), environment()
+    first.bytecode_cache = second.bytecode_cache = kept
+    first.autoescape = second.autoescape = True
+    assert first.from_string(source).render(titel="A & B") == "<w:t>A &amp; B</w:t>"
+    assert second.from_string(source).render(titel="A & B") == "<w:t>A &amp; B</w:t>"
+    assert compiled == [source]  # the second environment took the compiled code
+    second.from_string(source + " ").render(titel="x")
+    second.autoescape = False  # compiled otherwise: a code of its own
+    assert second.from_string(source).render(titel="A & B") == "<w:t>A & B</w:t>"
+    assert len(compiled) == 3 and len(kept.kept) == 3
+    environment().from_string(source)  # without a cache: compiled as Jinja does
+    assert len(compiled) == 4
+
+
+# --- the pack composed while the pool renders --------------------------------------------
+
+
+def broken(example: Path, name: str) -> None:
+    templates = example / "templates"
+    templates.mkdir(exist_ok=True)
+    (templates / name).write_text("<p>{{ onbekend.veld }}</p>", encoding="utf-8")
+
+
+def error_of(example: Path, output: Path, werkers: int) -> str:
+    with pytest.raises(StukkenError) as raised:
+        build(example, DATUM, output=output, werkers=werkers)
+    return str(raised.value.message)
+
+
+def test_the_first_error_is_the_serial_builds_whatever_finishes_first(example, tmp_path):
+    broken(example, "pakket.html")  # the pack fails, composed early in the pool
+    pack_only = error_of(example, tmp_path / "a", 1)
+    assert "pakket.html" in pack_only
+    assert error_of(example, tmp_path / "b", 2) == pack_only
+    broken(example, "verslag.html")  # a task before it fails too, in a worker: it comes first
+    serial = error_of(example, tmp_path / "c", 1)
+    assert "verslag.html" in serial
+    assert error_of(example, tmp_path / "d", 2) == serial
+    assert not (tmp_path / "d" / DATUM).exists()  # nothing written
