@@ -60,9 +60,27 @@ def shown(value: object, width: int = MAX_SHOWN) -> str:
 def outside(path: Path, root: Path) -> bool:
     """Whether `path`, symbolic links followed, leads out of `root` (as attachments do)."""
     try:
+        if _plainly_inside(path, root):
+            return False
         return not path.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError, ValueError):  # a link loop leads nowhere inside either
         return True
+
+
+def _plainly_inside(path: Path, root: Path) -> bool:
+    """Whether `path` is `root` followed by names none of which is '..' or a symbolic
+    link: then it lies inside root wherever root itself leads, and resolving both (a
+    system call per folder of each, thousands in a long history) is not needed."""
+    if not path.is_relative_to(root):
+        return False
+    current = root
+    for part in path.relative_to(root).parts:
+        if part in ("..", "."):
+            return False
+        current = current / part
+        if current.is_symlink():
+            return False
+    return True
 
 
 OS_REASONS = {
@@ -138,6 +156,11 @@ def read_text(
 
 # Values the YAML files still being loaded may hold; None outside `werkmap_budget()`.
 _remaining: ContextVar[list[int] | None] = ContextVar("remaining_values", default=None)
+
+
+def values_left() -> list[int] | None:
+    """[what is left, what there was] of the bound of `werkmap_budget()`, or None."""
+    return _remaining.get()
 
 
 @contextmanager

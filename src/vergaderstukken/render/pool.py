@@ -20,11 +20,11 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ..collector import fewer_collections
 from ..exceptions import Problem
 from .cache import Onderdeel
 from .job import RenderJob
@@ -119,24 +119,6 @@ def merged(
         if voortgang is not None:
             voortgang(taak.naam)
     return rendered
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Python's cycle collector, tuned for rendering: laying out pages makes millions of
-    short-lived objects, and with the default thresholds the collector walks the loaded
-    workspace and WeasyPrint's modules again and again (a tenth of a build). What is
-    alive now stays alive until the build ends, so it is frozen out of the collector's
-    sight (which forked workers also share without copying), and it collects less often.
-    Memory stays bounded: the collector still runs. Restored afterwards."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 def in_this_process(job: RenderJob, taak: Taak, voortgang: Progress | None) -> Uitkomst:

@@ -15,11 +15,14 @@ from typing import Any, TypeVar
 from .mappings import Key, Record, Seq
 
 T = TypeVar("T")
+_FIELDS: dict[type, dict[str, dataclasses.Field[Any]]] = {}  # a model's fields, by name
 
 
 def fill(cls: type[T], record: Record, **computed: Any) -> T:
     """A `cls` holding every declared, non-computed key of `record`, plus `computed`."""
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     values: dict[str, Any] = {}
     _collect(record, fields, values)
     if "loc" in fields:
