@@ -241,3 +241,96 @@ def test_the_first_error_is_the_serial_builds_whatever_finishes_first(example, t
     assert "verslag.html" in serial
     assert error_of(example, tmp_path / "d", 2) == serial
     assert not (tmp_path / "d" / DATUM).exists()  # nothing written
+
+
+# --- files read before ---------------------------------------------------------------------
+
+
+def composed(monkeypatch) -> list[str]:
+    """The files parsed (composed from YAML) in this process."""
+    from vergaderstukken import schema
+
+    seen: list[str] = []
+    original = schema.compose
+
+    def counting(path, *args, **kwargs):
+        seen.append(path.name)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(schema, "compose", counting)
+    return seen
+
+
+def test_files_read_before_are_not_parsed_again_and_give_the_same_build(
+    example, tmp_path, monkeypatch
+):
+    from vergaderstukken.schema import leescache
+
+    parsed_files = composed(monkeypatch)
+    plain = build(example, DATUM, output=tmp_path / "gewoon", werkers=1)
+    assert "agenda.yaml" in parsed_files
+    first = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    assert (tmp_path / "uit" / ".cache" / leescache.NAME).is_file()
+    parsed_files.clear()
+    again = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True, opnieuw=True)
+    assert parsed_files == []  # every file from the cache, --opnieuw or not
+    assert again.warnings == first.warnings == plain.warnings
+    assert outputs(again.folder) == outputs(plain.folder)
+    # one file changed: that file alone is read again, and what it now says is built
+    agenda = example / "meetings" / DATUM / "agenda.yaml"
+    agenda.write_text(
+        agenda.read_text(encoding="utf-8").replace("Opening &", "Opening, mededelingen &", 1),
+        encoding="utf-8",
+    )
+    changed = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True, opnieuw=True)
+    assert parsed_files == ["agenda.yaml"]
+    assert changed.vergadering is not None
+    assert changed.vergadering.punten[0].titel == "Opening, mededelingen & vaststellen agenda"
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_a_file_with_errors_is_never_kept(example, tmp_path, monkeypatch):
+    from vergaderstukken.exceptions import ValidationError
+
+    agenda = example / "meetings" / DATUM / "agenda.yaml"
+    agenda.write_text(agenda.read_text(encoding="utf-8") + "\nonbekende_sleutel: 1\n", "utf-8")
+    messages = []
+    for _ in range(2):  # the second time from a cache that must not hold the bad file
+        with pytest.raises(ValidationError) as raised:
+            build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+        messages.append(str(raised.value.message))
+    assert "onbekende_sleutel" in messages[0] and messages[0] == messages[1]
+
+
+def test_a_damaged_or_hostile_cache_is_a_miss_and_runs_nothing(example, tmp_path, monkeypatch):
+    import pickle
+
+    from vergaderstukken.render import cache as bouwcache
+    from vergaderstukken.schema import leescache
+
+    build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    stored = tmp_path / "uit" / ".cache" / leescache.NAME
+    marker = tmp_path / "uitgevoerd"
+
+    class Attack:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    digest = bouwcache.package_digest()
+    # the outer layer naming a function, and an entry naming one
+    entries = leescache.Leescache(stored, digest, {}).entries
+    key = next(k for k in entries if k[0] == "agenda")
+    outer = pickle.dumps(Attack())
+    inner = dict(entries)
+    inner[key] = (entries[key][0], pickle.dumps(Attack()))
+    parsed_files = composed(monkeypatch)
+    for hostile in (outer, pickle.dumps((leescache.FORMAT, digest, inner)), b"\x80\x05kapot"):
+        stored.write_bytes(hostile)
+        parsed_files.clear()
+        result = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True, opnieuw=True)
+        assert result.vergadering is not None
+        assert not marker.exists()
+        assert "agenda.yaml" in parsed_files  # read again from the source

@@ -9,7 +9,8 @@ included, so that neither outlives the sources it was made from.
 
 Speed (README "Speed"): the documents render on every core (render/pool.py), and with the
 build cache (render/cache.py, output/.cache/) what did not change is not rendered again;
-a full build whose inputs all stayed the same is done before anything heavy is imported.
+a full build whose inputs all stayed the same is done before anything heavy is imported,
+and files read before are not parsed again (schema/leescache.py).
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..collector import fewer_collections
 from ..exceptions import Problem, StukkenError, display_path
 from ..load.annotaties import Adviesmap, own_overlays, refuse_stale
 from ..load.werkmap import Vergadermappen, load_werkmap, scan_meetings, select_meeting
 from ..model import Vergadering, Werkmap
 from ..render import cache as bouwcache
+from ..schema import leescache, leescache_in
 from ..uitvoer import recover, write_atomically
 
 if TYPE_CHECKING:
@@ -91,19 +94,24 @@ def build(
         if vorige is not None:  # nothing changed: nothing to load, render or write
             return BuildResult(None, target, vorige.files, vorige.warnings)
     store = bouwcache.Bouwcache(folder, lezen=not opnieuw) if cache else None
-    werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
-    if openbaar:
-        return build_public(werkmap, naam, warnings, target, store)
-    if archief:
-        return build_archive(werkmap, naam, warnings, target, store)
-    vergadering = werkmap.vergadering(naam)
-    refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
-    job = gathered_job(werkmap, vergadering, annotatie, store, target)
-    rendered = render(job, werkers=werkers)
+    gelezen = leescache_in(folder, bouwcache.package_digest()) if cache else None
+    with fewer_collections():
+        with leescache.gebruikt(gelezen):
+            werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
+        if openbaar:
+            return build_public(werkmap, naam, warnings, target, store)
+        if archief:
+            return build_archive(werkmap, naam, warnings, target, store)
+        vergadering = werkmap.vergadering(naam)
+        refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
+        job = gathered_job(werkmap, vergadering, annotatie, store, target)
+        rendered = render(job, werkers=werkers)
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     result = BuildResult(job.vergadering, target, sorted(rendered), [*warnings, *job.warnings])
     if store is not None:
         store.flush()
+    if gelezen is not None:
+        gelezen.flush()
     if key is not None and store is not None:
         bouwcache.remember_build(
             folder, naam, key, target, result.files, result.warnings, store.gelezen

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import Problems
-from ..safe_read import compose
+from ..safe_read import compose, outside, values_left
+from . import leescache
 from .agenda import AGENDA, DOELEN
 from .fill import fill
 from .mappings import Mapping, Record, Seq
@@ -50,7 +51,40 @@ DOCUMENTS: dict[str, Mapping] = {
 def read_document(
     path: Path, kind: str, problems: Problems, root: Path | None = None
 ) -> Record | None:
-    """Read and validate one workspace file (never one outside `root`) against its keys."""
+    """Read and validate one workspace file (never one outside `root`) against its keys;
+    through the cache of files read before (leescache.py) when one is in use."""
+    cache = leescache.active()
+    if cache is None or (root is not None and outside(path, root)):
+        return _read(path, kind, problems, root)
+    try:
+        data = path.read_bytes() if path.is_file() else None
+    except OSError:
+        data = None
+    remaining = values_left()
+    if data is None:  # not a readable file: its message is the reader's
+        return _read(path, kind, problems, root)
+    digest = leescache.sha(data)
+    found = cache.get(kind, path, digest)
+    if found is not None and (remaining is None or found.values <= remaining[0]):
+        if remaining is not None:
+            remaining[0] -= found.values
+        problems.warnings.extend(found.warnings)
+        return found.value if isinstance(found.value, Record) else None
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    before = remaining[0] if remaining is not None else 0
+    value = _read(path, kind, problems, root)
+    if len(problems.errors) == errors and value is not None:
+        used = before - remaining[0] if remaining is not None else 0
+        cache.put(kind, path, digest, leescache.Gelezen(value, problems.warnings[warnings:], used))
+    return value
+
+
+def leescache_in(folder: Path, digest: str) -> leescache.Leescache:
+    """The cache of files read before in `folder` (output/.cache/), for package `digest`."""
+    return leescache.Leescache(folder / leescache.NAME, digest, DOCUMENTS)
+
+
+def _read(path: Path, kind: str, problems: Problems, root: Path | None) -> Record | None:
     node = compose(path, problems, root)
     if node is None:
         return None
