@@ -88,6 +88,7 @@ class Omgeving(jinja2.Environment):
         globals: Any = None,  # noqa: A002  # Jinja's own name
         template_class: type[jinja2.Template] | None = None,
     ) -> jinja2.Template:
+        """Jinja's from_string, with the compiled code from the bytecode cache if any."""
         cache = self.bytecode_cache
         if cache is None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
