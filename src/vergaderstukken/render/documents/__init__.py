@@ -49,6 +49,12 @@ ONDERDELEN: dict[Produce, Callable[[RenderJob], list[Taak]]] = {pakket.documents
 # its layout): started first, so that the pack can be put together while the rest renders.
 VOORAF: set[Produce] = {agenda.documents, agenda.pdf_documents}
 
+# Documents of several files that render as one task per file (the same files, in the
+# same order), so that the files of an edited overlay are made side by side.
+GESPLITST: dict[Produce, Callable[[RenderJob], list[Taak]]] = {
+    annotaties.documents: annotaties.taken
+}
+
 # What the progress display calls a document; a module not named here is shown by its
 # module's name.
 NAMEN = {
@@ -72,7 +78,12 @@ def plan(job: RenderJob, documents: Sequence[Produce]) -> tuple[list[Taak], list
     """The build's tasks (documents, then the parts composed documents need) and the
     composed documents, in registry order."""
     samengesteld = [d for d in documents if d in SAMENGESTELD]
-    taken = [Taak(naam(d), d, vooraf=d in VOORAF) for d in documents if d not in SAMENGESTELD]
+    taken: list[Taak] = []
+    for d in documents:
+        if d in GESPLITST:
+            taken += GESPLITST[d](job)
+        elif d not in SAMENGESTELD:
+            taken.append(Taak(naam(d), d, vooraf=d in VOORAF))
     for composed in samengesteld:
         if composed in ONDERDELEN:
             taken += ONDERDELEN[composed](job)

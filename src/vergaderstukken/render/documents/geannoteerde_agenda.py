@@ -10,6 +10,7 @@ no other document can pick it up.
 from __future__ import annotations
 
 import re
+from functools import partial
 from html import unescape
 
 from ...exceptions import Loc, StukkenError
@@ -19,6 +20,7 @@ from ...schema.types import did_you_mean
 from .. import context as contexts
 from ..docx import render_docx
 from ..job import RenderJob
+from ..pool import Taak
 
 MARKERING = MARKERING_ANNOTATIE
 PREFIX = "geannoteerde-agenda-"
@@ -36,17 +38,40 @@ def documents(job: RenderJob) -> dict[str, bytes]:
     """The annotated agendas, PDF and DOCX, of the selected overlays."""
     rendered: dict[str, bytes] = {}
     for annotatie in selected(job.vergadering, job.only_annotatie):
-        context = annotated_context(job, annotatie)
-        source = Loc(annotatie.bestand)
-        pdf_name, docx_name = file_names(annotatie.naam)
-        rendered[pdf_name] = job.pdf(
-            HTML_TEMPLATE,
-            context,
-            source=source,
-            inspect=lambda html, c=context, s=source: check_placement(html, c, s),
-        )
-        rendered[docx_name] = render_docx(job, "geannoteerde-agenda.docx", context, source=source)
+        rendered.update(pdf_document(job, annotatie))
+        rendered.update(docx_document(job, annotatie))
     return rendered
+
+
+def taken(job: RenderJob) -> list[Taak]:
+    """The same files as `documents`, each a task of its own (render/pool.py): after an
+    edit to one overlay its PDF and its Word file are made side by side."""
+    return [
+        Taak(f"geannoteerde agenda {annotatie.naam}{suffix}", partial(make, annotatie=annotatie))
+        for annotatie in selected(job.vergadering, job.only_annotatie)
+        for make, suffix in ((pdf_document, ""), (docx_document, " (Word)"))
+    ]
+
+
+def pdf_document(job: RenderJob, annotatie: Annotatie) -> dict[str, bytes]:
+    """geannoteerde-agenda-NAAM.pdf."""
+    context = annotated_context(job, annotatie)
+    source = Loc(annotatie.bestand)
+    pdf = job.pdf(
+        HTML_TEMPLATE,
+        context,
+        source=source,
+        inspect=lambda html: check_placement(html, context, source),
+    )
+    return {file_names(annotatie.naam)[0]: pdf}
+
+
+def docx_document(job: RenderJob, annotatie: Annotatie) -> dict[str, bytes]:
+    """geannoteerde-agenda-NAAM.docx."""
+    context = annotated_context(job, annotatie)
+    source = Loc(annotatie.bestand)
+    docx = render_docx(job, "geannoteerde-agenda.docx", context, source=source)
+    return {file_names(annotatie.naam)[1]: docx}
 
 
 def check_placement(html: str, context: dict, source: Loc) -> None:
