@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import io
 import subprocess
 import sys
 import zipfile
@@ -334,3 +335,21 @@ def test_a_damaged_or_hostile_cache_is_a_miss_and_runs_nothing(example, tmp_path
         assert result.vergadering is not None
         assert not marker.exists()
         assert "agenda.yaml" in parsed_files  # read again from the source
+
+
+def test_a_word_file_compressed_once_has_the_bytes_of_one_compressed_twice(tmp_path):
+    from docx.opc import phys_pkg
+
+    from vergaderstukken.render.engines import docx_stable
+
+    template = REPO / "templates" / "agenda.docx"
+    saved = docx_stable.saved_uncompressed(DocxTemplate(template))
+    with zipfile.ZipFile(io.BytesIO(saved)) as archive:
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
+    assert phys_pkg.ZIP_DEFLATED == zipfile.ZIP_DEFLATED  # python-docx as it was
+    twice = tmp_path / "agenda.docx"
+    DocxTemplate(template).save(twice)  # compressed by python-docx, then again
+    docx_stable.make_reproducible(twice, fonts=REPO / "templates" / "fonts")
+    assert docx_stable.reproducible(saved, fonts=REPO / "templates" / "fonts") == (
+        twice.read_bytes()
+    )

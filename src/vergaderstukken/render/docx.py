@@ -9,7 +9,6 @@ same Markdown parser the PDFs use. autoescape is on, or docxtpl silently drops '
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,7 +98,7 @@ def fill(
     from docxtpl import DocxTemplate
 
     from .engines.docx_markdown import markdown_inline, markdown_subdoc
-    from .engines.docx_stable import make_reproducible, set_core_properties
+    from .engines.docx_stable import reproducible, saved_uncompressed, set_core_properties
 
     try:
         tpl = DocxTemplate(path)
@@ -143,8 +142,4 @@ def fill(
         author=author,
         when=job.vergadering.datum,
     )
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / path.name
-        tpl.save(target)
-        make_reproducible(target, job.vergadering.datum, fonts=job.fonts)
-        return target.read_bytes()
+    return reproducible(saved_uncompressed(tpl), job.vergadering.datum, fonts=job.fonts)

@@ -9,10 +9,12 @@ into version control or comparing them in CI.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document
 from docx.oxml import OxmlElement
@@ -93,27 +95,53 @@ def make_reproducible(
     set_core_properties), lastModifiedBy and revision fixed.
     """
     path = Path(path)
-    with zipfile.ZipFile(path) as zin:
-        entries = {info.filename: zin.read(info) for info in zin.infolist()}
-    if fonts is not None:
-        entries = embed_fonts(entries, fonts)
-        entries["word/document.xml"] = keep_rows_whole(entries["word/document.xml"])
-
+    data = reproducible(path.read_bytes(), when, fonts=fonts)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w") as zout:
-            for name, data in entries.items():
-                if name == "docProps/core.xml":
-                    data = _fixed_core(data, when)
-                info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 3  # Unix, also when built on Windows
-                info.external_attr = 0o100644 << 16
-                zout.writestr(info, data, compresslevel=6)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def reproducible(
+    docx: bytes, when: dt.date | dt.datetime | None = None, *, fonts: Path | None = None
+) -> bytes:
+    """The .docx `docx` as make_reproducible rewrites it."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as zin:
+        entries = {info.filename: zin.read(info) for info in zin.infolist()}
+    if fonts is not None:
+        entries = embed_fonts(entries, fonts)
+        entries["word/document.xml"] = keep_rows_whole(entries["word/document.xml"])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zout:
+        for name, data in entries.items():
+            if name == "docProps/core.xml":
+                data = _fixed_core(data, when)
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, also when built on Windows
+            info.external_attr = 0o100644 << 16
+            zout.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()
+
+
+def saved_uncompressed(document: Any) -> bytes:
+    """A python-docx (or docxtpl) document saved in memory without compression: it is
+    rewritten, compressed once, by `reproducible` (compressing twice was a seventh of
+    the cost of a Word file)."""
+    from docx.opc import phys_pkg
+
+    buffer = io.BytesIO()
+    compression = getattr(phys_pkg, "ZIP_DEFLATED")  # noqa: B009  # what its writer reads
+    setattr(phys_pkg, "ZIP_DEFLATED", zipfile.ZIP_STORED)  # noqa: B010
+    try:
+        document.save(buffer)
+    finally:
+        setattr(phys_pkg, "ZIP_DEFLATED", compression)  # noqa: B010
+    return buffer.getvalue()
 
 
 def _set_language(doc: Document, language: str) -> None:
