@@ -186,9 +186,11 @@ def run(args: argparse.Namespace) -> list[Figure]:
         stukken(voorbeeld, "build", datum, "--uitvoer", str(tmp / "docx-uit"))
         spent, total = map(
             float,
-            output_of(
+            output_of(  # the last line: the build itself lists its files before
                 PYTHON, str(share_script), str(voorbeeld), datum, str(tmp / "docx-uit")
-            ).split(),
+            )
+            .splitlines()[-1]
+            .split(),
         )
         figures.append(
             Figure(
