@@ -353,3 +353,25 @@ def test_a_word_file_compressed_once_has_the_bytes_of_one_compressed_twice(tmp_p
     assert docx_stable.reproducible(saved, fonts=REPO / "templates" / "fonts") == (
         twice.read_bytes()
     )
+
+
+def test_an_entry_deflated_once_is_written_as_zipfile_writes_it():
+    from vergaderstukken.render.engines import docx_stable
+
+    font = (REPO / "templates" / "fonts" / "Lato-Regular.ttf").read_bytes()
+    assert len(font) > docx_stable.LARGE
+
+    def zipped(write) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name in ("a.odttf", "b.odttf"):  # the second time from the memo
+                info = zipfile.ZipInfo(name, date_time=docx_stable.ZIP_EPOCH)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                write(archive, info, font)
+        return buffer.getvalue()
+
+    ours = zipped(docx_stable._write)
+    theirs = zipped(lambda archive, info, data: archive.writestr(info, data, compresslevel=6))
+    assert ours == theirs
+    with zipfile.ZipFile(io.BytesIO(ours)) as archive:
+        assert archive.testzip() is None and archive.read("b.odttf") == font
