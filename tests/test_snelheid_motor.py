@@ -375,3 +375,67 @@ def test_an_entry_deflated_once_is_written_as_zipfile_writes_it():
     assert ours == theirs
     with zipfile.ZipFile(io.BytesIO(ours)) as archive:
         assert archive.testzip() is None and archive.read("b.odttf") == font
+
+
+# --- only overlays changed -----------------------------------------------------------------
+
+
+def test_after_an_overlay_edit_only_the_annotated_agendas_are_rendered(
+    example, tmp_path, monkeypatch
+):
+    from vergaderstukken.render import pool
+
+    ran: list[str] = []
+    original = pool.in_this_process
+
+    def counting(job, taak, voortgang):
+        ran.append(taak.naam)
+        return original(job, taak, voortgang)
+
+    monkeypatch.setattr(pool, "in_this_process", counting)
+    build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    overlay = example / "meetings" / DATUM / "annotaties" / "hellendoorn.yaml"
+    overlay.write_text(overlay.read_text("utf-8").replace("vragen hebben", "vraag heeft"), "utf-8")
+    ran.clear()
+    edited = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    assert ran == ["geannoteerde agenda hellendoorn", "geannoteerde agenda hellendoorn (Word)"]
+    fresh = build(example, DATUM, output=tmp_path / "vers", werkers=1)
+    assert outputs(edited.folder) == outputs(fresh.folder)
+    assert edited.warnings == fresh.warnings and edited.files == fresh.files
+    # a second overlay added: its files appear, the others still stand
+    (overlay.parent / "noord.yaml").write_text("inleiding: Eerste advies.\n", "utf-8")
+    ran.clear()
+    added = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    assert "geannoteerde-agenda-noord.pdf" in added.files
+    assert all(naam.startswith("geannoteerde agenda") for naam in ran)
+    assert outputs(added.folder) == outputs(build(example, DATUM, output=tmp_path / "v2").folder)
+
+
+def test_what_else_changed_or_was_touched_renders_the_other_documents_again(
+    example, tmp_path, monkeypatch
+):
+    from vergaderstukken.render import pool
+
+    ran: list[str] = []
+    original = pool.in_this_process
+    monkeypatch.setattr(
+        pool,
+        "in_this_process",
+        lambda job, taak, v: ran.append(taak.naam) or original(job, taak, v),
+    )
+    build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    overlay = example / "meetings" / DATUM / "annotaties" / "hellendoorn.yaml"
+    agenda = example / "meetings" / DATUM / "agenda.yaml"
+    # an overlay and the agenda changed together: everything is made again
+    overlay.write_text(overlay.read_text("utf-8").replace("vragen hebben", "vraag heeft"), "utf-8")
+    agenda.write_text(agenda.read_text("utf-8").replace("Opening &", "Opening, en", 1), "utf-8")
+    ran.clear()
+    build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    assert "agenda" in ran and "verslag" in ran
+    # an output file changed by hand: it is not taken as it stands
+    (tmp_path / "uit" / DATUM / "agenda.pdf").write_bytes(b"%PDF-1.7 veranderd")
+    overlay.write_text(overlay.read_text("utf-8").replace("vraag heeft", "vragen hebben"), "utf-8")
+    ran.clear()
+    again = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    assert "agenda" in ran
+    assert (again.folder / "agenda.pdf").read_bytes().startswith(b"%PDF-1.7\n")

@@ -25,6 +25,7 @@ from ..load.annotaties import Adviesmap, own_overlays, refuse_stale
 from ..load.werkmap import Vergadermappen, load_werkmap, scan_meetings, select_meeting
 from ..model import Vergadering, Werkmap
 from ..render import cache as bouwcache
+from ..render import hergebruik
 from ..schema import leescache, leescache_in
 from ..uitvoer import recover, write_atomically
 
@@ -93,6 +94,10 @@ def build(
         vorige = bouwcache.previous_build(folder, naam, key, target)
         if vorige is not None:  # nothing changed: nothing to load, render or write
             return BuildResult(None, target, vorige.files, vorige.warnings)
+    zonder = hergebruik.key(root, naam) if key is not None else None
+    staand = None  # with only overlays changed: the other documents as they stand
+    if zonder is not None and not opnieuw:
+        staand = hergebruik.previous_documents(folder, naam, zonder, target)
     store = bouwcache.Bouwcache(folder, lezen=not opnieuw) if cache else None
     gelezen = leescache_in(folder, bouwcache.package_digest()) if cache else None
     with fewer_collections():
@@ -105,7 +110,11 @@ def build(
         vergadering = werkmap.vergadering(naam)
         refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
         job = gathered_job(werkmap, vergadering, annotatie, store, target)
-        rendered = render(job, werkers=werkers)
+        rendered = render(job, werkers=werkers, alleen_annotaties=staand is not None)
+    if staand is not None:
+        rendered = {**staand.files, **rendered}
+        if store is not None:
+            store.gelezen.update(staand.gelezen)
     write_atomically(target, rendered, keep_existing=annotatie is not None)
     result = BuildResult(job.vergadering, target, sorted(rendered), [*warnings, *job.warnings])
     if store is not None:
@@ -113,8 +122,9 @@ def build(
     if gelezen is not None:
         gelezen.flush()
     if key is not None and store is not None:
+        extra = {hergebruik.KEY: zonder, hergebruik.RENDER_WARNINGS: len(job.warnings)}
         bouwcache.remember_build(
-            folder, naam, key, target, result.files, result.warnings, store.gelezen
+            folder, naam, key, target, result.files, result.warnings, store.gelezen, extra
         )
     return result
 
@@ -238,15 +248,21 @@ def write_edition(
 
 
 def render(
-    job: RenderJob, *, werkers: int | None = None, voortgang: Progress | None = None
+    job: RenderJob,
+    *,
+    werkers: int | None = None,
+    voortgang: Progress | None = None,
+    alleen_annotaties: bool = False,
 ) -> dict[str, bytes]:
     """Every document of the job, in memory, on every core (render/pool.py); the pack
-    last, from the parts made before. Progress goes to standard error (voortgang.py)."""
+    last, from the parts made before. Progress goes to standard error (voortgang.py).
+    `alleen_annotaties`: only the annotated agendas (render/hergebruik.py)."""
     from ..render import pool
     from ..render.documents import ANNOTATIE_DOCUMENTS, DOCUMENTS, plan
     from .voortgang import Voortgang
 
-    documents = ANNOTATIE_DOCUMENTS if job.only_annotatie is not None else DOCUMENTS
+    alleen_annotaties = alleen_annotaties or job.only_annotatie is not None
+    documents = ANNOTATIE_DOCUMENTS if alleen_annotaties else DOCUMENTS
     taken, samengesteld = plan(job, documents)
     meter = None if voortgang is not None else Voortgang.voor(len(taken) + len(samengesteld))
     try:

@@ -292,14 +292,22 @@ def ignore_all(folder: Path) -> None:
 INPUTS = ("stukken.yaml", "meetings", "templates")  # what a build reads of the workspace
 
 
-def build_key(root: Path, naam: str, options: dict[str, object]) -> str:
-    """The fingerprint of a build: every input file's path and hash, the package and the
-    options. Cheap: no YAML is read and nothing heavy is imported."""
+def build_key(
+    root: Path,
+    naam: str,
+    options: dict[str, object],
+    without: Callable[[str], bool] = lambda relative: False,
+) -> str:
+    """The fingerprint of a build: every input file's path and hash (but those `without`
+    names by their path relative to `root`), the package and the options. Cheap: no YAML
+    is read and nothing heavy is imported."""
     digest = hashlib.sha256(key_of("build", naam, options).encode())
     for name in INPUTS:
         path = root / name
         for found in tree_files(path) if path.is_dir() else [path]:
-            digest.update(f"{found.relative_to(root)} {file_hash(found)}\n".encode())
+            relative = found.relative_to(root).as_posix()
+            if not without(relative):
+                digest.update(f"{relative} {file_hash(found)}\n".encode())
     return digest.hexdigest()
 
 
@@ -345,8 +353,10 @@ def remember_build(
     files: list[str],
     warnings: list[Problem],
     gelezen: dict[str, str],
+    extra: dict[str, object] | None = None,
 ) -> None:
-    """Keep what this build wrote, for the next build with the same fingerprint."""
+    """Keep what this build wrote, for the next build with the same fingerprint (and
+    `extra`, for render/hergebruik.py)."""
     entry = {
         "format": FORMAT,
         "key": key,
@@ -354,6 +364,7 @@ def remember_build(
         "warnings": [problem_json(p) for p in warnings],
         "gelezen": gelezen,
         "uitvoer": listing(target),
+        **(extra or {}),
     }
     try:
         write_atomically(manifest_path(folder, naam), json.dumps(entry).encode("utf-8"))

@@ -19,11 +19,11 @@ from ...model import Annotatie, Vergadering
 from ...schema.types import did_you_mean
 from .. import context as contexts
 from ..docx import render_docx
+from ..hergebruik import PREFIX
 from ..job import RenderJob
 from ..pool import Taak
 
 MARKERING = MARKERING_ANNOTATIE
-PREFIX = "geannoteerde-agenda-"
 HTML_TEMPLATE = "geannoteerde-agenda.html"
 PLACED_NOTE = re.compile(r'<aside class="annotatie" id="annotatie-([^"]*)"')
 PLACED_ACTION_NOTE = re.compile(r'<tr class="actie-annotatie" data-actie="([^"]*)"')
