@@ -89,17 +89,16 @@ def build(
     recover(target)  # whatever a killed build left, before anything else reads the folder
     folder = bouwcache.cache_folder(uitvoer)
     full = not (openbaar or archief or annotatie is not None)
-    key = bouwcache.build_key(root, naam, {"volledig": True}) if cache and full else None
+    key, zonder = hergebruik.keys(root, naam) if cache and full else (None, None)
     if key is not None and not opnieuw:
         vorige = bouwcache.previous_build(folder, naam, key, target)
         if vorige is not None:  # nothing changed: nothing to load, render or write
             return BuildResult(None, target, vorige.files, vorige.warnings)
-    zonder = hergebruik.key(root, naam) if key is not None else None
     staand = None  # with only overlays changed: the other documents as they stand
     if zonder is not None and not opnieuw:
         staand = hergebruik.previous_documents(folder, naam, zonder, target)
     store = bouwcache.Bouwcache(folder, lezen=not opnieuw) if cache else None
-    gelezen = leescache_in(folder, bouwcache.package_digest()) if cache else None
+    gelezen = leescache_in(folder, bouwcache.package_digest(), known_hash) if cache else None
     with fewer_collections():
         with leescache.gebruikt(gelezen):
             werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
@@ -127,6 +126,12 @@ def build(
             folder, naam, key, target, result.files, result.warnings, store.gelezen, extra
         )
     return result
+
+
+def known_hash(path: Path) -> str | None:
+    """A file's sha256 as the build's fingerprint found it (one read per build)."""
+    digest = bouwcache.file_hash(path)
+    return None if digest == bouwcache.MISSING else digest
 
 
 def gathered_job(

@@ -292,23 +292,31 @@ def ignore_all(folder: Path) -> None:
 INPUTS = ("stukken.yaml", "meetings", "templates")  # what a build reads of the workspace
 
 
-def build_key(
+def build_key(root: Path, naam: str, options: dict[str, object]) -> str:
+    """The fingerprint of a build: every input file's path and hash, the package and the
+    options. Cheap: no YAML is read and nothing heavy is imported."""
+    return build_keys(root, naam, options)[0]
+
+
+def build_keys(
     root: Path,
     naam: str,
     options: dict[str, object],
     without: Callable[[str], bool] = lambda relative: False,
-) -> str:
-    """The fingerprint of a build: every input file's path and hash (but those `without`
-    names by their path relative to `root`), the package and the options. Cheap: no YAML
-    is read and nothing heavy is imported."""
+) -> tuple[str, str]:
+    """build_key, and in the same walk the fingerprint without the files `without` names
+    (by their path relative to `root`, with /)."""
     digest = hashlib.sha256(key_of("build", naam, options).encode())
+    partial = digest.copy()
     for name in INPUTS:
         path = root / name
         for found in tree_files(path) if path.is_dir() else [path]:
             relative = found.relative_to(root).as_posix()
+            line = f"{relative} {file_hash(found)}\n".encode()
+            digest.update(line)
             if not without(relative):
-                digest.update(f"{relative} {file_hash(found)}\n".encode())
-    return digest.hexdigest()
+                partial.update(line)
+    return digest.hexdigest(), partial.hexdigest()
 
 
 def listing(folder: Path) -> dict[str, str]:

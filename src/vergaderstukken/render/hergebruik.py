@@ -36,9 +36,10 @@ def overlay(relative: str) -> bool:
     return OVERLAY.match(relative) is not None
 
 
-def key(root: Path, naam: str) -> str:
-    """The fingerprint of a full build of `naam` without the overlay files."""
-    return bouwcache.build_key(root, naam, {"volledig": True}, without=overlay)
+def keys(root: Path, naam: str) -> tuple[str, str]:
+    """The fingerprints of a full build of `naam` (cache.build_key) and without the
+    overlay files, from one walk over the input files."""
+    return bouwcache.build_keys(root, naam, {"volledig": True}, without=overlay)
 
 
 def annotated(name: str) -> bool:

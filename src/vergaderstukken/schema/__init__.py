@@ -12,6 +12,7 @@ need it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,14 +57,10 @@ def read_document(
     cache = leescache.active()
     if cache is None or (root is not None and outside(path, root)):
         return _read(path, kind, problems, root)
-    try:
-        data = path.read_bytes() if path.is_file() else None
-    except OSError:
-        data = None
+    digest = cache.hash_of(path)
     remaining = values_left()
-    if data is None:  # not a readable file: its message is the reader's
+    if digest is None:  # not a readable file: its message is the reader's
         return _read(path, kind, problems, root)
-    digest = leescache.sha(data)
     found = cache.get(kind, path, digest)
     if found is not None and (remaining is None or found.values <= remaining[0]):
         if remaining is not None:
@@ -79,9 +76,15 @@ def read_document(
     return value
 
 
-def leescache_in(folder: Path, digest: str) -> leescache.Leescache:
-    """The cache of files read before in `folder` (output/.cache/), for package `digest`."""
-    return leescache.Leescache(folder / leescache.NAME, digest, DOCUMENTS)
+def leescache_in(
+    folder: Path, digest: str, hash_of: Callable[[Path], str | None] | None = None
+) -> leescache.Leescache:
+    """The cache of files read before in `folder` (output/.cache/), for package `digest`;
+    `hash_of` gives the sha256 of a file's bytes (None if it cannot be read)."""
+    cache = leescache.Leescache(folder / leescache.NAME, digest, DOCUMENTS)
+    if hash_of is not None:
+        cache.hash_of = hash_of
+    return cache
 
 
 def _read(path: Path, kind: str, problems: Problems, root: Path | None) -> Record | None:

@@ -25,7 +25,7 @@ import io
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -136,6 +136,7 @@ class Leescache:
         self.path = path
         self.digest = digest
         self.documents = documents  # the schema's declarations (schema.DOCUMENTS)
+        self.hash_of: Callable[[Path], str | None] = file_sha
         self.entries: dict[tuple[str, str], tuple[str, bytes]] = {}
         self.changed = False
         self._schema: dict[str, object] | None = None
@@ -229,6 +230,9 @@ def gebruikt(cache: Leescache | None) -> Iterator[None]:
         _active.reset(token)
 
 
-def sha(data: bytes) -> str:
-    """The hash a file's bytes are kept under."""
-    return hashlib.sha256(data).hexdigest()
+def file_sha(path: Path) -> str | None:
+    """The sha256 a file's bytes are kept under; None if it is no readable file."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    except OSError:
+        return None
