@@ -439,3 +439,15 @@ def test_what_else_changed_or_was_touched_renders_the_other_documents_again(
     again = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
     assert "agenda" in ran
     assert (again.folder / "agenda.pdf").read_bytes().startswith(b"%PDF-1.7\n")
+
+
+@pytest.mark.parametrize("template", WORD_TEMPLATES, ids=lambda p: p.name)
+def test_the_word_templates_carry_no_legacy_parts(template):
+    with zipfile.ZipFile(template) as archive:
+        names = archive.namelist()
+        linked = b"".join(archive.read(n) for n in names if n.endswith(".rels"))
+        types = archive.read("[Content_Types].xml")
+    for part in ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg"):
+        assert part not in names
+        assert part.rsplit("/", 1)[-1].encode() not in linked + types
+    assert "word/styles.xml" in names and b"styles.xml" in linked
