@@ -192,10 +192,11 @@ class Leescache:
         self.changed = True
 
     def flush(self) -> None:
-        """Store the entries of files that still exist, if anything changed."""
-        kept = {k: v for k, v in self.entries.items() if Path(k[1]).is_file()}
-        if not self.changed and len(kept) == len(self.entries):
+        """Store the entries of files that still exist, if a file was read anew (an
+        unchanged build does not look at a thousand files again only to prune them)."""
+        if not self.changed:
             return
+        kept = {k: v for k, v in self.entries.items() if Path(k[1]).is_file()}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
