@@ -64,12 +64,13 @@ def previous_documents(folder: Path, naam: str, fingerprint: str, target: Path) 
             return None
         if stored.get(RENDER_WARNINGS) != 0:
             return None
-        if any(bouwcache.file_hash(Path(p)) != h for p, h in stored["gelezen"].items()):
+        gelezen = {str(p): str(h) for p, h in stored["gelezen"].items()}
+        if any(bouwcache.file_hash(Path(p)) != h for p, h in gelezen.items()):
             return None
         if bouwcache.listing(target) != stored["uitvoer"]:
             return None
         names = [str(name) for name in stored["files"]]
         files = {name: (target / name).read_bytes() for name in names if not annotated(name)}
-        return Staand(files, {str(p): str(h) for p, h in stored["gelezen"].items()})
+        return Staand(files, gelezen)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
