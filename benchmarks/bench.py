@@ -39,7 +39,12 @@ sys.path.insert(0, str(HERE))
 
 import werkmap as generator  # noqa: E402
 
-ENV = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+# bytecode kept, as an installed package has it (some machines set PYTHONDONTWRITEBYTECODE:
+# then every start would compile stukken's modules again)
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPATH": str(REPO / "src"),
+}
 PYTHON = sys.executable
 
 CAPTURE = """

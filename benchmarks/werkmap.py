@@ -105,6 +105,10 @@ def verslag(datums: list[str], i: int, extra: int) -> str:
     datum = datums[i]
     text = f"status: vastgesteld\nvastgesteld_op: {datum}\n" if extra == 0 else "status: concept\n"
     text += "aanwezig:\n" + "".join(f"  - {lid}\n" for lid in LEDEN[:5])
+    # every member accounted for, as in real minutes: no warning per meeting
+    text += "afwezig:\n" + "".join(
+        f"  - {{organisatie: {lid}, kennisgeving: true}}\n" for lid in LEDEN[5:]
+    )
     text += "punten:\n"
     for k in range(1, 3 + extra):
         text += f"  punt-{k}:\n    tekst: {LOREM}\n    bka:\n"
