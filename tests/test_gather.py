@@ -13,7 +13,7 @@ from vergaderstukken.commands.acties import acties
 from vergaderstukken.commands.build import build
 from vergaderstukken.commands.check import check
 from vergaderstukken.gather import Verzameling
-from vergaderstukken.load import werkmap as load_module
+from vergaderstukken.load import mappen as load_module
 from vergaderstukken.load.werkmap import load_werkmap
 from vergaderstukken.render import context as contexts
 from vergaderstukken.render.documents import lijsten as render_lijsten

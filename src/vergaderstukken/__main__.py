@@ -12,7 +12,7 @@ import click
 
 from . import __version__, cli_nl
 from .exceptions import Problem, display_path
-from .load.werkmap import find_root
+from .load.mappen import find_root
 
 cli_nl.install()  # before the commands below are declared, so their help is Dutch too
 _, DutchGroup = cli_nl.command_classes()

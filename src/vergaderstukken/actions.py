@@ -12,7 +12,7 @@ from datetime import date
 
 from .exceptions import Problems
 from .model import ActieUpdate, Regel, Vergadering, Werkmap, sort_key
-from .schema.types import did_you_mean
+from .namen import did_you_mean
 
 OPEN_STATUSES = ("open", "loopt")
 CLOSED_STATUSES = ("afgerond", "vervallen")

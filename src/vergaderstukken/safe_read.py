@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import yaml
 
 from .exceptions import Loc, Problems
+from .paden import outside
 
 if TYPE_CHECKING:  # PyYAML's C loader has a Mark class of its own
     from yaml._yaml import Mark as CMark
@@ -55,32 +56,6 @@ def shown(value: object, width: int = MAX_SHOWN) -> str:
     if len(first) > width:
         return first[: width - 1] + "…"
     return first + ("…" if len(first) < len(text) else "")
-
-
-def outside(path: Path, root: Path) -> bool:
-    """Whether `path`, symbolic links followed, leads out of `root` (as attachments do)."""
-    try:
-        if _plainly_inside(path, root):
-            return False
-        return not path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError, ValueError):  # a link loop leads nowhere inside either
-        return True
-
-
-def _plainly_inside(path: Path, root: Path) -> bool:
-    """Whether `path` is `root` followed by names none of which is '..' or a symbolic
-    link: then it lies inside root wherever root itself leads, and resolving both (a
-    system call per folder of each, thousands in a long history) is not needed."""
-    if not path.is_relative_to(root):
-        return False
-    current = root
-    for part in path.relative_to(root).parts:
-        if part in ("..", "."):
-            return False
-        current = current / part
-        if current.is_symlink():
-            return False
-    return True
 
 
 OS_REASONS = {

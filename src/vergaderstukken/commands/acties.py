@@ -16,9 +16,10 @@ from .. import dutch
 from ..actions import Actieboek, ActieStand
 from ..exceptions import Problem, StukkenError
 from ..gather import platte_tekst
-from ..load.werkmap import Vergadermappen, load_werkmap, scan_meetings, select_meeting
+from ..load.mappen import Vergadermappen, scan_meetings, select_meeting
+from ..load.werkmap import load_werkmap
 from ..model import Overleg, Vergadering
-from ..schema.types import parse_iso_date
+from ..namen import parse_iso_date
 
 KOPPEN = ("Nr", "Actie", "Wie", "Termijn", "Status", "Vergadering")
 MIN_TEKST = 30

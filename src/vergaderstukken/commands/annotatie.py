@@ -21,7 +21,8 @@ from ..actions import Actieboek
 from ..dutch import datum_lang, termijn
 from ..exceptions import StukkenError, display_path
 from ..load.annotaties import Adviesmap, overlay_files
-from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
+from ..load.mappen import scan_meetings, select_meeting
+from ..load.werkmap import load_werkmap
 from ..model import Agendapunt, Vergadering, Werkmap
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")

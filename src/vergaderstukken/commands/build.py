@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from ..collector import fewer_collections
 from ..exceptions import Problem, StukkenError, display_path
 from ..load.annotaties import Adviesmap, own_overlays, refuse_stale
-from ..load.werkmap import Vergadermappen, load_werkmap, scan_meetings, select_meeting
+from ..load.mappen import Vergadermappen, scan_meetings, select_meeting
+from ..load.werkmap import load_werkmap
 from ..model import Vergadering, Werkmap
 from ..render import cache as bouwcache
 from ..render import hergebruik

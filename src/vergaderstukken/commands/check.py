@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exceptions import Problem
-from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
+from ..load.mappen import scan_meetings, select_meeting
+from ..load.werkmap import load_werkmap
 from ..model import Werkmap
 
 

@@ -13,7 +13,7 @@ from ..cyclus.bestanden import bestaat, schrijf_nieuw
 from ..cyclus.sjablonen import GITIGNORE, GITKEEP, stukken_yaml
 from ..exceptions import StukkenError, display_path
 from ..git_review import GITATTRIBUTES, PRE_COMMIT_CONFIG
-from ..load.werkmap import find_root
+from ..load.mappen import find_root
 from ..schema import json_schemas, write_json_schemas
 
 NIET_OVERSCHRIJVEN = "stukken init schrijft nooit over bestaande bestanden heen"

@@ -16,9 +16,10 @@ from .. import dutch
 from ..cyclus.agendatekst import NieuweAgenda, Vorige, agenda_yaml
 from ..cyclus.bestanden import bestaat, schema_pad, schrijf_nieuw
 from ..exceptions import Loc, Problem, StukkenError, display_path
-from ..load.werkmap import MEETING_FOLDER, Vergadermappen, load_werkmap, scan_meetings
+from ..load.mappen import MEETING_FOLDER, Vergadermappen, scan_meetings
+from ..load.werkmap import load_werkmap
 from ..model import Agendapunt, Vergadering, Werkmap
-from ..schema.types import parse_iso_date
+from ..namen import parse_iso_date
 
 VASTSTELLING_UIT = "# vaststelling: "  # the line nieuw writes when the minutes are missing
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..exceptions import Problem, StukkenError, display_path
 from ..gather import ontvangers
-from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
+from ..load.mappen import scan_meetings, select_meeting
+from ..load.werkmap import load_werkmap
 from ..model import Overleg, Smtp, Vergadering
 from ..uitvoer import recover, write_atomically
 from ..verzenden import register

@@ -16,9 +16,10 @@ from ..actions import Actieboek
 from ..cyclus.bestanden import bestaat, schema_pad, schrijf_nieuw
 from ..cyclus.verslagtekst import Skelet, verslag_yaml
 from ..exceptions import Problem, StukkenError, display_path
-from ..load.werkmap import MEETING_FOLDER, Vergadermappen, load_werkmap, scan_meetings
+from ..load.mappen import MEETING_FOLDER, Vergadermappen, scan_meetings
+from ..load.werkmap import load_werkmap
 from ..model import Vergadering
-from ..schema.types import parse_iso_date
+from ..namen import parse_iso_date
 
 
 @dataclass

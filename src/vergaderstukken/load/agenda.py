@@ -11,9 +11,10 @@ from pathlib import Path
 
 from ..exceptions import Loc, Problems
 from ..model import Agendapunt, Bijlage, Overleg, Vergadering, letter, roman, roman_value, slugify
-from ..safe_read import MAX_MARKDOWN_BYTES, os_reason, outside, read_text, shown
+from ..namen import did_you_mean
+from ..paden import outside
+from ..safe_read import MAX_MARKDOWN_BYTES, os_reason, read_text, shown
 from ..schema import Record, Seq, fill, read_document
-from ..schema.types import did_you_mean
 
 ATTACHMENT_TYPES = (".md", ".pdf")
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..exceptions import Loc, Problems, StukkenError, ValidationError, display_path
 from ..model import Annotatie, Vergadering
-from ..safe_read import outside
-from ..schema.types import did_you_mean
+from ..namen import did_you_mean
+from ..paden import outside
 from .verslag import load_annotatie
 
 MEETING_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from ..dutch import datum_kort
 from ..exceptions import Loc, Problems
 from ..model import Persoon, Vergadering, Werkmap, sort_key
+from ..namen import did_you_mean
 from ..safe_read import shown
-from ..schema.types import did_you_mean
 from ..tijdschema import klok, minuten, planning
 
 STIL_GELATEN = 3  # meetings in a row with the same progress note before check says so

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..exceptions import Problems
 from ..model import Overleg
+from ..namen import did_you_mean
 from ..schema import Record, fill, read_document
 from ..schema.gronden import ground_problem
-from ..schema.types import did_you_mean
 from .agenda import punten
 
 

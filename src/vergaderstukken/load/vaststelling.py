@@ -16,7 +16,7 @@ from pathlib import Path
 from ..dutch import datum_kort
 from ..exceptions import Problems
 from ..model import Agendapunt, Overleg, Vaststelling, Vergadering, Werkmap, sort_key
-from ..schema.types import did_you_mean
+from ..namen import did_you_mean
 from .agenda import load_vergadering
 from .verslag import load_verslag
 

@@ -21,9 +21,9 @@ from ..model import (
     Verslag,
     VerslagPunt,
 )
+from ..namen import did_you_mean
 from ..safe_read import shown
 from ..schema import SOORTEN, Record, fill, read_document
-from ..schema.types import did_you_mean
 
 
 def resolve_item(

@@ -6,21 +6,19 @@ and then one `ValidationError` lists them all as `file:line: message`.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from ..actions import Actieboek, annotation_action_problems, validate_actions
 from ..dutch import datum_kort
-from ..exceptions import Loc, Problem, Problems, StukkenError
+from ..exceptions import Problem, Problems
 from ..model import Bijlage, Vergadering, Werkmap, sort_key
-from ..safe_read import outside, werkmap_budget
-from ..schema.types import did_you_mean, parse_iso_date
+from ..namen import did_you_mean
+from ..safe_read import werkmap_budget
 from .agenda import load_vergadering
 from .annotaties import Adviesmap, load_overlays
 from .bijlagen import check_attachment_pdfs
 from .controles import check_vergaderingen
+from .mappen import Vergadermappen, scan_meetings
 from .overleg import load_overleg
 from .vaststelling import (
     check_vaststellingen,
@@ -29,71 +27,6 @@ from .vaststelling import (
     resolve_vaststellingen,
 )
 from .verslag import load_verslag
-
-MEETING_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")
-
-
-def find_root(start: Path) -> Path:
-    """The workspace is the nearest folder, from `start` upwards, holding stukken.yaml."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / "stukken.yaml").is_file():
-            return folder
-    if (start / "stukken.yaml").is_dir():
-        raise StukkenError(f"{start / 'stukken.yaml'} is een map, geen bestand")
-    raise StukkenError(
-        f"geen stukken.yaml gevonden in {start} of een map daarboven; "
-        "ga naar de werkmap of geef die op met --werkmap"
-    )
-
-
-@dataclass
-class Vergadermappen:
-    """The meeting folders of a workspace in date order, scanned once per command: choosing
-    the meeting and loading the workspace read the same scan."""
-
-    folders: list[tuple[Path, date]]
-    errors: list[Problem] = field(default_factory=list)  # reported when the workspace loads
-
-    @property
-    def names(self) -> list[str]:
-        """The folder names, in date order."""
-        return [folder.name for folder, _ in self.folders]
-
-
-def scan_meetings(root: Path) -> Vergadermappen:
-    """Scan meetings/ once; its problems wait for `load_werkmap` to report them."""
-    problems = Problems()
-    folders = meeting_folders(root, problems)
-    return Vergadermappen(folders, problems.errors)
-
-
-def meeting_folders(root: Path, problems: Problems) -> list[tuple[Path, date]]:
-    """The folders in meetings/ that name a meeting, with their dates."""
-    meetings = root / "meetings"
-    if not meetings.is_dir():
-        problems.error(Loc(root / "stukken.yaml"), "de map meetings/ ontbreekt naast stukken.yaml")
-        return []
-    found = []
-    for folder in sorted(p for p in meetings.iterdir() if p.is_dir() and p.name[0] != "."):
-        if outside(folder, root):  # as an attachment outside its meeting folder is refused
-            problems.error(
-                Loc(folder),
-                f"vergadermap '{folder.name}' verwijst naar een map buiten de werkmap; "
-                "stukken leest alleen bestanden binnen de werkmap",
-            )
-            continue
-        match = MEETING_FOLDER.match(folder.name)
-        day = parse_iso_date(match[1]) if match else None
-        if day is None:
-            problems.error(
-                Loc(folder),
-                f"mapnaam '{folder.name}' is geen datum (JJJJ-MM-DD, "
-                "eventueel met achtervoegsel zoals 2024-01-24-extra)",
-            )
-            continue
-        found.append((folder, day))
-    return sorted(found, key=lambda pair: (pair[1], pair[0].name))
 
 
 def load_werkmap(
@@ -230,24 +163,3 @@ def find_meeting(werkmap: Werkmap, name: str) -> Vergadering | None:
         return exact
     same_day = [v for v in werkmap.vergaderingen if v.naam.startswith(name)]
     return same_day[0] if len(same_day) == 1 else None
-
-
-def select_meeting(mappen: Vergadermappen, datum: str | None) -> str:
-    """The folder name a DATUM argument means; no argument means the latest meeting."""
-    names = mappen.names
-    if datum is None:
-        if not names:
-            raise StukkenError("er is nog geen vergadering: maak meetings/JJJJ-MM-DD/agenda.yaml")
-        return names[-1]
-    wanted = Path(datum).name  # accept meetings/2024-01-24 as well
-    matches = [n for n in names if n == wanted or n.startswith(wanted + "-")]
-    if wanted in names and (wanted != datum or len(matches) == 1):
-        return wanted
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        raise StukkenError(
-            f"{datum} noemt meer dan één vergadering: {', '.join(matches)}; "
-            f"geef de volledige mapnaam (bijv. {matches[-1]}, of meetings/{matches[0]})"
-        )
-    raise StukkenError(f"geen vergadering '{datum}' in meetings/{did_you_mean(datum, names)}")

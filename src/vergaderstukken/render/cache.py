@@ -30,7 +30,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +85,8 @@ def package_digest() -> str:
     """This version of stukken: its code, built-in templates and fonts (a checkout changes
     without a new version number), and the libraries that write the files."""
     if not _PACKAGE:
+        from importlib import metadata  # 15 ms, not worth paying when the digest is known
+
         package = Path(__file__).resolve().parents[1]
         digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
         folders = [package] + [

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import Problems
-from ..safe_read import compose, outside, values_left
+from ..paden import outside
+from ..safe_read import compose, values_left
 from . import leescache
 from .agenda import AGENDA, DOELEN
 from .fill import fill

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .types import did_you_mean
+from ..namen import did_you_mean
 
 GROUNDS = {
     "5.1.1a": "De eenheid van de Kroon",

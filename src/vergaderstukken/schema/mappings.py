@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 
 from ..exceptions import Loc
+from ..namen import did_you_mean
 from ..safe_read import shown
-from .types import INVALID, Context, Invalid, JsonSchema, Type, did_you_mean, is_null, kind_of
+from .types import INVALID, Context, Invalid, JsonSchema, Type, is_null, kind_of
 
 
 class Record(dict[str, Any]):

@@ -11,30 +11,22 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Final, Literal
 
 import yaml
 
 from ..exceptions import Loc, Problems
+from ..namen import ISO_DATE, did_you_mean, parse_iso_date
 from ..safe_read import shown
 
 NULL_TAG = "tag:yaml.org,2002:null"
 TRUE_WORDS = {"true", "yes", "ja", "on"}
 FALSE_WORDS = {"false", "no", "nee", "off"}
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 MAX_DIGITS = 9  # Python refuses int() of more than 4,300 digits; no count needs 10
-
-
-def did_you_mean(word: str, candidates: Iterable[object]) -> str:
-    """' (bedoelde u 'x'?)' for the closest candidate, or '' when nothing is close."""
-    close = get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
-    return f" (bedoelde u '{close[0]}'?)" if close else ""
 
 
 @dataclass
@@ -193,14 +185,6 @@ class Boolean(Type):
     def json_schema(self) -> JsonSchema:
         """Its JSON Schema."""
         return {"type": "boolean"}
-
-
-def parse_iso_date(value: str) -> date | None:
-    """The date `value` spells as JJJJ-MM-DD, or None when it is no (possible) date."""
-    try:
-        return date.fromisoformat(value) if ISO_DATE.match(value) else None
-    except ValueError:
-        return None
 
 
 class Date(Type):

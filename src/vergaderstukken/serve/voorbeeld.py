@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..exceptions import Loc, Problem, StukkenError, ValidationError
 from ..gather import Verzameling
-from ..load.werkmap import load_werkmap, scan_meetings, select_meeting
+from ..load.mappen import scan_meetings, select_meeting
+from ..load.werkmap import load_werkmap
 from ..model import Vergadering
 from ..render import context as contexts
 from ..render.documents import geannoteerde_agenda, lijsten, verslag

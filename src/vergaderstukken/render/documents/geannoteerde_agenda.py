@@ -16,7 +16,7 @@ from html import unescape
 from ...exceptions import Loc, StukkenError
 from ...gather import MARKERING_ANNOTATIE
 from ...model import Annotatie, Vergadering
-from ...schema.types import did_you_mean
+from ...namen import did_you_mean
 from .. import context as contexts
 from ..docx import render_docx
 from ..hergebruik import PREFIX

@@ -20,7 +20,8 @@ from markupsafe import Markup
 from ... import dutch
 from ...exceptions import StukkenError, display_path
 from ...markdown import md_parser, render_block, render_inline
-from ...safe_read import outside, shown
+from ...paden import outside
+from ...safe_read import shown
 
 TEMPLATE_SUFFIXES = (".html", ".css", ".md", ".txt", ".xml", ".docx")
 
