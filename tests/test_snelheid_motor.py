@@ -1,6 +1,7 @@
 """The speed-ups inside the engines give what the slow ways gave: the library lookup for
 WeasyPrint, the template's Word styles looked up once, the font names read off the XML,
-compiled string templates kept, and the pack composed while the pool works.
+compiled string templates kept, the pack composed while the pool works, and cffi's
+array types made without parsing C.
 
 Never timings: what is asserted is that each shortcut answers as the long way does.
 """
@@ -15,6 +16,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import cffi
 import jinja2
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
@@ -375,6 +377,38 @@ def test_an_entry_deflated_once_is_written_as_zipfile_writes_it():
     assert ours == theirs
     with zipfile.ZipFile(io.BytesIO(ours)) as archive:
         assert archive.testzip() is None and archive.read("b.odttf") == font
+
+
+# --- cffi's array types, made without parsing C --------------------------------------------------------------------
+
+
+def test_array_types_made_without_parsing_are_cffis_own():
+    declarations = "typedef uint32_t hb_codepoint_t; typedef struct { int x; } Punt;"
+    quick, slow = cffi.FFI(), cffi.FFI()
+    quick.cdef(declarations)
+    slow.cdef(declarations)
+    laden.quick_arrays(quick)
+    for cdecl in ("hb_codepoint_t[1]", "hb_codepoint_t[94]", "Punt[3]", "char[4]"):
+        made = quick.typeof(cdecl)
+        assert str(made) == str(slow.typeof(cdecl)) and quick.sizeof(made) == slow.sizeof(cdecl)
+        # the parser's own answer (another spelling, so parsed) is the very same type
+        with quick._lock:
+            parsed = type(quick)._typeof_locked(quick, cdecl.replace("[", " [ "))
+        assert parsed[0] is made
+    array = quick.new("hb_codepoint_t[3]", [1, 2, 3])
+    assert list(array) == [1, 2, 3]
+    for cdecl in ("unsigned int *", "char[]", "Punt *"):  # the usual way
+        assert str(quick.typeof(cdecl)) == str(slow.typeof(cdecl))
+    with pytest.raises(cffi.CDefError):
+        quick.typeof("Onbekend[3]")
+
+
+def test_weasyprints_ffi_makes_its_arrays_the_quick_way():
+    laden.weasyprint()
+    from weasyprint.text.ffi import ffi
+
+    assert "_typeof_locked" in vars(ffi)  # the instance's own, see quick_arrays
+    assert ffi.sizeof("hb_codepoint_t[10]") == 40
 
 
 # --- only overlays changed -----------------------------------------------------------------

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
+from typing import Any
 
 
 def weasyprint() -> ModuleType:
@@ -36,7 +37,51 @@ def weasyprint() -> ModuleType:
             del sys.modules[name]
         import weasyprint as module
     imported: ModuleType = module
+    quick_arrays(getattr(getattr(getattr(module, "text", None), "ffi", None), "ffi", None))
     return imported
+
+
+#: a C array type as WeasyPrint asks cffi for them: 'hb_codepoint_t[94]'
+ARRAY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]")
+
+
+def quick_arrays(ffi: Any) -> None:
+    """Let `ffi` (WeasyPrint's) make array types without parsing C each time.
+
+    For every font of every PDF WeasyPrint asks cffi for an array of the glyphs it
+    keeps ('hb_codepoint_t[94]'); cffi parses each new length as C source, with every
+    type name declared before it: 2-3 ms each, a tenth of a second per build. The same
+    type is made here from the item type, parsed once per name, through cffi's own
+    cache of types (so it is the very object the parser would give). Anything else, or
+    a cffi that is not built as this expects, goes the usual way.
+    """
+    try:
+        from cffi import model  # type: ignore[import-untyped]  # no stubs installed
+
+        slow = ffi._typeof_locked
+        parser, parsed, cached = ffi._parser, ffi._parsed_types, ffi._get_cached_btype
+    except (ImportError, AttributeError):
+        return
+    items: dict[str, Any] = {}
+
+    def typeof_locked(cdecl: object) -> Any:
+        found = parsed.get(cdecl)
+        if found is not None:
+            return found
+        match = ARRAY.fullmatch(cdecl) if isinstance(cdecl, str) else None
+        if match is None:
+            return slow(cdecl)
+        name, length = match.groups()
+        try:
+            if name not in items:
+                items[name] = parser.parse_type(name)
+            result = (cached(model.ArrayType(items[name], int(length))), False)
+        except Exception:  # cffi's own way, with its own errors
+            return slow(cdecl)
+        parsed[cdecl] = result
+        return result
+
+    ffi._typeof_locked = typeof_locked
 
 
 def linker_cache() -> list[str]:
