@@ -74,6 +74,7 @@ TRAAG = {
     "test_verslag",
     "test_woo",
     "test_woo_lakken",
+    "test_zetter",
 }
 
 

@@ -21,18 +21,16 @@ from typing import TYPE_CHECKING
 
 from ..collector import fewer_collections
 from ..exceptions import Problem, StukkenError, display_path
-from ..load.annotaties import Adviesmap, own_overlays, refuse_stale
 from ..load.mappen import Vergadermappen, scan_meetings, select_meeting
-from ..load.werkmap import load_werkmap
-from ..model import Vergadering, Werkmap
 from ..render import cache as bouwcache
 from ..render import hergebruik
-from ..schema import leescache, leescache_in
 from ..uitvoer import recover, write_atomically
 
 if TYPE_CHECKING:
+    from ..model import Vergadering, Werkmap
     from ..render.job import RenderJob
     from ..render.pool import Progress
+    from ..render.zetter import Zetter
 
 
 @dataclass
@@ -98,19 +96,32 @@ def build(
     staand = None  # with only overlays changed: the other documents as they stand
     if zonder is not None and not opnieuw:
         staand = hergebruik.previous_documents(folder, naam, zonder, target)
+    # only annotated agendas to lay out (--openbaar and --archief never go with --annotatie):
+    # the typesetter starts before the loading is even imported
+    few = staand is not None or annotatie is not None
+    zetter = typesetter(werkers) if few else None
+    from ..load.annotaties import refuse_stale
+    from ..load.werkmap import load_werkmap
+    from ..schema import leescache, leescache_in
+
     store = bouwcache.Bouwcache(folder, lezen=not opnieuw) if cache else None
     gelezen = leescache_in(folder, bouwcache.package_digest(), known_hash) if cache else None
-    with fewer_collections():
-        with leescache.gebruikt(gelezen):
-            werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
-        if openbaar:
-            return build_public(werkmap, naam, warnings, target, store)
-        if archief:
-            return build_archive(werkmap, naam, warnings, target, store)
-        vergadering = werkmap.vergadering(naam)
-        refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
-        job = gathered_job(werkmap, vergadering, annotatie, store, target)
-        rendered = render(job, werkers=werkers, alleen_annotaties=staand is not None)
+    try:
+        with fewer_collections():
+            with leescache.gebruikt(gelezen):
+                werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
+            if openbaar:
+                return build_public(werkmap, naam, warnings, target, store)
+            if archief:
+                return build_archive(werkmap, naam, warnings, target, store)
+            vergadering = werkmap.vergadering(naam)
+            refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
+            job = gathered_job(werkmap, vergadering, annotatie, store, target)
+            job.zetter = zetter
+            rendered = render(job, werkers=werkers, alleen_annotaties=staand is not None)
+    finally:
+        if zetter is not None:
+            zetter.stop()
     if staand is not None:
         rendered = {**staand.files, **rendered}
         if store is not None:
@@ -127,6 +138,15 @@ def build(
             folder, naam, key, target, result.files, result.warnings, store.gelezen, extra
         )
     return result
+
+
+def typesetter(werkers: int | None) -> Zetter | None:
+    """For a build that lays out one or two documents: WeasyPrint imported in a process of
+    its own while this one loads the workspace (render/zetter.py); None with one core."""
+    from ..render import pool
+    from ..render.zetter import Zetter
+
+    return Zetter.start() if pool.workers(werkers) > 1 else None
 
 
 def known_hash(path: Path) -> str | None:
@@ -169,6 +189,9 @@ def build_advice(
 ) -> BuildResult:
     """The annotated agendas of an advisor's own folder PAD, into PAD/output/<meeting>/
     (or --uitvoer): nothing is written into the workspace, which may be read-only."""
+    from ..load.annotaties import Adviesmap, own_overlays, refuse_stale
+    from ..load.werkmap import load_werkmap
+
     adviesmap = Adviesmap.open(pad)
     target = (output or adviesmap.pad / "output") / naam
     refuse_source_folders(root, target)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -23,8 +24,11 @@ from ..model import Vergadering, Werkmap
 from .cache import Bouwcache, key_of
 from .engines.afbeeldingen import Afbeeldingen
 from .engines.pakket_pdf import Bron, Stuk
-from .engines.pdf import UA, CssProblem, html_to_pdfs
+from .engines.pdf import UA, CssProblem, Geweigerd, html_to_pdfs
 from .engines.templates import Templates, css_string
+
+if TYPE_CHECKING:
+    from .zetter import Zetter
 
 STYLESHEET = "stijl.css"
 # What the house style (stijl.css) adds for a part of the meeting pack: no page number of
@@ -93,6 +97,7 @@ class RenderJob:
     # calendar there to keep its SEQUENCE. None: the default output/ of the workspace.
     uitvoer: Path | None = None
     cache: Bouwcache | None = None  # rendered documents of earlier builds (cache.py)
+    zetter: Zetter | None = None  # lays out the PDFs in its own process (zetter.py)
 
     def __post_init__(self):
         if self.verzameling is None:
@@ -247,12 +252,13 @@ class RenderJob:
         css = template != "pakket-stempel.html"
 
         def make(read: Callable[[Path], None]) -> list[bytes]:
-            first, second = html_to_pdfs(
+            lay_out = html_to_pdfs if self.zetter is None else self.zetter.html_to_pdfs
+            first, second = lay_out(
                 html,
                 base_dir=base,
                 roots=roots,
                 warn=self.warner(source),
-                refused=self.afbeeldingen.is_refused,
+                refused=Geweigerd(self.afbeeldingen.refused),
                 css=self.css_problem if css else None,
                 variant=self.pdf_variant,
                 without=without,

@@ -23,11 +23,14 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..collector import fewer_collections
 from ..exceptions import Problem
 from .cache import Onderdeel
-from .job import RenderJob
+
+if TYPE_CHECKING:  # not imported here: the typesetter is started before it (zetter.py)
+    from .job import RenderJob
 
 #: the most worker processes a build starts (the machines this runs on have two to four
 #: cores; more workers than documents worth a process gain nothing)
@@ -35,7 +38,7 @@ MAX_WORKERS = 2
 #: environment variable that sets the number of workers; 1 renders in this process
 WORKERS_ENV = "STUKKEN_PROCESSEN"
 
-Produce = Callable[[RenderJob], dict[str, bytes]]
+Produce = Callable[["RenderJob"], dict[str, bytes]]
 Progress = Callable[[str], None]
 
 
@@ -167,7 +170,8 @@ def in_pool(
     with the rest. Files, warnings and errors come out as in a serial build."""
     from .engines import laden
 
-    laden.weasyprint()  # imported once, here, and inherited by every worker
+    if job.zetter is None:  # else the typesetter lays out the PDFs (zetter.py)
+        laden.weasyprint()  # imported once, here, and inherited by every worker
     gc.freeze()  # with its modules out of the collector's sight (fewer_collections)
 
     _WORK[:] = [(job, taken)]

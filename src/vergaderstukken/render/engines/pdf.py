@@ -76,6 +76,14 @@ def _fetcher_class() -> type[Any]:
     return SandboxFetcher
 
 
+class Geweigerd(frozenset[str]):
+    """The images a document may not show (the src, path and URL forms the Markdown check
+    refused): the check the fetcher calls, and a value another process can be sent."""
+
+    def __call__(self, target: str) -> bool:
+        return target in self
+
+
 @dataclass(frozen=True)
 class CssProblem:
     """A declaration WeasyPrint ignored: its line and column within its <style> element."""
