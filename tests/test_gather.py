@@ -238,3 +238,42 @@ def test_an_overlays_notes_are_gathered_per_item_and_per_action(example):
     assert portefeuilles.advies_kort is True  # one paragraph: 'Advies: ...' on one line
     assert notities.per_punt["actualiteiten"].advies is None
     assert list(notities.acties) == ["jenv-reactie"]
+
+
+def test_the_ledger_walks_on_and_answers_as_a_fresh_walk_would(tmp_path):
+    """Questions in any order: each answer is what a ledger asked only that would give."""
+    import random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        import werkmap as generator
+    finally:
+        sys.path.pop(0)
+    werkmap, _ = load_werkmap(generator.geschiedenis(tmp_path / "g", 12))
+
+    def shown(standen):
+        return [
+            (
+                s.id,
+                s.status,
+                s.termijn,
+                s.toelichting,
+                s.bijgewerkt and s.bijgewerkt.naam,
+                s.gesloten_in and s.gesloten_in.naam,
+            )
+            for s in standen
+        ]
+
+    questions = [(v, inclusief) for v in werkmap.vergaderingen for inclusief in (False, True)]
+    for order in (questions, random.Random(7).sample(questions, len(questions))):
+        boek = actions.Actieboek(werkmap)
+        for vergadering, inclusief in order:
+            fresh = actions.Actieboek(werkmap).standen(vergadering, inclusief=inclusief)
+            asked = boek.standen(vergadering, inclusief=inclusief)
+            assert shown(asked) == shown(fresh), (vergadering.naam, inclusief)
+        for vergadering, inclusief in questions:  # kept answers stay as they were given
+            fresh = actions.Actieboek(werkmap).standen(vergadering, inclusief=inclusief)
+            assert shown(boek.standen(vergadering, inclusief=inclusief)) == shown(fresh)
+    laatst = actions.Actieboek(werkmap).standen(werkmap.vergaderingen[-1], inclusief=True)
+    statuses = {s.status for s in laatst}
+    assert len(laatst) > 12 and "loopt" in statuses and statuses - {"open", "loopt"}

@@ -7,7 +7,7 @@ document and every command agrees on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from .exceptions import Problems
@@ -119,11 +119,12 @@ class Actieboek:
     """The state of every action of a workspace after each of its meetings.
 
     A state is found by one walk over the meetings in time order: at each meeting, first
-    its updates of earlier actions, then the actions it agrees. The walk is made when a
-    meeting's state is first asked for, and kept: a build asks about one or two meetings
-    and a check about the meetings with annotations, so a long history costs one walk per
-    meeting asked about, not a copy of every state after every meeting. Every document,
-    list and check of a build asks this one ledger instead of walking all actions again.
+    its updates of earlier actions, then the actions it agrees. The walk goes on from
+    where the last question left it (questions come in time order: the checks of the
+    meetings with annotations, then the meeting being built), and each answer is a copy
+    of the states at that point, kept: a long history is walked once, not once per
+    meeting asked about. Every document, list and check of a build asks this one ledger
+    instead of walking all actions again.
     """
 
     def __init__(self, werkmap: Werkmap):
@@ -132,14 +133,18 @@ class Actieboek:
         self.herkomst = {regel.id: v for regel, v in all_actions(werkmap)}
         self._plek = {v.naam: i for i, v in enumerate(werkmap.vergaderingen)}
         self._standen: dict[tuple[str, bool], list[ActieStand]] = {}  # (meeting, after it)
+        self._gelopen = 0  # the meetings walked so far, and the states after them:
+        self._by_id: dict[str, ActieStand] = {}
 
     def _stand(self, tot: Vergadering, inclusief: bool) -> list[ActieStand]:
         """The states before (or after) meeting `tot`, walked once and kept."""
         key = (tot.naam, inclusief)
         if key not in self._standen:
             end = self._plek[tot.naam] + (1 if inclusief else 0)
-            by_id: dict[str, ActieStand] = {}
-            for vergadering in self.werkmap.vergaderingen[:end]:
+            if end < self._gelopen:  # an earlier meeting than walked: from the start
+                self._gelopen, self._by_id = 0, {}
+            by_id = self._by_id
+            for vergadering in self.werkmap.vergaderingen[self._gelopen : end]:
                 if vergadering.verslag is None:
                     continue
                 for update in vergadering.verslag.updates:
@@ -147,7 +152,8 @@ class Actieboek:
                 for regel in vergadering.verslag.regels():
                     if regel.is_actie and regel.id not in by_id:
                         by_id[regel.id] = ActieStand(regel, vergadering, termijn=regel.termijn)
-            self._standen[key] = list(by_id.values())
+            self._gelopen = end
+            self._standen[key] = [_copy(stand) for stand in by_id.values()]  # walked on later
         return self._standen[key]
 
     def standen(
@@ -159,7 +165,8 @@ class Actieboek:
         meeting); `inclusief=True` the state after its minutes. Overdue is judged against
         `peildatum`, by default the day of `tot`.
         """
-        return [replace(s, peildatum=peildatum or tot.datum) for s in self._stand(tot, inclusief)]
+        day = peildatum or tot.datum
+        return [_copy(s, peildatum=day) for s in self._stand(tot, inclusief)]
 
     def open_voor_agenda(self, vergadering: Vergadering) -> list[ActieStand]:
         """The actions still open after the previous meeting, as the agenda shows them."""
@@ -176,6 +183,14 @@ class Actieboek:
             elif stand.gesloten_in is vergadering:
                 gesloten.append(stand)
         return Actielijst(nieuw, lopend, gesloten)
+
+
+def _copy(stand: ActieStand, **changes: object) -> ActieStand:
+    """A copy of `stand` with `changes`: as dataclasses.replace, without its checks, which
+    cost more than the copy (a thousand states per question in a long history)."""
+    kopie = object.__new__(ActieStand)
+    kopie.__dict__.update(stand.__dict__, **changes)
+    return kopie
 
 
 def _apply(stand: ActieStand | None, update: ActieUpdate, vergadering: Vergadering) -> None:
