@@ -291,6 +291,32 @@ def test_files_read_before_are_not_parsed_again_and_give_the_same_build(
     assert changed.vergadering.punten[0].titel == "Opening, mededelingen & vaststellen agenda"
 
 
+def test_check_reads_through_the_same_cache_and_keeps_it(example, stukken, monkeypatch):
+    from vergaderstukken.commands.check import check
+    from vergaderstukken.schema import leescache
+
+    parsed_files = composed(monkeypatch)
+    first = stukken(example, "check")
+    assert first.exit_code == 0 and "agenda.yaml" in parsed_files
+    cache = example / "output" / ".cache"
+    assert (cache / leescache.NAME).is_file() and (cache / ".gitignore").is_file()
+    parsed_files.clear()
+    again = stukken(example, "check")
+    assert parsed_files == [] and (again.stdout, again.stderr) == (first.stdout, first.stderr)
+    plain = check(example)  # the core, without the cache: the same check
+    assert plain.summary() in again.stdout
+    parsed_files.clear()
+    build(example, DATUM, werkers=1, cache=True, opnieuw=True)  # a build reads what it read
+    assert parsed_files == []
+    # a file with an error is read again, and the error given, every time
+    agenda = example / "meetings" / DATUM / "agenda.yaml"
+    agenda.write_text(agenda.read_text("utf-8").replace("titel:", "titell:", 1), "utf-8")
+    for _ in range(2):
+        failed = stukken(example, "check")
+        assert failed.exit_code == 1 and "titell" in failed.stderr
+    assert parsed_files.count("agenda.yaml") == 2
+
+
 def outputs(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 

@@ -86,7 +86,7 @@ def check(datum: str | None, annotaties: Path | None, werkmap: Path) -> None:
     """
     from .commands.check import check as run_check
 
-    result = run_check(find_root(werkmap), datum, annotaties)
+    result = run_check(find_root(werkmap), datum, annotaties, cache=True)
     show_warnings(result.warnings)
     click.echo(result.summary())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from ..exceptions import Problem
 from ..load.mappen import scan_meetings, select_meeting
 from ..load.werkmap import load_werkmap
 from ..model import Werkmap
+from ..render import cache as bouwcache
+from ..schema import leescache, leescache_in
 
 
 @dataclass
@@ -50,10 +53,28 @@ def aantal(count: int, enkelvoud: str, meervoud: str) -> str:
     return f"{count} {enkelvoud if count == 1 else meervoud}"
 
 
-def check(root: Path, datum: str | None = None, annotaties: Path | None = None) -> CheckResult:
+def check(
+    root: Path,
+    datum: str | None = None,
+    annotaties: Path | None = None,
+    *,
+    cache: bool = False,
+) -> CheckResult:
     """Validate the workspace (up to meeting `datum`), with the overlays of an advisor's
-    own folder `annotaties` beside those in annotaties/."""
+    own folder `annotaties` beside those in annotaties/. `cache`: read the files through
+    the cache of files read before in output/.cache/ and keep it (the command line does,
+    as `stukken build` does: schema/leescache.py)."""
     mappen = scan_meetings(root)
     meeting = select_meeting(mappen, datum) if datum else None
-    werkmap, warnings = load_werkmap(root, tot=meeting, mappen=mappen, annotaties=annotaties)
+    gelezen = None
+    folder = bouwcache.cache_folder(root / "output")
+    if cache:
+        gelezen = leescache_in(folder, bouwcache.package_digest(), leescache.file_sha)
+    with leescache.gebruikt(gelezen):
+        werkmap, warnings = load_werkmap(root, tot=meeting, mappen=mappen, annotaties=annotaties)
+    if gelezen is not None:  # only after a check without errors, as after a build
+        gelezen.flush()
+        if folder.is_dir():
+            with suppress(OSError):  # a read-only output folder costs speed, never the check
+                bouwcache.ignore_all(folder)
     return CheckResult(werkmap, warnings, meeting)
