@@ -317,6 +317,35 @@ def test_check_reads_through_the_same_cache_and_keeps_it(example, stukken, monke
     assert parsed_files.count("agenda.yaml") == 2
 
 
+def test_word_templates_are_cleaned_for_jinja_once_and_give_the_same_files(
+    example, tmp_path, monkeypatch
+):
+    ran: list[int] = []
+    original = DocxTemplate.patch_xml
+
+    def counting(self, src_xml):
+        ran.append(len(src_xml))
+        return original(self, src_xml)
+
+    monkeypatch.setattr(DocxTemplate, "patch_xml", counting)
+    plain = build(example, DATUM, output=tmp_path / "gewoon", werkers=1)
+    assert ran
+    ran.clear()
+    build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
+    made = len(ran)
+    kept = sorted((tmp_path / "uit" / ".cache" / "jinja").glob("xml-*.xml"))
+    assert made and len(kept) <= made
+    ran.clear()
+    again = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True, opnieuw=True)
+    assert ran == []  # every part's XML from the cache, --opnieuw or not
+    assert outputs(again.folder) == outputs(plain.folder)
+    # a damaged file is cleaned again, and the files stay the same
+    kept[0].write_text(kept[0].read_text("utf-8")[:-40], "utf-8")
+    damaged = build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True, opnieuw=True)
+    assert len(ran) >= 1
+    assert outputs(damaged.folder) == outputs(plain.folder)
+
+
 def outputs(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
