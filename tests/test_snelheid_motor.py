@@ -346,6 +346,50 @@ def test_word_templates_are_cleaned_for_jinja_once_and_give_the_same_files(
     assert outputs(damaged.folder) == outputs(plain.folder)
 
 
+def test_files_hashed_before_are_looked_at_not_read_while_their_times_stay(
+    example, tmp_path, monkeypatch
+):
+    from vergaderstukken.render import cache as bouwcache
+
+    read: list[str] = []
+    original = bouwcache.sha256_of
+    monkeypatch.setattr(bouwcache, "sha256_of", lambda p: read.append(p.name) or original(p))
+
+    def new_process() -> None:  # what a fresh process knows: nothing
+        for memo in (bouwcache._HASHES, bouwcache._TAKEN, bouwcache._USED):
+            memo.clear()
+
+    uit = tmp_path / "uit"
+    new_process()
+    build(example, DATUM, output=uit, werkers=1, cache=True)
+    kept = (uit / ".cache" / bouwcache.HASHES).read_text("utf-8")
+    assert "agenda.yaml" not in kept  # hashed within two seconds of its last change
+    monkeypatch.setattr(bouwcache, "RACY_NS", 0)  # as if the files were older
+    new_process()
+    build(example, DATUM, output=uit, werkers=1, cache=True)
+    assert "agenda.yaml" in (uit / ".cache" / bouwcache.HASHES).read_text("utf-8")
+    new_process()
+    read.clear()
+    assert build(example, DATUM, output=uit, werkers=1, cache=True).vergadering is None
+    assert "agenda.yaml" not in read and "hellendoorn.yaml" not in read
+    # the same size, another letter: its times changed, so it is read, and built
+    agenda = example / "meetings" / DATUM / "agenda.yaml"
+    text = agenda.read_text("utf-8")
+    agenda.write_text(text.replace("Opening &", "Opening +", 1), "utf-8")
+    assert len(agenda.read_bytes()) == len(text.encode("utf-8"))
+    new_process()
+    read.clear()
+    changed = build(example, DATUM, output=uit, werkers=1, cache=True)
+    assert "agenda.yaml" in read and changed.vergadering is not None
+    assert changed.vergadering.punten[0].titel.startswith("Opening +")
+    # a damaged file of hashes is no file of hashes
+    (uit / ".cache" / bouwcache.HASHES).write_text('{"format": 1, "hashes": [[1, 2', "utf-8")
+    new_process()
+    read.clear()
+    again = build(example, DATUM, output=uit, werkers=1, cache=True)
+    assert again.vergadering is None and "agenda.yaml" in read
+
+
 def outputs(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 

@@ -87,11 +87,14 @@ def build(
     refuse_source_folders(root, target)
     recover(target)  # whatever a killed build left, before anything else reads the folder
     folder = bouwcache.cache_folder(uitvoer)
+    if cache:
+        bouwcache.remember_hashes(folder)  # the files of a long history looked at, not read
     full = not (openbaar or archief or annotatie is not None)
     key, zonder = hergebruik.keys(root, naam) if cache and full else (None, None)
     if key is not None and not opnieuw:
         vorige = bouwcache.previous_build(folder, naam, key, target)
         if vorige is not None:  # nothing changed: nothing to load, render or write
+            bouwcache.keep_hashes(folder)
             return BuildResult(None, target, vorige.files, vorige.warnings)
     staand = None  # with only overlays changed: the other documents as they stand
     if zonder is not None and not opnieuw:
@@ -105,7 +108,9 @@ def build(
     from ..schema import leescache, leescache_in
 
     store = bouwcache.Bouwcache(folder, lezen=not opnieuw) if cache else None
-    gelezen = leescache_in(folder, bouwcache.package_digest(), known_hash) if cache else None
+    gelezen = (
+        leescache_in(folder, bouwcache.package_digest(), bouwcache.known_hash) if cache else None
+    )
     try:
         with fewer_collections():
             with leescache.gebruikt(gelezen):
@@ -137,6 +142,8 @@ def build(
         bouwcache.remember_build(
             folder, naam, key, target, result.files, result.warnings, store.gelezen, extra
         )
+    if cache:
+        bouwcache.keep_hashes(folder)
     return result
 
 
@@ -147,12 +154,6 @@ def typesetter(werkers: int | None) -> Zetter | None:
     from ..render.zetter import Zetter
 
     return Zetter.start() if pool.workers(werkers) > 1 else None
-
-
-def known_hash(path: Path) -> str | None:
-    """A file's sha256 as the build's fingerprint found it (one read per build)."""
-    digest = bouwcache.file_hash(path)
-    return None if digest == bouwcache.MISSING else digest
 
 
 def gathered_job(

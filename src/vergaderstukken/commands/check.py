@@ -69,11 +69,13 @@ def check(
     gelezen = None
     folder = bouwcache.cache_folder(root / "output")
     if cache:
-        gelezen = leescache_in(folder, bouwcache.package_digest(), leescache.file_sha)
+        bouwcache.remember_hashes(folder)
+        gelezen = leescache_in(folder, bouwcache.package_digest(), bouwcache.known_hash)
     with leescache.gebruikt(gelezen):
         werkmap, warnings = load_werkmap(root, tot=meeting, mappen=mappen, annotaties=annotaties)
     if gelezen is not None:  # only after a check without errors, as after a build
         gelezen.flush()
+        bouwcache.keep_hashes(folder)
         if folder.is_dir():
             with suppress(OSError):  # a read-only output folder costs speed, never the check
                 bouwcache.ignore_all(folder)

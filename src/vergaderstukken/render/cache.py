@@ -26,8 +26,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,22 +51,83 @@ def cache_folder(output: Path) -> Path:
 
 # --- hashing ----------------------------------------------------------------------------
 
-_HASHES: dict[tuple[str, int, int, int], str] = {}  # (path, size, mtime, inode) -> sha256
+Stat = tuple[str, int, int, int, int]  # path, size, mtime and ctime (ns), inode
+_HASHES: dict[Stat, str] = {}  # a file's sha256 while it stays the same by all of those
+_TAKEN: dict[Stat, int] = {}  # when each was taken (ns since the epoch)
+_USED: set[Stat] = set()  # those this process asked for: what keep_hashes() keeps
+HASHES = "hashes.json"  # in output/.cache/: the hashes of an earlier build
+#: A hash taken within this long after the file last changed is kept for this process
+#: only: a change in the same tick of a coarse clock would not show in its times (git's
+#: "racy" files). Two seconds covers FAT's and network file systems' timestamps.
+RACY_NS = 2_000_000_000
 
 
 def file_hash(path: Path) -> str:
-    """The sha256 of a file's bytes (remembered for this process while the file stays the
-    same size, time and inode), or MISSING if it is not a readable regular file."""
+    """The sha256 of a file's bytes, or MISSING if it is not a readable regular file.
+
+    Remembered while the file keeps its size, times and inode: for this process, and
+    across builds through output/.cache/hashes.json (remember_hashes, keep_hashes), as git
+    keeps its index: a history of a thousand files is then looked at, not read."""
     try:
         info = path.stat()
-        if not path.is_file():
+        if not stat.S_ISREG(info.st_mode):
             return MISSING
-        memo = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
-        if memo not in _HASHES:
-            _HASHES[memo] = hashlib.sha256(path.read_bytes()).hexdigest()
-        return _HASHES[memo]
+        memo = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        found = _HASHES.get(memo)
+        if found is None:
+            taken = time.time_ns()
+            found = _HASHES[memo] = sha256_of(path)
+            _TAKEN[memo] = taken
+        _USED.add(memo)
+        return found
     except (OSError, ValueError):
         return MISSING
+
+
+def sha256_of(path: Path) -> str:
+    """The sha256 of a file's bytes, read now."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def known_hash(path: Path) -> str | None:
+    """file_hash, None for a file that is not there (as the cache of files read before
+    asks: schema/leescache.py)."""
+    digest = file_hash(path)
+    return None if digest == MISSING else digest
+
+
+def remember_hashes(folder: Path) -> None:
+    """The file hashes an earlier build kept in `folder` (output/.cache/), each used only
+    while its file keeps the size, times and inode it had; a damaged file is ignored."""
+    try:
+        stored = json.loads((folder / HASHES).read_text(encoding="utf-8"))
+        if stored.get("format") != FORMAT or stored.get("package") != __version__:
+            return
+        for path, size, mtime, ctime, inode, digest, taken in stored["hashes"]:
+            memo = (str(path), int(size), int(mtime), int(ctime), int(inode))
+            if int(taken) - max(int(mtime), int(ctime)) >= RACY_NS and len(str(digest)) == 64:
+                _HASHES.setdefault(memo, str(digest))
+                _TAKEN.setdefault(memo, int(taken))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return
+
+
+def keep_hashes(folder: Path) -> None:
+    """Keep the hashes this process used (of files that had not just changed) in `folder`
+    for the next build; only when they differ from what is kept."""
+    kept = [
+        [*memo, _HASHES[memo], _TAKEN[memo]]
+        for memo in sorted(_USED)
+        if _TAKEN[memo] - max(memo[2], memo[3]) >= RACY_NS
+    ]
+    text = json.dumps({"format": FORMAT, "package": __version__, "hashes": kept})
+    target = folder / HASHES
+    try:
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            return
+        write_atomically(target, text.encode("utf-8"))
+    except OSError:  # a full or read-only disk costs speed, never the build
+        return
 
 
 def tree_files(folder: Path) -> Iterable[Path]:
