@@ -36,26 +36,55 @@ def fill(cls: type[T], record: Record, **computed: Any) -> T:
 def _collect(
     record: Record, fields: dict[str, dataclasses.Field[Any]], values: dict[str, Any]
 ) -> None:
-    if record.mapping is None:
+    mapping = record.mapping
+    if mapping is None:
         raise TypeError("fill() needs a record validated against a declared mapping")
-    for key in record.mapping.keys:
+    plan = _PLANS.get((id(mapping), id(fields)))
+    if plan is None:
+        plan = _plan(mapping, fields)
+    for name, target, nested, locs, required in plan[1]:
+        if nested:
+            inner = record.get(name)
+            if isinstance(inner, Record):
+                _collect(inner, fields, values)
+        elif name in record:
+            value = record[name]
+            values[target] = materialise(value)
+            if locs is not None and isinstance(value, Seq):
+                values[locs] = list(value.locs)
+        elif required is not None:
+            values[target] = _stand_in(required)
+
+
+#: per (declaration, model): what each key fills, worked out once (a history fills a
+#: hundred thousand values); the declaration is kept in it, so its id stays its own
+_PLANS: dict[
+    tuple[int, int], tuple[object, list[tuple[str, str, bool, str | None, Key | None]]]
+] = {}
+
+
+def _plan(
+    mapping: Any, fields: dict[str, dataclasses.Field[Any]]
+) -> tuple[object, list[tuple[str, str, bool, str | None, Key | None]]]:
+    """For each declared key that is not computed: its name, the field it fills, whether
+    it is nested, the field of its list's lines, and itself if the field has no default."""
+    steps: list[tuple[str, str, bool, str | None, Key | None]] = []
+    for key in mapping.keys:
         if key.computed:
             continue
         if key.nested:
-            nested = record.get(key.name)
-            if isinstance(nested, Record):
-                _collect(nested, fields, values)
+            steps.append((key.name, "", True, None, None))
             continue
         target = key.target
         if target not in fields:
-            raise TypeError(f"{record.mapping.model} has no field '{target}' for key '{key.name}'")
-        if key.name in record:
-            value = record[key.name]
-            values[target] = materialise(value)
-            if isinstance(value, Seq) and f"{target}_locs" in fields:
-                values[f"{target}_locs"] = list(value.locs)
-        elif _without_default(fields[target]):
-            values[target] = _stand_in(key)
+            raise TypeError(f"{mapping.model} has no field '{target}' for key '{key.name}'")
+        locs = f"{target}_locs" if f"{target}_locs" in fields else None
+        steps.append(
+            (key.name, target, False, locs, key if _without_default(fields[target]) else None)
+        )
+    plan = (mapping, steps)
+    _PLANS[(id(mapping), id(fields))] = plan
+    return plan
 
 
 def materialise(value: Any) -> Any:
