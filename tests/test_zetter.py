@@ -184,3 +184,20 @@ def test_the_typesetter_starts_before_the_loading_is_imported(example, tmp_path)
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_workers_beside_the_typesetter_give_it_the_core_first(typesetter):
+    from types import SimpleNamespace
+
+    from vergaderstukken.render import pool
+
+    def priority(job) -> dict[str, bytes]:
+        return {f"{os.getpid()}": str(os.getpriority(os.PRIO_PROCESS, 0)).encode()}
+
+    taken = [pool.Taak("een", priority), pool.Taak("twee", priority)]
+    for zetter_of_job, raised in ((typesetter, True), (None, False)):
+        job = SimpleNamespace(zetter=zetter_of_job, parts={}, warnings=[], cache=None)
+        files = pool.render(job, taken, [], werkers=2)
+        own = os.getpriority(os.PRIO_PROCESS, 0)
+        assert str(os.getpid()) not in files  # rendered in the workers
+        assert {int(v) > own for v in files.values()} == {raised}

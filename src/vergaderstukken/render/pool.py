@@ -22,6 +22,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -148,6 +149,13 @@ def in_this_process(job: RenderJob, taak: Taak, voortgang: Progress | None) -> U
 _WORK: list[tuple[RenderJob, Sequence[Taak]]] = []
 
 
+def _second_to_the_typesetter() -> None:
+    """In a worker beside the typesetter: its layout is what the build waits for, so the
+    workers (an HTML to render, a Word file) give it the core first."""
+    with suppress(OSError):
+        os.nice(5)
+
+
 def _run(index: int) -> Uitkomst | None:
     """In a worker: run task `index` on its copy of the job; None if it failed (the
     parent runs it again itself, to raise the error as a serial build would)."""
@@ -176,7 +184,11 @@ def in_pool(
 
     _WORK[:] = [(job, taken)]
     first = sorted(range(len(taken)), key=lambda index: not taken[index].vooraf)
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_second_to_the_typesetter if job.zetter is not None else None,
+    )
     try:
         futures = {index: pool.submit(_run, index) for index in first}
         if voortgang is not None:
