@@ -356,7 +356,7 @@ def test_files_hashed_before_are_looked_at_not_read_while_their_times_stay(
     monkeypatch.setattr(bouwcache, "sha256_of", lambda p: read.append(p.name) or original(p))
 
     def new_process() -> None:  # what a fresh process knows: nothing
-        for memo in (bouwcache._HASHES, bouwcache._TAKEN, bouwcache._USED):
+        for memo in (bouwcache._HASHES, bouwcache._USED):
             memo.clear()
 
     uit = tmp_path / "uit"

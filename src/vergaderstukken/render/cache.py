@@ -52,8 +52,8 @@ def cache_folder(output: Path) -> Path:
 # --- hashing ----------------------------------------------------------------------------
 
 Stat = tuple[str, int, int, int, int]  # path, size, mtime and ctime (ns), inode
-_HASHES: dict[Stat, str] = {}  # a file's sha256 while it stays the same by all of those
-_TAKEN: dict[Stat, int] = {}  # when each was taken (ns since the epoch)
+#: a file's sha256 while it stays the same by all of those, and when it was taken (ns)
+_HASHES: dict[Stat, tuple[str, int]] = {}
 _USED: set[Stat] = set()  # those this process asked for: what keep_hashes() keeps
 HASHES = "hashes.json"  # in output/.cache/: the hashes of an earlier build
 #: A hash taken within this long after the file last changed is kept for this process
@@ -73,13 +73,11 @@ def file_hash(path: Path) -> str:
         if not stat.S_ISREG(info.st_mode):
             return MISSING
         memo = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-        found = _HASHES.get(memo)
-        if found is None:
+        if memo not in _HASHES:
             taken = time.time_ns()
-            found = _HASHES[memo] = sha256_of(path)
-            _TAKEN[memo] = taken
+            _HASHES[memo] = (sha256_of(path), taken)
         _USED.add(memo)
-        return found
+        return _HASHES[memo][0]
     except (OSError, ValueError):
         return MISSING
 
@@ -106,8 +104,7 @@ def remember_hashes(folder: Path) -> None:
         for path, size, mtime, ctime, inode, digest, taken in stored["hashes"]:
             memo = (str(path), int(size), int(mtime), int(ctime), int(inode))
             if int(taken) - max(int(mtime), int(ctime)) >= RACY_NS and len(str(digest)) == 64:
-                _HASHES.setdefault(memo, str(digest))
-                _TAKEN.setdefault(memo, int(taken))
+                _HASHES.setdefault(memo, (str(digest), int(taken)))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return
 
@@ -116,9 +113,9 @@ def keep_hashes(folder: Path) -> None:
     """Keep the hashes this process used (of files that had not just changed) in `folder`
     for the next build; only when they differ from what is kept."""
     kept = [
-        [*memo, _HASHES[memo], _TAKEN[memo]]
+        [*memo, *_HASHES[memo]]
         for memo in sorted(_USED)
-        if _TAKEN[memo] - max(memo[2], memo[3]) >= RACY_NS
+        if _HASHES[memo][1] - max(memo[2], memo[3]) >= RACY_NS
     ]
     text = json.dumps({"format": FORMAT, "package": __version__, "hashes": kept})
     target = folder / HASHES
