@@ -98,6 +98,46 @@ def test_a_failed_quick_import_is_done_again_the_usual_way():
     assert out == "True b'%PDF-'"
 
 
+FONT_PDF = (
+    "import hashlib\n"
+    "from vergaderstukken.render.engines import laden\n"
+    "w = laden.weasyprint()\n"
+    'html = "<style>@font-face { font-family: L; src: url(%s) }</style>"\n'
+    "html += '<p style=\"font-family: L\">Agenda: opening, <i>vaststellen</i> en rondvraag</p>'\n"
+    "pdf = w.HTML(string=html).write_pdf()\n"
+)
+
+
+def test_fonttools_subsetter_and_instancer_are_imported_when_first_used():
+    font = (REPO / "templates" / "fonts" / "Lato-Regular.ttf").as_uri()
+    out = run_python(
+        "import sys\n"
+        + FONT_PDF % repr(font)
+        + "loaded = [m for m in ('fontTools.subset.cff', 'fontTools.varLib') if m in sys.modules]\n"
+        "import weasyprint.pdf.fonts as fonts\n"
+        "print(loaded, hashlib.sha256(pdf).hexdigest())\n"
+        "print(fonts.subset.Options.__module__, 'fontTools.subset.cff' in sys.modules)\n"
+        "import fontTools.varLib.instancer as real\n"
+        "print(real.instantiateVariableFont is not fonts.instantiateVariableFont)\n"
+        "errors = []\n"
+        "for f in (fonts.instantiateVariableFont, real.instantiateVariableFont):\n"
+        "    try:\n"
+        "        f(None, {})\n"
+        "    except Exception as e:\n"
+        "        errors.append((type(e), str(e)))\n"
+        "print(len(errors) == 2 and errors[0] == errors[1])\n"
+    )
+    # the same PDF as with fontTools imported whole beforehand (nothing deferred then)
+    whole = run_python(
+        "import fontTools.subset, fontTools.ttLib.woff2, fontTools.varLib.instancer\n"
+        + FONT_PDF % repr(font)
+        + "print(hashlib.sha256(pdf).hexdigest())\n"
+    )
+    lines = out.splitlines()
+    assert lines[0] == f"[] {whole}"  # laid out and written without them
+    assert lines[1:] == ["fontTools.subset True", "True", "True"]
+
+
 # --- Word styles -------------------------------------------------------------------------
 
 

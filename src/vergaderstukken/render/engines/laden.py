@@ -9,11 +9,16 @@ Here the linker cache is read once (one `ldconfig -p`) and find_library answers 
 while WeasyPrint is imported. A library it does not list (installed outside the linker
 cache) is still found: cffi also tries the plain file names, and if WeasyPrint cannot be
 imported this way it is imported again with the real find_library.
+
+A quarter of what is left is fontTools' font subsetter and variable-font instancer, which
+WeasyPrint imports for the rare font HarfBuzz cannot subset, and for variable and colour
+fonts: they are imported when first used (`later`), not with WeasyPrint.
 """
 
 from __future__ import annotations
 
 import ctypes.util
+import importlib.util
 import os
 import re
 import subprocess
@@ -29,16 +34,69 @@ def weasyprint() -> ModuleType:
     loaded: ModuleType | None = sys.modules.get("weasyprint")
     if loaded is not None:
         return loaded
-    try:
-        with quick_find_library():
+    with later():
+        try:
+            with quick_find_library():
+                import weasyprint as module
+        except OSError:  # a library outside the linker cache: WeasyPrint's own way
+            for name in [name for name in sys.modules if name.partition(".")[0] == "weasyprint"]:
+                del sys.modules[name]
             import weasyprint as module
-    except OSError:  # a library outside the linker cache: WeasyPrint's own way
-        for name in [name for name in sys.modules if name.partition(".")[0] == "weasyprint"]:
-            del sys.modules[name]
-        import weasyprint as module
     imported: ModuleType = module
     quick_arrays(getattr(getattr(getattr(module, "text", None), "ffi", None), "ffi", None))
     return imported
+
+
+#: modules WeasyPrint imports whole and uses only now and then: loaded on first use
+LAZY = ("fontTools.subset", "fontTools.ttLib.woff2")
+#: a module WeasyPrint takes one function from (`from M import f`): f imports M when called
+STAND_IN = ("fontTools.varLib.instancer", "instantiateVariableFont")
+
+
+@contextmanager
+def later() -> Iterator[None]:
+    """Inside the block, the modules of LAZY are imported lazily (importlib's LazyLoader:
+    the module's first attribute asked for runs it) and STAND_IN's function is one that
+    imports its module when called; after it, that module imports as usual. A module that
+    cannot be found is left to the usual import (and its error)."""
+    for name in LAZY:
+        if name not in sys.modules:
+            _lazy(name)
+    module, function = STAND_IN
+    stand_in = None if module in sys.modules else _stand_in(module, function)
+    try:
+        yield
+    finally:
+        if stand_in is not None and sys.modules.get(module) is stand_in:
+            del sys.modules[module]
+
+
+def _lazy(name: str) -> None:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return
+    if spec is None or spec.loader is None:
+        return
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)  # as the import system does
+
+
+def _stand_in(name: str, function: str) -> ModuleType:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        real = importlib.import_module(name)
+        return getattr(real, function)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = function
+    stand_in = ModuleType(name)
+    setattr(stand_in, function, call)
+    sys.modules[name] = stand_in
+    return stand_in
 
 
 #: a C array type as WeasyPrint asks cffi for them: 'hb_codepoint_t[94]'
