@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import verslag_werkmap
+from conftest import REPO
 from vergaderstukken import actions, gather
 from vergaderstukken.commands.acties import acties
 from vergaderstukken.commands.build import build
@@ -277,3 +278,14 @@ def test_the_ledger_walks_on_and_answers_as_a_fresh_walk_would(tmp_path):
     laatst = actions.Actieboek(werkmap).standen(werkmap.vergaderingen[-1], inclusief=True)
     statuses = {s.status for s in laatst}
     assert len(laatst) > 12 and "loopt" in statuses and statuses - {"open", "loopt"}
+
+
+def test_a_meeting_is_found_by_its_folder_name_also_after_the_list_changed():
+    werkmap, _ = load_werkmap(REPO)
+    alle = list(werkmap.vergaderingen)
+    assert [werkmap.vergadering(v.naam) for v in alle] == alle
+    assert werkmap.vergadering("1999-01-01") is None
+    werkmap.vergaderingen = alle[:-1]
+    assert werkmap.vergadering(alle[-1].naam) is None
+    werkmap.vergaderingen.append(alle[-1])
+    assert werkmap.vergadering(alle[-1].naam) is alle[-1]

@@ -292,3 +292,23 @@ def test_progress_shows_after_a_second_on_a_terminal_only(monkeypatch):
     meter.start -= 2
     meter("vergaderpakket")
     assert log.getvalue() == "stukken maken: 1 van 2 klaar (vergaderpakket)\n"
+
+
+def test_the_walk_over_input_files_lists_what_os_walk_lists_in_the_same_order(tmp_path):
+    tree = tmp_path / "meetings"
+    for name in ("b/verslag.yaml", "b/agenda.yaml", "a/annotaties/z.yaml", "a/x.yaml", "c.yaml"):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text(name)
+    (tree / "a" / "naar-b").symlink_to(tree / "b")  # a link to a folder: not followed
+    (tree / "a" / "kopie.yaml").symlink_to(tree / "c.yaml")
+    (tree / "a" / "weg.yaml").symlink_to(tmp_path / "bestaat-niet")
+    slow = []
+    for base, dirs, files in os.walk(tree, followlinks=False):
+        dirs.sort()
+        slow += [Path(base) / name for name in sorted(files)]
+    quick = bouwcache.walk(str(tree), "meetings")
+    assert [Path(p) for p, _ in quick] == slow
+    assert [r for _, r in quick] == [p.relative_to(tmp_path).as_posix() for p in slow]
+    assert "meetings/a/naar-b/agenda.yaml" not in {r for _, r in quick}
+    assert bouwcache.walk(str(tree / "c.yaml"), "") == bouwcache.walk(str(tmp_path / "nee"), "")
+    assert bouwcache.walk(str(tree / "c.yaml"), "") == []

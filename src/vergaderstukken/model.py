@@ -392,10 +392,20 @@ class Werkmap:
     # per meeting folder name, every decision on its minutes, in meeting order (set by load;
     # also those of meetings after a `tot`, read for this alone)
     vaststellingen: dict[str, list[Vaststelling]] = field(default_factory=dict)
+    # the meetings by folder name, made again when the list is another or grew
+    _namen: tuple[int, int, dict[str, Vergadering]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def vergadering(self, naam: str) -> Vergadering | None:
         """The meeting of folder `naam`, or None."""
-        return next((v for v in self.vergaderingen if v.naam == naam), None)
+        lijst = self.vergaderingen
+        if self._namen is None or self._namen[:2] != (id(lijst), len(lijst)):
+            namen: dict[str, Vergadering] = {}
+            for v in lijst:
+                namen.setdefault(v.naam, v)  # the first, as a search from the start finds
+            self._namen = (id(lijst), len(lijst), namen)
+        return self._namen[2].get(naam)
 
 
 def sort_key(vergadering: Vergadering) -> tuple[date, str, str]:

@@ -116,7 +116,6 @@ def _verslag_bron(
     """The earlier meeting with minutes a `verslag: DATUM` attachment names, or None
     (with the error reported)."""
     bron = find_meeting(werkmap, bijlage.verslag)
-    names = [v.naam for v in werkmap.vergaderingen]
     if bron is None and _names_meeting(bijlage.verslag, werkmap.onvolledig):
         return None  # that meeting's own error is reported already
     if bron is None and _names_meeting(bijlage.verslag, later):
@@ -129,7 +128,8 @@ def _verslag_bron(
         problems.error(
             bijlage.loc,
             f"bijlage '{bijlage.id}': geen vergadering "
-            f"'{bijlage.verslag}'{did_you_mean(bijlage.verslag, names)}",
+            f"'{bijlage.verslag}'"
+            f"{did_you_mean(bijlage.verslag, [v.naam for v in werkmap.vergaderingen])}",
         )
     elif sort_key(bron) >= sort_key(vergadering):
         problems.error(

@@ -30,7 +30,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,14 +62,14 @@ HASHES = "hashes.json"  # in output/.cache/: the hashes of an earlier build
 RACY_NS = 2_000_000_000
 
 
-def file_hash(path: Path) -> str:
+def file_hash(path: Path | str) -> str:
     """The sha256 of a file's bytes, or MISSING if it is not a readable regular file.
 
     Remembered while the file keeps its size, times and inode: for this process, and
     across builds through output/.cache/hashes.json (remember_hashes, keep_hashes), as git
     keeps its index: a history of a thousand files is then looked at, not read."""
     try:
-        info = path.stat()
+        info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             return MISSING
         memo = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
@@ -82,9 +82,10 @@ def file_hash(path: Path) -> str:
         return MISSING
 
 
-def sha256_of(path: Path) -> str:
+def sha256_of(path: Path | str) -> str:
     """The sha256 of a file's bytes, read now."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
 
 
 def known_hash(path: Path) -> str | None:
@@ -127,14 +128,30 @@ def keep_hashes(folder: Path) -> None:
         return
 
 
-def tree_files(folder: Path) -> Iterable[Path]:
-    """Every file below `folder`, in a stable order; nothing if it does not exist."""
-    if not folder.is_dir():
+def walk(folder: str, relative: str) -> list[tuple[str, str]]:
+    """Every file below `folder` as (its path, its path after `relative` with /), in the
+    order of os.walk with sorted names: a folder's files, then each subfolder's; links
+    to folders are not followed. On the paths' text: pathlib objects for a history of a
+    thousand files cost more than looking at them."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
         return []
+    prefix = f"{relative}/" if relative else ""
     found = []
-    for base, dirs, files in os.walk(folder, followlinks=False):
-        dirs.sort()
-        found += [Path(base) / name for name in sorted(files)]
+    folders = []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if not is_folder:
+            found.append((entry.path, prefix + entry.name))
+        elif not entry.is_symlink():
+            folders.append(entry)
+    for entry in folders:
+        found += walk(entry.path, prefix + entry.name)
     return found
 
 
@@ -155,9 +172,9 @@ def package_digest() -> str:
             if (candidate / "agenda.html").is_file() and not candidate.is_relative_to(package)
         ]
         for folder in folders:
-            for path in tree_files(folder):
-                if "__pycache__" not in path.parts:
-                    digest.update(f"{path.relative_to(folder)} {file_hash(path)}\n".encode())
+            for path, relative in walk(str(folder), ""):
+                if "__pycache__" not in relative.split("/"):
+                    digest.update(f"{relative} {file_hash(path)}\n".encode())
         for library in LIBRARIES:
             try:
                 digest.update(f"{library} {metadata.version(library)}\n".encode())
@@ -388,9 +405,8 @@ def build_keys(
     digest = hashlib.sha256(key_of("build", naam, options).encode())
     partial = digest.copy()
     for name in INPUTS:
-        path = root / name
-        for found in tree_files(path) if path.is_dir() else [path]:
-            relative = found.relative_to(root).as_posix()
+        path = str(root / name)
+        for found, relative in walk(path, name) if os.path.isdir(path) else [(path, name)]:
             line = f"{relative} {file_hash(found)}\n".encode()
             digest.update(line)
             if not without(relative):
@@ -400,7 +416,7 @@ def build_keys(
 
 def listing(folder: Path) -> dict[str, str]:
     """Every file of an output folder (relative path -> hash)."""
-    return {path.relative_to(folder).as_posix(): file_hash(path) for path in tree_files(folder)}
+    return {relative: file_hash(path) for path, relative in walk(str(folder), "")}
 
 
 def manifest_path(folder: Path, naam: str) -> Path:
