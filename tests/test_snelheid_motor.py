@@ -393,7 +393,7 @@ def test_files_hashed_before_are_looked_at_not_read_while_their_times_stay(
 
     read: list[str] = []
     original = bouwcache.sha256_of
-    monkeypatch.setattr(bouwcache, "sha256_of", lambda p: read.append(p.name) or original(p))
+    monkeypatch.setattr(bouwcache, "sha256_of", lambda p: read.append(Path(p).name) or original(p))
 
     def new_process() -> None:  # what a fresh process knows: nothing
         for memo in (bouwcache._HASHES, bouwcache._USED):
