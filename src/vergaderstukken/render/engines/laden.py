@@ -10,7 +10,7 @@ while WeasyPrint is imported. A library it does not list (installed outside the 
 cache) is still found: cffi also tries the plain file names, and if WeasyPrint cannot be
 imported this way it is imported again with the real find_library.
 
-A quarter of what is left is fontTools' font subsetter and variable-font instancer, which
+A third of what is left is fontTools' font subsetter and variable-font instancer, which
 WeasyPrint imports for the rare font HarfBuzz cannot subset, and for variable and colour
 fonts: they are imported when first used (`later`), not with WeasyPrint.
 """
@@ -88,7 +88,7 @@ def _lazy(name: str) -> None:
 
 
 def _stand_in(name: str, function: str) -> ModuleType:
-    def call(*args: Any, **kwargs: Any) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:  # called only after later() took it away
         real = importlib.import_module(name)
         return getattr(real, function)(*args, **kwargs)
 
