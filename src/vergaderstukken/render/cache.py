@@ -131,8 +131,8 @@ def keep_hashes(folder: Path) -> None:
 def walk(folder: str, relative: str) -> list[tuple[str, str]]:
     """Every file below `folder` as (its path, its name below `folder` with / and after
     `relative/`), in the order of os.walk with sorted names: a folder's files, then each
-    subfolder's; links to folders are not followed. On the paths' text: pathlib objects for a history of a
-    thousand files cost more than looking at them."""
+    subfolder's; links to folders are not followed. On the paths' text: pathlib objects
+    for a history of a thousand files cost more than looking at them."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)

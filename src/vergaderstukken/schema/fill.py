@@ -42,7 +42,7 @@ def _collect(
     plan = _PLANS.get((id(mapping), id(fields)))
     if plan is None:
         plan = _plan(mapping, fields)
-    for name, target, nested, locs, required in plan[1]:
+    for name, target, nested, locs, required in plan[2]:
         if nested:
             inner = record.get(name)
             if isinstance(inner, Record):
@@ -57,15 +57,16 @@ def _collect(
 
 
 #: per (declaration, model): what each key fills, worked out once (a history fills a
-#: hundred thousand values); the declaration is kept in it, so its id stays its own
+#: hundred thousand values); the declaration and the fields are kept in it, so that
+#: their ids stay their own
 _PLANS: dict[
-    tuple[int, int], tuple[object, list[tuple[str, str, bool, str | None, Key | None]]]
+    tuple[int, int], tuple[object, object, list[tuple[str, str, bool, str | None, Key | None]]]
 ] = {}
 
 
 def _plan(
     mapping: Any, fields: dict[str, dataclasses.Field[Any]]
-) -> tuple[object, list[tuple[str, str, bool, str | None, Key | None]]]:
+) -> tuple[object, object, list[tuple[str, str, bool, str | None, Key | None]]]:
     """For each declared key that is not computed: its name, the field it fills, whether
     it is nested, the field of its list's lines, and itself if the field has no default."""
     steps: list[tuple[str, str, bool, str | None, Key | None]] = []
@@ -82,7 +83,7 @@ def _plan(
         steps.append(
             (key.name, target, False, locs, key if _without_default(fields[target]) else None)
         )
-    plan = (mapping, steps)
+    plan = (mapping, fields, steps)
     _PLANS[(id(mapping), id(fields))] = plan
     return plan
 
