@@ -116,9 +116,47 @@ def test_a_dead_typesetter_or_a_plain_check_is_laid_out_here(folder, typesetter)
 
 
 def test_the_typesetter_ends_when_the_build_does(typesetter):
-    typesetter.conn.close()  # the build's end of the pipe, as when the build's process ends
+    typesetter.lijnen[0].conn.close()  # the build's end, as when the build's process ends
     typesetter.process.join(timeout=30)
     assert typesetter.process.exitcode == 0
+
+
+def test_a_set_of_typesetters_lays_out_alike_and_ends_with_the_first(folder):
+    started = zetter.Zetter.start(2)
+    assert started is not None and len(started.lijnen) == 2
+    try:
+        here = lay_out(html_to_pdfs, folder, Geweigerd())
+        first, second = started.lijnen
+        assert lay_out(started.html_to_pdfs, folder, Geweigerd()) == here  # the first
+        with first.lock:  # the first busy (another worker's layout): the second lays out
+            assert lay_out(started.html_to_pdfs, folder, Geweigerd()) == here
+        forked = children(started.process.pid)
+        assert len(forked) == 1  # the second typesetter, forked from the first
+    finally:
+        started.stop()
+    assert not started.alive
+    gone(forked[0])  # killed with the first
+
+
+def children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in found]
+
+
+def gone(pid: int) -> None:
+    """Wait until process `pid` has ended (a zombie counts: it runs nothing)."""
+    import time
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return
+        if state in ("Z", "X"):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"proces {pid} loopt nog")
 
 
 def test_an_overlay_edit_is_laid_out_by_the_typesetter_with_the_bytes_of_a_full_build(
@@ -135,7 +173,9 @@ def test_an_overlay_edit_is_laid_out_by_the_typesetter_with_the_bytes_of_a_full_
 
     monkeypatch.setattr(zetter, "_lay_out", marking)  # before the typesetter forks
     build(example, DATUM, output=tmp_path / "uit", werkers=2, cache=True)
-    assert not marks.exists()  # a full build lays out in its own workers
+    full = marks.read_text("utf-8").splitlines()  # a full build: one typesetter per worker
+    assert len(full) >= 6 and any("geannoteerd" in title.lower() for title in full)
+    marks.unlink()
     overlay = example / "meetings" / DATUM / "annotaties" / "hellendoorn.yaml"
     overlay.write_text(overlay.read_text("utf-8").replace("vragen hebben", "vraag heeft"), "utf-8")
     edited = build(example, DATUM, output=tmp_path / "uit", werkers=2, cache=True)
@@ -147,14 +187,19 @@ def test_an_overlay_edit_is_laid_out_by_the_typesetter_with_the_bytes_of_a_full_
     assert [p for p in multiprocessing.active_children() if p.name == "stukken-zetter"] == []
 
 
-def test_one_core_or_a_full_build_starts_no_typesetter(example, tmp_path, monkeypatch):
-    started: list[object] = []
-    monkeypatch.setattr(zetter.Zetter, "start", classmethod(lambda cls: started.append(1)))
+def test_one_core_starts_no_typesetter_a_full_build_one_per_worker(example, tmp_path, monkeypatch):
+    started: list[int] = []
+    monkeypatch.setattr(
+        zetter.Zetter, "start", classmethod(lambda cls, aantal=1: started.append(aantal))
+    )
     build(example, DATUM, output=tmp_path / "uit", werkers=2, cache=True)
+    assert started == [2]
     overlay = example / "meetings" / DATUM / "annotaties" / "hellendoorn.yaml"
     overlay.write_text(overlay.read_text("utf-8").replace("vragen hebben", "vraag heeft"), "utf-8")
     build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True)
-    assert started == []
+    assert started == [2]
+    build(example, DATUM, output=tmp_path / "uit", werkers=1, cache=True, opnieuw=True)
+    assert started == [2]
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
@@ -170,10 +215,10 @@ def test_the_typesetter_starts_before_the_loading_is_imported(example, tmp_path)
         "import sys; from pathlib import Path\n"
         "from vergaderstukken.render import zetter\n"
         "start = zetter.Zetter.start.__func__\n"
-        "def watched(cls):\n"
+        "def watched(cls, aantal=1):\n"
         "    print(sorted(m for m in ('yaml', 'jinja2', 'vergaderstukken.load.werkmap',\n"
         "                             'vergaderstukken.render.job') if m in sys.modules))\n"
-        "    return start(cls)\n"
+        "    return start(cls, aantal)\n"
         "zetter.Zetter.start = classmethod(watched)\n"
         "from vergaderstukken.commands.build import build\n"
         f"build(Path({str(example)!r}), {DATUM!r}, output=Path({str(tmp_path / 'uit')!r}),\n"

@@ -99,10 +99,10 @@ def build(
     staand = None  # with only overlays changed: the other documents as they stand
     if zonder is not None and not opnieuw:
         staand = hergebruik.previous_documents(folder, naam, zonder, target)
-    # only annotated agendas to lay out (--openbaar and --archief never go with --annotatie):
-    # the typesetter starts before the loading is even imported
+    # the typesetters start before the loading is even imported: one for only annotated
+    # agendas (--openbaar and --archief never go with --annotatie), one per worker else
     few = staand is not None or annotatie is not None
-    zetter = typesetter(werkers) if few else None
+    zetter = typesetter(werkers, few) if few or full else None
     from ..load.annotaties import refuse_stale
     from ..load.werkmap import load_werkmap
     from ..schema import leescache, leescache_in
@@ -147,13 +147,15 @@ def build(
     return result
 
 
-def typesetter(werkers: int | None) -> Zetter | None:
-    """For a build that lays out one or two documents: WeasyPrint imported in a process of
-    its own while this one loads the workspace (render/zetter.py); None with one core."""
+def typesetter(werkers: int | None, few: bool) -> Zetter | None:
+    """WeasyPrint imported in processes of their own while this one loads the workspace
+    (render/zetter.py): one to lay out a `few` documents, else one per worker; None with
+    one core."""
     from ..render import pool
     from ..render.zetter import Zetter
 
-    return Zetter.start() if pool.workers(werkers) > 1 else None
+    count = pool.workers(werkers)
+    return Zetter.start(1 if few else count) if count > 1 else None
 
 
 def gathered_job(

@@ -1,30 +1,36 @@
-"""The typesetter: a process that lays out HTML with WeasyPrint, started before the
+"""The typesetters: processes that lay out HTML with WeasyPrint, started before the
 workspace is loaded, so that importing WeasyPrint overlaps the loading instead of
 following it.
 
 A build that lays out one or two documents (after an edit of an annotation file, or
 with `--annotatie`) spends most of its time on a path of steps one after the other:
-start, load and gather, import WeasyPrint (a quarter of a second), lay out. With the
+start, load and gather, import WeasyPrint (a quarter of a second), lay out. With a
 typesetter the import runs on the other core while this process loads and renders the
-HTML, and the layout starts as soon as both are done.
+HTML, and the layout starts as soon as both are done. A full build starts one per worker
+(render/pool.py): the workers render the HTML and the Word files, the typesetters lay out,
+and a long history's loading no longer comes before WeasyPrint's import.
 
-The typesetter is forked when the build knows it will lay out pages, from a process that
-has loaded nothing of the workspace. It is sent the HTML with its sandbox (base folder,
-roots, refused images, options) and sends back the PDF and what it reported on the way
-(warnings, files read, CSS problems), which are given to the caller's own callbacks. Its
-layout is WeasyPrint's, with the same fetcher and options: the bytes are the same as
-those of a layout in the caller's process (tests/test_zetter.py).
+The first typesetter is forked when the build knows it will lay out pages, from a process
+that has loaded nothing of the workspace; the others are forked from it once it has
+imported WeasyPrint (one import, not one per core beside the loading). Each is sent the
+HTML with its sandbox (base folder, roots, refused images, options) and sends back the PDF
+and what it reported on the way (warnings, files read, CSS problems), which are given to
+the caller's own callbacks. Its layout is WeasyPrint's, with the same fetcher and options:
+the bytes are the same as those of a layout in the caller's process (tests/test_zetter.py).
 
-Nothing depends on it: a layout that fails in the typesetter is done again in the
-caller's process, so that its error is raised there as it would have been; so is one the
-typesetter cannot take (another process of the build is using it, or it died). It stops
-when the build tells it to, or by itself when the build's end of the pipe is gone.
+Nothing depends on them: a layout that fails in a typesetter is done again in the
+caller's process, so that its error is raised there as it would have been; so is one no
+typesetter can take (the only one busy with another process of the build, or dead). They
+stop when the build tells them to, or by themselves when the build's end of the pipe is
+gone.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -38,6 +44,8 @@ from .engines import laden
 from .engines.pdf import UA, CssProblem, Geweigerd, html_to_pdfs
 
 GEEN = Geweigerd()  # no image refused
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
+WACHTEN = 30.0  # seconds a layout waits for a busy typesetter before it is done here
 
 
 @dataclass(frozen=True)
@@ -65,25 +73,38 @@ class Zetsel:
     css: list[CssProblem]
 
 
-class Zetter:
-    """The build's side of the typesetter process (see the module's docstring)."""
+@dataclass
+class Lijn:
+    """The build's line to one typesetter: its end of the pipe, and the lock that gives it
+    to one process of the build at a time (forked workers inherit both)."""
 
-    def __init__(self, process: Any, conn: Connection, lock: Any) -> None:
-        self.process = process
-        self.conn = conn
-        self.lock = lock  # one process of the build at a time (forked workers inherit it)
-        self.alive = True
-        self.owner = os.getpid()  # the build's process, the only one that stops it
+    conn: Connection
+    lock: Any
+    alive: bool = True
+
+
+class Zetter:
+    """The build's side of the typesetters (see the module's docstring)."""
+
+    def __init__(self, process: Any, lijnen: list[Lijn]) -> None:
+        self.process = process  # the first typesetter; the others are forked from it
+        self.lijnen = lijnen
+        self.owner = os.getpid()  # the build's process, the only one that stops them
+
+    @property
+    def alive(self) -> bool:
+        """Whether a typesetter may still be asked (one that failed is not asked again)."""
+        return any(lijn.alive for lijn in self.lijnen)
 
     @classmethod
-    def start(cls) -> Zetter | None:
-        """Fork the typesetter; None where processes cannot be forked safely (as the
-        pool, render/pool.py: fork shares this process's modules for free)."""
+    def start(cls, aantal: int = 1) -> Zetter | None:
+        """Fork `aantal` typesetters; None where processes cannot be forked safely (as
+        the pool, render/pool.py: fork shares this process's modules for free)."""
         if not sys.platform.startswith("linux"):
             return None
         context = multiprocessing.get_context("fork")
-        ours, theirs = context.Pipe()
-        lock = context.Lock()
+        pipes = [context.Pipe() for _ in range(max(1, aantal))]
+        ours, theirs = [pipe[0] for pipe in pipes], [pipe[1] for pipe in pipes]
         for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
             stream.flush()
         process = context.Process(
@@ -93,8 +114,10 @@ class Zetter:
             process.start()
         except OSError:  # no process to spare: lay out here
             return None
-        theirs.close()
-        return cls(process, ours, lock)
+        finally:
+            for end in theirs:
+                end.close()
+        return cls(process, [Lijn(conn, context.Lock()) for conn in ours])
 
     def html_to_pdfs(
         self,
@@ -143,36 +166,80 @@ class Zetter:
         return zetsel.first, zetsel.second
 
     def _ask(self, opdracht: Opdracht) -> Zetsel | None:
-        """The typesetter's layout of `opdracht`; None if it failed or could not be asked."""
-        if not self.alive or not self.lock.acquire(block=False):
+        """A typesetter's layout of `opdracht`; None if it failed or none could be asked."""
+        lijn = self._free()
+        if lijn is None:
             return None
         try:
-            self.conn.send(opdracht)
-            answer = self.conn.recv()
-        except (OSError, EOFError, ValueError):  # it died: lay out here from now on
-            self.alive = False
+            lijn.conn.send(opdracht)
+            answer = lijn.conn.recv()
+        except (OSError, EOFError, ValueError):  # it died: not asked again
+            lijn.alive = False
             return None
         finally:
-            self.lock.release()
+            lijn.lock.release()
         return answer if isinstance(answer, Zetsel) else None
 
+    def _free(self) -> Lijn | None:
+        """A typesetter for this process, its lock held; None if none is alive, or if the
+        only one is busy (then laying out here is quicker than waiting for it)."""
+        alive = [lijn for lijn in self.lijnen if lijn.alive]
+        for lijn in alive:
+            if lijn.lock.acquire(block=False):
+                return lijn
+        if len(self.lijnen) < 2 or not alive:
+            return None
+        # a full build's set, one for each worker: waiting beats importing WeasyPrint here;
+        # a lock a worker took with it when it died is never taken (its answer may still
+        # be in the pipe), hence the bound
+        lijn = alive[os.getpid() % len(alive)]
+        return lijn if lijn.lock.acquire(timeout=WACHTEN) else None
+
     def stop(self) -> None:
-        """End the typesetter (it holds nothing worth waiting for)."""
-        self.alive = False
+        """End the typesetters (they hold nothing worth waiting for): the first is killed,
+        the others end with it."""
+        for lijn in self.lijnen:
+            lijn.alive = False
         if os.getpid() != self.owner:
             return
-        self.conn.close()
+        for lijn in self.lijnen:
+            lijn.conn.close()
         self.process.kill()
         self.process.join(timeout=5)
 
 
-def _serve(conn: Connection, ours: Connection) -> None:
-    """In the typesetter: import WeasyPrint, then lay out what is sent until the end."""
-    ours.close()  # the build's end: without this copy, the pipe ends when the build does
+def _serve(theirs: list[Connection], ours: list[Connection]) -> None:
+    """In the first typesetter: import WeasyPrint, fork the others from it (each import
+    would cost what the first did, on a core the loading needs), then lay out what is sent
+    on the first pipe until it ends."""
+    for end in ours:  # the build's ends: without these copies, a pipe ends with the build
+        end.close()
     with suppress(Exception):  # else every layout fails here and the build does it itself
         laden.weasyprint()
+    for index, conn in enumerate(theirs[1:], start=1):
+        if _fork() == 0:  # the typesetter of pipe `index`
+            for other, end in enumerate(theirs):
+                if other != index:
+                    end.close()
+            with fewer_collections():
+                _answer(conn)
+            os._exit(0)
+        conn.close()
     with fewer_collections():  # WeasyPrint's modules frozen, as in the build's own workers
-        _answer(conn)
+        _answer(theirs[0])
+
+
+def _fork() -> int:
+    """os.fork, the child ending with its parent (the build stops only the first typesetter);
+    -1 if no process could be made (the build's line to it ends, and it lays out itself)."""
+    try:
+        pid = os.fork()
+    except OSError:
+        return -1
+    if pid == 0:
+        with suppress(Exception):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    return pid
 
 
 def _answer(conn: Connection) -> None:
