@@ -37,6 +37,7 @@ from typing import Any
 
 from .. import __version__
 from ..exceptions import Loc, Problem
+from .versies import library_versions
 
 FORMAT = 1  # of the entries below; a change makes every old entry a miss
 MAP = ".cache"
@@ -162,8 +163,6 @@ def package_digest() -> str:
     """This version of stukken: its code, built-in templates and fonts (a checkout changes
     without a new version number), and the libraries that write the files."""
     if not _PACKAGE:
-        from importlib import metadata  # 15 ms, not worth paying when the digest is known
-
         package = Path(__file__).resolve().parents[1]
         digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
         folders = [package] + [
@@ -175,11 +174,8 @@ def package_digest() -> str:
             for path, relative in walk(str(folder), ""):
                 if "__pycache__" not in relative.split("/"):
                     digest.update(f"{relative} {file_hash(path)}\n".encode())
-        for library in LIBRARIES:
-            try:
-                digest.update(f"{library} {metadata.version(library)}\n".encode())
-            except metadata.PackageNotFoundError:
-                digest.update(f"{library} -\n".encode())
+        for library, version in library_versions(LIBRARIES).items():
+            digest.update(f"{library} {version}\n".encode())
         _PACKAGE.append(digest.hexdigest())
     return _PACKAGE[0]
 
