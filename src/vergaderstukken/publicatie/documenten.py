@@ -19,6 +19,7 @@ from ..render.documents import pakket
 from ..render.documents.verslag import verslag_pdf
 from ..render.engines import pakket_pdf
 from ..render.engines.pakket_ontsmet import ontsmetten
+from ..render.engines.pakket_stukken import Bron
 from ..render.job import RenderJob
 from ..woo import editie
 from ..woo import lakken as woo
@@ -95,7 +96,7 @@ def bijlage_pdf(job: RenderJob, bijlage: Bijlage) -> bytes:
         job.warn(bijlage.loc, f"{bijlage.label} op de website: {removed}")
     # Its pages, with their links and its own bookmarks, in a new PDF, as in the pack: the
     # attachment's catalog (XMP, document info, structure, keys of its own) stays behind.
-    onderdeel = pakket_pdf.Bron(origineel, [(bijlage.label, 0)], eigen_bladwijzers=True)
+    onderdeel = Bron(origineel, [(bijlage.label, 0)], eigen_bladwijzers=True)
     pdf = pakket_pdf.samenstellen([onderdeel])
     pakket_pdf.bladwijzers(pdf, [onderdeel])
     overleg = job.werkmap.overleg

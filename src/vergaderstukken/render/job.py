@@ -23,7 +23,7 @@ from ..markdown import render_block, render_inline
 from ..model import Vergadering, Werkmap
 from .cache import Bouwcache, key_of
 from .engines.afbeeldingen import Afbeeldingen
-from .engines.pakket_pdf import Bron, Stuk
+from .engines.pakket_stukken import Bron, Stuk
 from .engines.pdf import UA, CssProblem, Geweigerd, html_to_pdfs
 from .engines.templates import Templates, css_string
 

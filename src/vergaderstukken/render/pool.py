@@ -5,9 +5,9 @@ the parts of the others (the meeting pack). So the build runs in two steps: the 
 and the parts those need (`Taak`s) in a pool of worker processes, then the composed
 documents in this process, from the parts the workers sent back.
 
-Workers are forked from this process after the workspace is loaded and gathered and
-WeasyPrint is imported: they start with all of it, nothing is pickled but the results
-(file bytes, parts, warnings). The results are merged in the order of the tasks, never in
+Workers are forked from this process after the workspace is loaded and gathered (and,
+without typesetters, render/zetter.py, after WeasyPrint is imported): they start with all
+of it, nothing is pickled but the results (file bytes, parts, warnings). The results are merged in the order of the tasks, never in
 the order they finish, and warnings are merged as one process would have collected them
 (each once, in task order), so output and messages do not depend on which worker was
 quicker. A task that fails in a worker is run again here, so its error is raised exactly
@@ -21,7 +21,6 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,7 +29,9 @@ from ..collector import fewer_collections
 from ..exceptions import Problem
 from .cache import Onderdeel
 
-if TYPE_CHECKING:  # not imported here: the typesetter is started before it (zetter.py)
+if TYPE_CHECKING:  # not imported here: the typesetter is started before them (zetter.py)
+    from concurrent.futures import Future
+
     from .job import RenderJob
 
 #: the most worker processes a build starts (the machines this runs on have two to four
@@ -50,6 +51,9 @@ class Taak:
     naam: str  # what the progress display shows
     doe: Produce
     vooraf: bool = False  # makes parts a composed document takes: started first
+    # a composed document's heavy imports, made here while the workers render (once they
+    # are forked: they never need them)
+    voorbereiden: Callable[[], None] | None = None
 
 
 @dataclass
@@ -176,6 +180,8 @@ def in_pool(
     """The tasks in `count` forked workers, the parts for the composed documents first;
     the composed documents here, as soon as those parts are in, while the workers go on
     with the rest. Files, warnings and errors come out as in a serial build."""
+    from concurrent.futures import ProcessPoolExecutor
+
     from .engines import laden
 
     if job.zetter is None:  # else the typesetter lays out the PDFs (zetter.py)
@@ -191,6 +197,9 @@ def in_pool(
     )
     try:
         futures = {index: pool.submit(_run, index) for index in first}
+        for taak in samengesteld:
+            if taak.voorbereiden is not None:
+                taak.voorbereiden()
         if voortgang is not None:
             for index, future in futures.items():
                 future.add_done_callback(_tell(voortgang, taken[index].naam))

@@ -29,7 +29,8 @@ from ..gather import Verzameling, document_info
 from ..model import Vergadering, Werkmap
 from ..pdf_budget import PdfTeZwaar
 from ..render.documents import OPENBARE_DOCUMENTS, pakket
-from ..render.engines.pakket_pdf import Bron, Stuk, open_pdf
+from ..render.engines.pakket_pdf import open_pdf
+from ..render.engines.pakket_stukken import Bron, Stuk
 from ..render.job import Editie, RenderJob
 from ..schema.gronden import GROUNDS
 from . import lakken, match

@@ -45,6 +45,9 @@ OPENBARE_DOCUMENTS = [
 # their own (ONDERDELEN), alongside the other documents.
 SAMENGESTELD: set[Produce] = {pakket.documents}
 ONDERDELEN: dict[Produce, Callable[[RenderJob], list[Taak]]] = {pakket.documents: pakket.onderdelen}
+# What a composed document imports before it is made (the pack: pikepdf), imported while
+# the parts render.
+VOORBEREIDEN: dict[Produce, Callable[[], None]] = {pakket.documents: pakket.voorbereiden}
 # Documents that make a part a composed document takes (the agenda: the pack's copy of
 # its layout): started first, so that the pack can be put together while the rest renders.
 VOORAF: set[Produce] = {agenda.documents, agenda.pdf_documents}
@@ -87,4 +90,4 @@ def plan(job: RenderJob, documents: Sequence[Produce]) -> tuple[list[Taak], list
     for composed in samengesteld:
         if composed in ONDERDELEN:
             taken += ONDERDELEN[composed](job)
-    return taken, [Taak(naam(d), d) for d in samengesteld]
+    return taken, [Taak(naam(d), d, voorbereiden=VOORBEREIDEN.get(d)) for d in samengesteld]

@@ -10,11 +10,14 @@ previous file the bytes are the same, so building twice changes nothing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...gather import kalender
 from ...verzenden import register
-from ...verzenden.kalender import Stand, vergadering_ics, vorige_standen
 from ..job import RenderJob
+
+if TYPE_CHECKING:  # icalendar is imported by the task that writes the file, not the build
+    from ...verzenden.kalender import Stand
 
 NAAM = "vergadering.ics"
 
@@ -22,6 +25,8 @@ NAAM = "vergadering.ics"
 def vorige(uitvoermap: Path) -> dict[str, Stand]:
     """What calendars already know of the events: the higher SEQUENCE of the previous
     file and of the last sent invitation, per UID."""
+    from ...verzenden.kalender import vorige_standen
+
     try:
         previous = (uitvoermap / NAAM).read_bytes()
     except OSError:
@@ -35,5 +40,7 @@ def vorige(uitvoermap: Path) -> dict[str, Stand]:
 
 def documents(job: RenderJob) -> dict[str, bytes]:
     """{'vergadering.ics': bytes}."""
+    from ...verzenden.kalender import vergadering_ics
+
     data = kalender(job.werkmap.overleg, job.vergadering)
     return {NAAM: vergadering_ics(data, vorige(job.uitvoermap))}

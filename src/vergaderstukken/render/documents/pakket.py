@@ -23,9 +23,7 @@ from ...exceptions import StukkenError
 from ...gather import platte_tekst
 from ...model import Bijlage
 from .. import context as contexts
-from ..engines import pakket_pdf
-from ..engines.pakket_ontsmet import ontsmetten
-from ..engines.pakket_pdf import Bron, Stuk
+from ..engines.pakket_stukken import Bron, Stuk
 from ..job import RenderJob
 from ..pool import Taak
 from .agenda import PAKKET_KOPIE
@@ -36,6 +34,11 @@ NAAM = "vergaderpakket.pdf"
 def documents(job: RenderJob) -> dict[str, bytes]:
     """The meeting pack."""
     return {NAAM: vergaderpakket(job)}
+
+
+def voorbereiden() -> None:
+    """Import what putting the pack together takes (pikepdf), ahead of the parts."""
+    from ..engines import pakket_ontsmet, pakket_pdf  # noqa: F401
 
 
 def onderdelen(job: RenderJob) -> list[Taak]:
@@ -58,6 +61,8 @@ def bijlage_vooraf(job: RenderJob, *, bijlage: Bijlage) -> dict[str, bytes]:
 
 def vergaderpakket(job: RenderJob) -> bytes:
     """The pack: cover, contents, agenda and attachments in one PDF."""
+    from ..engines import pakket_pdf
+
     with job.pakket_modus():
         stukken = [agenda_stuk(job), *(bijlage_stuk(job, b) for b in job.vergadering.bijlagen)]
         bronnen = [
@@ -91,6 +96,9 @@ def vergaderpakket(job: RenderJob) -> bytes:
 def geopend(job: RenderJob, stuk: Stuk):
     """A part, opened for merging; a PDF attachment from outside loses its active content
     (pakket_ontsmet.py), with a warning at the attachment per kind removed."""
+    from ..engines import pakket_pdf
+    from ..engines.pakket_ontsmet import ontsmetten
+
     pdf = pakket_pdf.open_pdf(stuk.pdf, stuk.bladwijzer)
     bijlage = stuk.bijlage
     if bijlage is not None and bijlage.soort == "pdf":
@@ -200,6 +208,8 @@ def voorwerk_en_slot(
 
 def voorwerk_bron(job: RenderJob, stukken: list[Stuk], paginas: list[int]) -> tuple[Bron, bytes]:
     """Cover and contents, with the pack's page numbers in the contents."""
+    from ..engines import pakket_pdf
+
     lengte = 2  # cover + one page of contents, unless rendering shows otherwise
     for _ in range(4):
         pdf = job.part(
