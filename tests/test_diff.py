@@ -224,6 +224,24 @@ def test_action_closed_and_deadline_moved(repo, stukken):
     assert "Geen verschillen" in stukken(repo, "diff", "HEAD").stdout
 
 
+def test_an_agreed_deadline_moved_is_one_change_not_two(repo, stukken):
+    """The action was never updated, so its termijn is the agreed one and moves with it:
+    one line, under the minutes that changed."""
+    edit(repo / APRIL, "termijn: 2024-05-01", "termijn: 2024-06-01")
+    commit(repo, "Termijn verschoven")
+    result = stukken(repo, "diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "Besluiten en acties: HEAD~1 vergeleken met HEAD\n"
+        "\n"
+        "Vergadering 2024-04-10\n"
+        "  actie 2024-04-10.1: gewijzigd\n"
+        "    afgesproken termijn: 1 mei 2024 -> 1 juni 2024\n"
+        "\n"
+        "Verschillen in 1 vergadering: 1 actie (1 gewijzigd).\n"
+    )
+
+
 def test_new_uncommitted_meeting_with_an_attachment(repo, stukken):
     """The issue's case: the old tree must not get a half meeting of stand-ins."""
     folder = repo / "meetings/2024-05-22"

@@ -269,7 +269,13 @@ def compare_acties(
             )
             continue
         afspraak = _velden(o, n, AFSPRAAK_VELDEN)
-        stand = _velden(o, n, STAND_VELDEN)
+        # a termijn that moved with the agreed one is that change, not one of its own
+        mee = {(v.oud, v.nieuw) for v in afspraak if v.naam == "afgesproken termijn"}
+        stand = [
+            v
+            for v in _velden(o, n, STAND_VELDEN)
+            if not (v.naam == "termijn" and (v.oud, v.nieuw) in mee)
+        ]
         if afspraak == [Veld("afgesproken termijn", "", "")]:
             afspraak = []
         wat = n.velden["soort"]
