@@ -237,8 +237,22 @@ def test_shown_keeps_one_line_and_hides_control_characters():
             "body {\n  color: black;\n  font-size: {{ 12 }\n}\n",
             "templates/stijl.css:3: sjabloonfout: onverwacht '}'",
         ),
+        (
+            "agenda.html",
+            "{% extends 'builtin/agendaa.html' %}\n",
+            "templates/agenda.html:1: sjabloonfout: sjabloon 'builtin/agendaa.html' niet "
+            "gevonden in templates/ of bij de ingebouwde sjablonen (bedoelde u "
+            "'builtin/agenda.html'?)",
+        ),
+        (
+            "agenda.html",
+            "{% extends 'builtin/agenda.html' %}\n{% block inhoud %}\n"
+            "{% include 'voetnoot.html' %}{% endblock %}\n",
+            "templates/agenda.html:3: sjabloonfout: sjabloon 'voetnoot.html' niet gevonden in "
+            "templates/ of bij de ingebouwde sjablonen",
+        ),
     ],
-    ids=["syntax", "undefined", "css"],
+    ids=["syntax", "undefined", "css", "missing-extended", "missing-included"],
 )
 def test_a_broken_workspace_template_is_named_with_its_line(
     workspace, stukken, name, text, expected

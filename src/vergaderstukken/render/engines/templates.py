@@ -20,6 +20,7 @@ from markupsafe import Markup
 from ... import dutch
 from ...exceptions import StukkenError, display_path
 from ...markdown import md_parser, render_block, render_inline
+from ...namen import did_you_mean
 from ...paden import outside
 from ...safe_read import shown
 
@@ -202,9 +203,35 @@ class template_errors:
                 if frame.filename.endswith(TEMPLATE_SUFFIXES) or "template" in frame.filename:
                     name, line = frame.filename, frame.lineno
                     break
+        if isinstance(error, jinja2.TemplateNotFound):  # its name is the one asked for
+            name, line = _asking(tb)
         shown = display_path(Path(name)) if name else "sjabloon"
         where = f"{shown}:{line}" if line else shown
-        raise StukkenError(f"{where}: sjabloonfout: {dutch_jinja(error)}") from None
+        raise StukkenError(f"{where}: sjabloonfout: {dutch_jinja(error, name)}") from None
+
+
+def _asking(tb: TracebackType | None) -> tuple[str | None, int | None]:
+    """The template (file and line) that asked for one that does not exist."""
+    for frame in reversed(traceback.extract_tb(tb)):
+        if frame.filename.endswith(TEMPLATE_SUFFIXES):
+            return frame.filename, frame.lineno
+    return None, None
+
+
+def not_found(error: jinja2.TemplateNotFound, asking: str | None) -> str:
+    """A missing template in Dutch, with the closest name there is: one of the built-in
+    templates (plain or as 'builtin/NAME') or one beside the template that asked for it."""
+    wanted = str(error.name)
+    builtin = builtin_templates()
+    names = [p.relative_to(builtin).as_posix() for p in builtin.rglob("*") if p.is_file()]
+    candidates = [*names, *(f"builtin/{n}" for n in names)]
+    if asking is not None and Path(asking).parent.is_dir():
+        beside = Path(asking).parent
+        candidates += [p.relative_to(beside).as_posix() for p in beside.rglob("*") if p.is_file()]
+    return (
+        f"sjabloon '{wanted}' niet gevonden in templates/ of bij de ingebouwde sjablonen"
+        f"{did_you_mean(wanted, sorted(set(candidates)))}"
+    )
 
 
 JINJA_MESSAGES = [  # Jinja speaks English; the few messages a template author meets most
@@ -220,8 +247,11 @@ JINJA_MESSAGES = [  # Jinja speaks English; the few messages a template author m
 ]
 
 
-def dutch_jinja(error: jinja2.TemplateError) -> str:
-    """Jinja's message in Dutch where it is a common one, else as Jinja put it."""
+def dutch_jinja(error: jinja2.TemplateError, asking: str | None = None) -> str:
+    """Jinja's message in Dutch where it is a common one, else as Jinja put it; `asking`
+    is the template that asked for a missing one."""
+    if isinstance(error, jinja2.TemplateNotFound):
+        return not_found(error, asking)
     message = shown(str(error.message or error))
     for pattern, dutch_text in JINJA_MESSAGES:
         match = pattern.match(message)
