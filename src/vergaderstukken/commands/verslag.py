@@ -16,7 +16,7 @@ from ..actions import Actieboek
 from ..cyclus.bestanden import bestaat, schema_pad, schrijf_nieuw
 from ..cyclus.verslagtekst import Skelet, verslag_yaml
 from ..exceptions import Problem, StukkenError, display_path
-from ..load.mappen import MEETING_FOLDER, Vergadermappen, scan_meetings
+from ..load.mappen import MEETING_FOLDER, Vergadermappen, named_meeting, scan_meetings
 from ..load.werkmap import load_werkmap
 from ..model import Vergadering
 from ..namen import parse_iso_date
@@ -56,24 +56,15 @@ def verslag(root: Path, datum: str) -> VerslagResult:
 def kies_vergadering(mappen: Vergadermappen, datum: str) -> str:
     """The meeting folder DATUM names; when none does, the closest meetings by date (or by
     spelling) are named."""
-    wanted = Path(datum).name
-    names = mappen.names
-    matches = [n for n in names if n == wanted or n.startswith(wanted + "-")]
-    if wanted in names:
-        return wanted
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        raise StukkenError(
-            f"{datum} noemt meer dan één vergadering: {', '.join(matches)}; "
-            f"geef de volledige mapnaam (bijv. {matches[-1]})"
-        )
-    if not names:
+    found = named_meeting(mappen, datum)
+    if found is not None:
+        return found
+    if not mappen.names:
         raise StukkenError(
             f"geen vergadering '{datum}' in meetings/: er is nog geen vergadering; maak de "
             f"agenda eerst met: stukken nieuw {datum}"
         )
-    closest = _closest(mappen, wanted)
+    closest = _closest(mappen, Path(datum).name)
     hint = f" (bedoelde u {' of '.join(closest)}?)" if closest else ""
     raise StukkenError(
         f"geen vergadering '{datum}' in meetings/{hint}; een nieuwe vergadering "

@@ -89,6 +89,17 @@ def select_meeting(mappen: Vergadermappen, datum: str | None) -> str:
         if not names:
             raise StukkenError("er is nog geen vergadering: maak meetings/JJJJ-MM-DD/agenda.yaml")
         return names[-1]
+    found = named_meeting(mappen, datum)
+    if found is not None:
+        return found
+    raise StukkenError(f"geen vergadering '{datum}' in meetings/{did_you_mean(datum, names)}")
+
+
+def named_meeting(mappen: Vergadermappen, datum: str) -> str | None:
+    """The folder DATUM names (a folder name, its date alone, or meetings/FOLDER); None
+    when none does. A date that starts several folders' names names none of them, unless
+    given as the folder (meetings/2024-01-24): that is said, with both ways out."""
+    names = mappen.names
     wanted = Path(datum).name  # accept meetings/2024-01-24 as well
     matches = [n for n in names if n == wanted or n.startswith(wanted + "-")]
     if wanted in names and (wanted != datum or len(matches) == 1):
@@ -100,4 +111,4 @@ def select_meeting(mappen: Vergadermappen, datum: str | None) -> str:
             f"{datum} noemt meer dan één vergadering: {', '.join(matches)}; "
             f"geef de volledige mapnaam (bijv. {matches[-1]}, of meetings/{matches[0]})"
         )
-    raise StukkenError(f"geen vergadering '{datum}' in meetings/{did_you_mean(datum, names)}")
+    return None
