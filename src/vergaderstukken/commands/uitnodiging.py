@@ -14,8 +14,8 @@ from datetime import datetime
 from email.utils import parseaddr
 from pathlib import Path
 
+from ..afspraken import ontvangers
 from ..exceptions import Problem, StukkenError, display_path
-from ..gather import ontvangers
 from ..load.mappen import scan_meetings, select_meeting
 from ..load.werkmap import load_werkmap
 from ..model import Overleg, Smtp, Vergadering

@@ -21,7 +21,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
 
 from .. import dutch
-from ..gather import agenda_regels, platte_tekst
+from ..afspraken import agenda_regels
+from ..gather import platte_tekst
 from ..model import Overleg, Vergadering
 
 MB = 1024 * 1024

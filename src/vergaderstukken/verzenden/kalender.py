@@ -18,7 +18,8 @@ from icalendar import Calendar, Component, Event, Timezone, Todo, vCalAddress
 
 from .. import dutch
 from ..actions import ActieStand
-from ..gather import Afspraak, Kalender, kalender_uid, platte_tekst
+from ..afspraken import Afspraak, Kalender, kalender_uid
+from ..gather import platte_tekst
 from ..model import Overleg
 
 PRODID = "-//vergaderstukken//stukken//NL"

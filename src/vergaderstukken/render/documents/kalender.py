@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...gather import kalender
+from ...afspraken import kalender
 from ...verzenden import register
 from ..job import RenderJob
 
