@@ -27,7 +27,7 @@ from conftest import REPO
 from vergaderstukken.commands.build import build
 from vergaderstukken.exceptions import StukkenError
 from vergaderstukken.render.engines import docx_fonts, laden
-from vergaderstukken.render.engines.docx_markdown import blank_subdoc
+from vergaderstukken.render.engines.docx_bouwstenen import blank_subdoc
 from vergaderstukken.render.engines.docx_stijlen import Stijlen
 from vergaderstukken.render.engines.templates import environment
 

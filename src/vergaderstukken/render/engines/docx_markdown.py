@@ -12,21 +12,15 @@ navigation pane and table of contents, and take the size of a chapter title.
 
 from __future__ import annotations
 
-import copy
-import re
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import docx
-from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Emu, RGBColor, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -37,6 +31,14 @@ from markdown_it.token import Token
 
 from vergaderstukken.markdown import md_parser
 
+from .docx_bouwstenen import (
+    blank_subdoc,
+    element,
+    link_target,
+    plain_text,
+    toggle,
+    xml_safe,
+)
 from .docx_stijlen import Stijlen
 
 __all__ = ["markdown_inline", "markdown_subdoc", "xml_safe"]
@@ -49,19 +51,12 @@ MAX_IMAGE_HEIGHT = Cm(22)
 # styled and prefixed list paragraphs line up.
 LIST_INDENT = Twips(360)
 QUOTE_INDENT = Cm(1)
-LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 BULLETS = ("•", "◦", "▪")
 OUTSIDE_ROOT = "alleen afbeeldingen binnen de werkmap zijn toegestaan"
-_TOGGLES = {"strong": "bold", "em": "italic", "s": "strike"}
 _ALIGN = {
     "text-align:right": WD_ALIGN_PARAGRAPH.RIGHT,
     "text-align:center": WD_ALIGN_PARAGRAPH.CENTER,
 }
-
-# Characters outside the XML 1.0 Char production (control characters, lone
-# surrogates, U+FFFE/U+FFFF): lxml refuses them, and a stray one pasted from a PDF
-# must not stop the build.
-_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Warn = Callable[[str], None]
 # Word rejects a document whose property elements are out of schema order, so
@@ -69,66 +64,8 @@ Warn = Callable[[str], None]
 _PPR_AFTER_SHD = ("w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr")
 
 
-def _el(tag: str, **attrs: str) -> BaseOxmlElement:
-    el = OxmlElement(tag)
-    for name, value in attrs.items():
-        el.set(qn(f"w:{name}"), value)
-    return el
-
-
-def _toggle(fmt: dict[str, int], kind: str) -> bool:
-    """Count **, * and ~~ nesting in `fmt`; False if `kind` is not one of them."""
-    name, _, edge = kind.rpartition("_")
-    if name not in _TOGGLES or edge not in ("open", "close"):
-        return False
-    fmt[_TOGGLES[name]] += 1 if edge == "open" else -1
-    return True
-
-
-def xml_safe(text: str | None) -> str:
-    """Return `text` without the characters XML 1.0 cannot carry."""
-    return _XML_INVALID.sub("", text or "")
-
-
 def _default_warn(message: str) -> None:
     warnings.warn(message, stacklevel=2)
-
-
-def _plain(tokens: Sequence[Token] | None) -> str:
-    """Text of inline tokens without markup, for alt texts."""
-    out = []
-    for tok in tokens or ():
-        if tok.type in ("text", "code_inline", "html_inline"):
-            out.append(tok.content)
-        elif tok.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-        elif tok.children:
-            out.append(_plain(tok.children))
-    return "".join(out)
-
-
-def _link_target(href: str) -> str | None:
-    """Only absolute web/mail links become hyperlinks; a relative target means
-    nothing once the document has been mailed around."""
-    return href if urlsplit(href).scheme.lower() in LINK_SCHEMES else None
-
-
-_BLANK: list[BaseOxmlElement] = []  # python-docx's default document body, read once
-
-
-def blank_subdoc(tpl: DocxTemplate) -> Subdoc:
-    """An empty Subdoc on `tpl`'s main part, as `tpl.new_subdoc()` makes, without
-    opening python-docx's default template again for every field (that costs ~15 ms
-    each, a third of a build). Each field gets its own copy of the blank body, so no
-    two fields share XML."""
-    if not _BLANK:
-        _BLANK.append(docx.Document().element)
-    tpl.init_docx()
-    main = tpl.get_docx()
-    subdoc: Subdoc = Subdoc.__new__(Subdoc)
-    subdoc.tpl, subdoc.docx = tpl, main
-    subdoc.subdocx = WordDocument(copy.deepcopy(_BLANK[0]), main.part)
-    return subdoc
 
 
 @dataclass
@@ -280,7 +217,7 @@ class _Builder:
 
     def code_block(self, code: str) -> None:
         para = self.block_paragraph()
-        shd = _el("w:shd", val="clear", color="auto", fill="F2F2F2")
+        shd = element("w:shd", val="clear", color="auto", fill="F2F2F2")
         para._p.get_or_add_pPr().insert_element_before(shd, *_PPR_AFTER_SHD)
         # python-docx turns "\n" into <w:br/> and "\t" into <w:tab/>, keeping
         # the lines of the block together in one shaded paragraph.
@@ -289,8 +226,8 @@ class _Builder:
 
     def rule(self) -> None:
         para = self.block_paragraph()
-        border = _el("w:pBdr")
-        border.append(_el("w:bottom", val="single", sz="6", space="1", color="auto"))
+        border = element("w:pBdr")
+        border.append(element("w:bottom", val="single", sz="6", space="1", color="auto"))
         para._p.get_or_add_pPr().insert_element_before(border, "w:shd", *_PPR_AFTER_SHD)
 
     def table(self, stream: Iterator[Token]) -> None:
@@ -317,7 +254,7 @@ class _Builder:
                 self.inline(para, inline.children if inline else None, start.type == "th_open")
             if cells[0][0].type == "th_open":
                 # Repeat the header row on every page the table spans.
-                row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
+                row._tr.get_or_add_trPr().append(element("w:tblHeader"))
 
     def style_table(self, table: Table) -> None:
         section = self.tpl.docx.sections[-1]
@@ -332,9 +269,9 @@ class _Builder:
         if self.has_style("Table Grid"):
             self.stijlen.table(table, "Table Grid")
             return
-        borders = _el("w:tblBorders")
+        borders = element("w:tblBorders")
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            borders.append(_el(f"w:{edge}", val="single", sz="4", space="0", color="auto"))
+            borders.append(element(f"w:{edge}", val="single", sz="4", space="0", color="auto"))
         table._tbl.tblPr.insert_element_before(
             borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"
         )
@@ -374,12 +311,12 @@ class _Builder:
                 run(" ")
             elif kind == "hardbreak":
                 run().add_break()
-            elif _toggle(fmt, kind):
+            elif toggle(fmt, kind):
                 continue
             elif kind == "link_open":
-                target = _link_target(str(tok.attrs.get("href", "")))
+                target = link_target(str(tok.attrs.get("href", "")))
                 if target is not None:
-                    link = _el("w:hyperlink", history="1")
+                    link = element("w:hyperlink", history="1")
                     link.set(qn("r:id"), self.tpl.build_url_id(target))
                     para._p.append(link)
             elif kind == "link_close":
@@ -390,7 +327,7 @@ class _Builder:
     def image(self, tok: Token, run: Callable[..., Run]) -> None:
         src = str(tok.attrs.get("src", ""))
         shown = unquote(src)
-        alt = _plain(tok.children) or tok.content
+        alt = plain_text(tok.children) or tok.content
         path = self.local_image(src)
         if path is not None and self.read is not None:
             self.read(path)
@@ -470,10 +407,10 @@ def markdown_inline(tpl: DocxTemplate, text: str | None, *, warn: Warn | None = 
     url_id = None
     for tok in children:
         kind = tok.type
-        if _toggle(fmt, kind):
+        if toggle(fmt, kind):
             continue
         if kind == "link_open":
-            target = _link_target(str(tok.attrs.get("href", "")))
+            target = link_target(str(tok.attrs.get("href", "")))
             url_id = tpl.build_url_id(target) if target else None
             continue
         if kind == "link_close":
@@ -484,7 +421,7 @@ def markdown_inline(tpl: DocxTemplate, text: str | None, *, warn: Warn | None = 
         elif kind in ("softbreak", "hardbreak"):
             content = " "
         elif kind == "image":
-            alt = _plain(tok.children) or tok.content
+            alt = plain_text(tok.children) or tok.content
             (warn or _default_warn)(
                 f"afbeelding '{unquote(str(tok.attrs.get('src', '')))}' niet opgenomen: "
                 "geen afbeeldingen in een titel"

@@ -32,7 +32,8 @@ from typing import Any
 def weasyprint() -> ModuleType:
     """The weasyprint module, imported with the quick library lookup the first time."""
     loaded: ModuleType | None = sys.modules.get("weasyprint")
-    if loaded is not None:
+    if loaded is not None:  # imported here, or (a test, a plug-in) by plain import
+        quick_arrays(getattr(getattr(getattr(loaded, "text", None), "ffi", None), "ffi", None))
         return loaded
     with later():
         try:
@@ -113,6 +114,8 @@ def quick_arrays(ffi: Any) -> None:
     cache of types (so it is the very object the parser would give). Anything else, or
     a cffi that is not built as this expects, goes the usual way.
     """
+    if ffi is None or "_typeof_locked" in getattr(ffi, "__dict__", {}):  # made quick already
+        return
     try:
         from cffi import model  # type: ignore[import-untyped]  # no stubs installed
 
