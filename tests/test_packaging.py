@@ -84,3 +84,29 @@ def test_installed_package_builds_outside_the_repository(wheel, tmp_path, exampl
         check=True,
     )
     assert probe.stdout.strip().startswith(str(target))
+
+
+def test_the_stukken_script_ends_as_python_m_does(wheel, tmp_path):
+    """The script is `main` (its output flushed, then the process ends without tearing the
+    workspace down), with the exit codes of the commands."""
+    entry_points = next(
+        n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".dist-info/entry_points.txt")
+    )
+    text = zipfile.ZipFile(wheel).read(entry_points).decode("utf-8")
+    assert "stukken = vergaderstukken.__main__:main" in text.splitlines()
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target)]
+        + [str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    script = target / "bin" / "stukken"
+    shown = subprocess.run([script, "--versie"], env=env, capture_output=True, text=True)
+    assert shown.returncode == 0 and shown.stdout.startswith("stukken ")
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    failed = subprocess.run([script, "check"], cwd=empty, env=env, capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("fout: ") and "Traceback" not in failed.stderr
