@@ -15,10 +15,11 @@ an output):
   is used only if all those files are unchanged; its warnings are given again.
 
 Entries are written to a temporary name and renamed, each with the hash of its bytes, so
-a build that is killed leaves complete entries or none. `stukken build --opnieuw` neither
-reads nor keeps the cache's old entries; it still uses the compiled templates (as Python
-uses its .pyc files: Jinja checks each against the source it was compiled from). The cache lives next to the meetings' output
-folders, never inside output/DATUM (which a build replaces whole).
+a build that is killed leaves complete entries or none. `stukken build --opnieuw`
+neither reads nor keeps the cache's old entries; it still uses the compiled templates
+(as Python uses its .pyc files: Jinja checks each against the source it was compiled
+from). The cache lives next to the meetings' output folders, never inside output/DATUM
+(which a build replaces whole).
 """
 
 from __future__ import annotations

@@ -6,12 +6,12 @@ and the parts those need (`Taak`s) in a pool of worker processes, then the compo
 documents in this process, from the parts the workers sent back.
 
 Workers are forked from this process after the workspace is loaded and gathered (and,
-without typesetters, render/zetter.py, after WeasyPrint is imported): they start with all
-of it, nothing is pickled but the results (file bytes, parts, warnings). The results are merged in the order of the tasks, never in
-the order they finish, and warnings are merged as one process would have collected them
-(each once, in task order), so output and messages do not depend on which worker was
-quicker. A task that fails in a worker is run again here, so its error is raised exactly
-as it would be without the pool.
+without typesetters, render/zetter.py, after WeasyPrint is imported): they start with
+all of it, nothing is pickled but the results (file bytes, parts, warnings). The results
+are merged in the order of the tasks, never in the order they finish, and warnings are
+merged as one process would have collected them (each once, in task order), so output
+and messages do not depend on which worker was quicker. A task that fails in a worker is
+run again here, so its error is raised exactly as it would be without the pool.
 """
 
 from __future__ import annotations

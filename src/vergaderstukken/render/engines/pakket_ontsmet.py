@@ -6,8 +6,9 @@ and ResetForm, links to other or local files (GoToR, GoToE, file:), embedded fil
 file-attachment annotations, multimedia. Form fields are flattened: each widget's
 appearance is drawn into the page and the widget removed, so the values stay readable
 but nothing is live and no /AcroForm reaches the pack. In the public edition a page's
-XMP metadata, private application data and every other key that does not draw it go too (the pack never copies a document's
-info or XMP). Ordinary http(s) and mailto links, and links within the document, stay.
+XMP metadata, private application data and every other key that does not draw it go too
+(the pack never copies a document's info or XMP). Ordinary http(s) and mailto links, and
+links within the document, stay.
 
 `ontsmetten` works on the opened attachment before its pages are copied, and returns
 what kinds it removed, so the pack can warn once per kind per attachment.
