@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -518,28 +519,65 @@ def test_an_entry_deflated_once_is_written_as_zipfile_writes_it():
         assert archive.testzip() is None and archive.read("b.odttf") == font
 
 
-# --- cffi's array types, made without parsing C --------------------------------------------------------------------
+# --- cffi's types, made without parsing C ------------------------------------------------
 
 
-def test_array_types_made_without_parsing_are_cffis_own():
-    declarations = "typedef uint32_t hb_codepoint_t; typedef struct { int x; } Punt;"
+DECLARATIONS = (
+    "typedef uint32_t hb_codepoint_t; typedef hb_codepoint_t hb_tag_t;"
+    "typedef struct { int x; } Punt; typedef struct _Kaart Kaart;"
+    "typedef unsigned char FcChar8; typedef int (*Teller)(int);"
+)
+QUICK = (  # spellings made here: the ones WeasyPrint asks for, and their kin
+    "hb_codepoint_t[1]",
+    "hb_codepoint_t[94]",
+    "Punt[3]",
+    "char[4]",
+    "char[]",
+    "Kaart *",
+    "Kaart*",
+    "FcChar8 **",
+    "Punt *",
+    "unsigned int *",
+    "unsigned char",
+    "hb_tag_t",
+    "hb_codepoint_t",
+    "char",
+    "int",
+    "void *",
+    "Teller",
+    "Punt *[2]",
+)
+SLOW = ("const char *", "long", "unsigned long *", "char[010]", "struct _Kaart *", " int")
+
+
+def test_types_made_without_parsing_are_cffis_own():
     quick, slow = cffi.FFI(), cffi.FFI()
-    quick.cdef(declarations)
-    slow.cdef(declarations)
+    quick.cdef(DECLARATIONS)
+    slow.cdef(DECLARATIONS)
     laden.quick_arrays(quick)
-    for cdecl in ("hb_codepoint_t[1]", "hb_codepoint_t[94]", "Punt[3]", "char[4]"):
+    parses = []
+    original = quick._parser.parse_type_and_quals
+    quick._parser.parse_type_and_quals = lambda cdecl: parses.append(cdecl) or original(cdecl)
+    for cdecl in QUICK:
         made = quick.typeof(cdecl)
-        assert str(made) == str(slow.typeof(cdecl)) and quick.sizeof(made) == slow.sizeof(cdecl)
+        assert str(made) == str(slow.typeof(cdecl))
+        if not cdecl.endswith("[]"):  # an open array has no size
+            assert quick.sizeof(made) == slow.sizeof(cdecl)
         # the parser's own answer (another spelling, so parsed) is the very same type
         with quick._lock:
-            parsed = type(quick)._typeof_locked(quick, cdecl.replace("[", " [ "))
-        assert parsed[0] is made
+            parsed = type(quick)._typeof_locked(quick, f" {cdecl} ")
+        assert parsed[0] is made, cdecl
+    assert parses == [f" {cdecl} " for cdecl in QUICK]  # none of QUICK was parsed
+    parses.clear()
+    for cdecl in SLOW:  # the usual way
+        assert str(quick.typeof(cdecl)) == str(slow.typeof(cdecl))
+    assert parses == list(SLOW)
+    assert quick.sizeof("char[010]") == 8  # C's octal, as the parser reads it
     array = quick.new("hb_codepoint_t[3]", [1, 2, 3])
     assert list(array) == [1, 2, 3]
-    for cdecl in ("unsigned int *", "char[]", "Punt *"):  # the usual way
-        assert str(quick.typeof(cdecl)) == str(slow.typeof(cdecl))
-    with pytest.raises(cffi.CDefError):
-        quick.typeof("Onbekend[3]")
+    for unknown in ("Onbekend[3]", "Onbekend *", "Onbekend"):
+        with pytest.raises(cffi.CDefError):
+            quick.typeof(unknown)
 
 
 def test_weasyprints_ffi_makes_its_arrays_the_quick_way():
@@ -548,6 +586,40 @@ def test_weasyprints_ffi_makes_its_arrays_the_quick_way():
 
     assert "_typeof_locked" in vars(ffi)  # the instance's own, see quick_arrays
     assert ffi.sizeof("hb_codepoint_t[10]") == 40
+
+
+def test_a_first_layout_parses_no_c(tmp_path):
+    """In a fresh process (whose cffi has asked for no type yet): the PDF of a page in the
+    house style's fonts, laid out without cffi parsing a single C type."""
+    fonts = (REPO / "templates" / "fonts").as_uri()
+    html = (
+        "<html lang='nl'><head><title>Proef</title><style>"
+        f"@font-face {{ font-family: Lato; src: url('{fonts}/Lato-Regular.ttf') }}"
+        f"@font-face {{ font-family: Lato; font-weight: bold; src: url('{fonts}/Lato-Bold.ttf') }}"
+        "body { font-family: Lato } </style></head>"
+        "<body><h1>Agenda</h1><p>Eén <b>twee</b> drie, <i>vier</i>.</p></body></html>"
+    )
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from vergaderstukken.render.engines import laden\n"
+        "from vergaderstukken.render.engines.pdf import html_to_pdfs\n"
+        "laden.weasyprint()\n"
+        "from weasyprint.text.ffi import ffi\n"
+        "parsed, original = [], ffi._parser.parse_type_and_quals\n"
+        "ffi._parser.parse_type_and_quals = lambda c: parsed.append(c) or original(c)\n"
+        f"pdf, _ = html_to_pdfs({html!r}, base_dir=Path('.'), roots=[Path({str(REPO)!r})],\n"
+        "                      warn=print)\n"
+        "print(pdf[:5], parsed)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "b'%PDF-' []"
 
 
 # --- only overlays changed -----------------------------------------------------------------

@@ -100,43 +100,73 @@ def _stand_in(name: str, function: str) -> ModuleType:
     return stand_in
 
 
-#: a C array type as WeasyPrint asks cffi for them: 'hb_codepoint_t[94]'
-ARRAY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]")
+#: a C type as WeasyPrint asks cffi for them: a type name (or 'unsigned char'/'unsigned
+#: int'), pointers to it, an array of it: 'hb_codepoint_t[94]', 'PangoRectangle *', 'char[]'
+SIMPLE = re.compile(
+    r"((?:unsigned )?[A-Za-z_][A-Za-z0-9_]*)"  # a name, as in 'hb_codepoint_t', 'unsigned int'
+    r" *((?:\* *)*)"  # pointers
+    r"(?:\[(0|[1-9][0-9]*)?\])?"  # one array, of a decimal length or open ('010' is octal)
+)
+PREFIXES = ("short", "long", "signed", "unsigned")  # words the parser reorders: left to it
 
 
 def quick_arrays(ffi: Any) -> None:
-    """Let `ffi` (WeasyPrint's) make array types without parsing C each time.
+    """Let `ffi` (WeasyPrint's) make the types it is asked for without parsing C.
 
-    For every font of every PDF WeasyPrint asks cffi for an array of the glyphs it
-    keeps ('hb_codepoint_t[94]'); cffi parses each new length as C source, with every
-    type name declared before it: 2-3 ms each, a tenth of a second per build. The same
-    type is made here from the item type, parsed once per name, through cffi's own
-    cache of types (so it is the very object the parser would give). Anything else, or
-    a cffi that is not built as this expects, goes the usual way.
+    For every font of every PDF WeasyPrint asks cffi for an array of the glyphs it keeps
+    ('hb_codepoint_t[94]'), and on a process's first layout for a few other types
+    ('PangoRectangle *', 'char[]'); cffi parses each new spelling as C source, with every
+    type name declared before it: 2-3 ms each, a tenth of a second per build. A spelling
+    of a declared type name or a primitive type, with pointers or one array after it, is
+    made here the way cffi's parser makes it (the typedef as declared, its pointer and
+    array types), through cffi's own cache of types, so it is the very object the parser
+    would give. Anything else, or a cffi that is not built as this expects, goes the
+    usual way.
     """
     if ffi is None or "_typeof_locked" in getattr(ffi, "__dict__", {}):  # made quick already
         return
     try:
         from cffi import model  # type: ignore[import-untyped]  # no stubs installed
+        from cffi.commontypes import resolve_common_type  # type: ignore[import-untyped]
 
         slow = ffi._typeof_locked
         parser, parsed, cached = ffi._parser, ffi._parsed_types, ffi._get_cached_btype
+        declarations, pointer = parser._declarations, parser._get_type_pointer
     except (ImportError, AttributeError):
         return
-    items: dict[str, Any] = {}
+
+    def base(name: str) -> tuple[Any, int]:
+        """The type a name means, as the parser's _get_type_and_quals finds it."""
+        declared = declarations.get(f"typedef {name}")
+        if declared is not None:
+            tp, quals = declared
+            return tp, int(quals)
+        if name == "void":
+            return model.void_type, 0
+        words = name.split()
+        if any(word in PREFIXES for word in words[-1:]) or (
+            len(words) == 2 and words[1] not in ("char", "int")
+        ):
+            raise LookupError(name)  # the parser's own rules for these
+        tp, quals = resolve_common_type(parser, name)
+        return tp, int(quals)
 
     def typeof_locked(cdecl: object) -> Any:
         found = parsed.get(cdecl)
         if found is not None:
             return found
-        match = ARRAY.fullmatch(cdecl) if isinstance(cdecl, str) else None
+        match = SIMPLE.fullmatch(cdecl) if isinstance(cdecl, str) else None
         if match is None:
             return slow(cdecl)
-        name, length = match.groups()
+        name, stars, length = match.groups()
         try:
-            if name not in items:
-                items[name] = parser.parse_type(name)
-            result = (cached(model.ArrayType(items[name], int(length))), False)
+            tp, quals = base(name)
+            for _ in range(stars.count("*")):
+                tp, quals = pointer(tp, quals), 0
+            if match.group(0).endswith("]"):
+                tp = model.ArrayType(tp, int(length) if length is not None else None)
+            function = tp.is_raw_function
+            result = (cached(tp.as_function_pointer() if function else tp), function)
         except Exception:  # cffi's own way, with its own errors
             return slow(cdecl)
         parsed[cdecl] = result
