@@ -696,3 +696,41 @@ def test_the_word_templates_carry_no_legacy_parts(template):
         assert part not in names
         assert part.rsplit("/", 1)[-1].encode() not in linked + types
     assert "word/styles.xml" in names and b"styles.xml" in linked
+
+
+# --- the libraries' versions, for the cache's digest ------------------------------------------
+
+
+def test_library_versions_are_read_from_the_metadata_folders_names(tmp_path, monkeypatch):
+    from vergaderstukken.render import versies
+
+    first, second = tmp_path / "eerste", tmp_path / "tweede"
+    for folder, names in (
+        (first, ["python_docx-1.2.0.dist-info", "Jinja2-3.1.6.dist-info", "los.py"]),
+        (second, ["python_docx-9.9.dist-info", "pydyf-0.13.0.dist-info"]),
+    ):
+        for name in names:
+            (folder / name).mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "weg"), str(first), str(second)])
+    asked: list[str] = []
+    monkeypatch.setattr(versies, "_from_metadata", lambda name: asked.append(name) or "?")
+    found = versies.library_versions(["pydyf", "python-docx", "jinja2", "bestaat-niet"])
+    # in the order asked; the first folder on the path wins, as importlib.metadata's does
+    assert found == {
+        "pydyf": "0.13.0",
+        "python-docx": "1.2.0",
+        "jinja2": "3.1.6",
+        "bestaat-niet": "?",
+    }
+    assert asked == ["bestaat-niet"]  # only what no folder names is asked the slow way
+
+
+def test_the_installed_libraries_versions_are_importlib_metadatas():
+    from importlib import metadata
+
+    from vergaderstukken.render import versies
+    from vergaderstukken.render.cache import LIBRARIES
+
+    found = versies.library_versions(LIBRARIES)
+    assert found == {library: metadata.version(library) for library in LIBRARIES}
+    assert versies.library_versions(["bestaat-niet-echt"]) == {"bestaat-niet-echt": versies.MISSING}

@@ -113,6 +113,8 @@ class Zetter:
         try:
             process.start()
         except OSError:  # no process to spare: lay out here
+            for end in ours:
+                end.close()
             return None
         finally:
             for end in theirs:
@@ -217,13 +219,15 @@ def _serve(theirs: list[Connection], ours: list[Connection]) -> None:
     with suppress(Exception):  # else every layout fails here and the build does it itself
         laden.weasyprint()
     for index, conn in enumerate(theirs[1:], start=1):
-        if _fork() == 0:  # the typesetter of pipe `index`
-            for other, end in enumerate(theirs):
-                if other != index:
-                    end.close()
-            with fewer_collections():
-                _answer(conn)
-            os._exit(0)
+        if _fork() == 0:  # the typesetter of pipe `index`, which never returns from here
+            try:
+                for other, end in enumerate(theirs):
+                    if other != index:
+                        end.close()
+                with fewer_collections():
+                    _answer(conn)
+            finally:
+                os._exit(0)
         conn.close()
     with fewer_collections():  # WeasyPrint's modules frozen, as in the build's own workers
         _answer(theirs[0])
