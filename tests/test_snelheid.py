@@ -97,6 +97,19 @@ def test_the_pack_agenda_from_agenda_pdfs_layout_is_a_second_render(example, tmp
     assert job.parts["agenda.pdf"] != rendered  # the standalone one has its page numbers
 
 
+def test_the_public_edition_in_the_pool_has_the_bytes_and_warnings_of_a_serial_one(
+    werkmap, tmp_path
+):
+    """`--openbaar` renders on every core too, laid out by the typesetters: the same files
+    (read back before they were written) and the same warnings, in the same order."""
+    serial = build(werkmap, DATUM, openbaar=True, output=tmp_path / "serieel", werkers=1)
+    assert any("kaart.png" in w.message for w in serial.warnings)
+    pooled = build(werkmap, DATUM, openbaar=True, output=tmp_path / "uit", werkers=2)
+    assert pooled.files == serial.files and "vergaderpakket.pdf" in pooled.files
+    assert outputs(pooled.folder) == outputs(serial.folder)
+    assert pooled.warnings == serial.warnings
+
+
 def test_an_unchanged_build_imports_no_weasyprint(example, tmp_path):
     script = (
         "from pathlib import Path; "

@@ -734,3 +734,26 @@ def test_the_installed_libraries_versions_are_importlib_metadatas():
     found = versies.library_versions(LIBRARIES)
     assert found == {library: metadata.version(library) for library in LIBRARIES}
     assert versies.library_versions(["bestaat-niet-echt"]) == {"bestaat-niet-echt": versies.MISSING}
+
+
+# --- mapping a function across the cores -----------------------------------------------------
+
+
+def _pid_and_square(n: int) -> tuple[int, int]:
+    if n == 4:
+        raise ValueError(f"vier is fout (in {os.getpid()})")
+    return os.getpid(), n * n
+
+
+def test_across_maps_in_the_workers_in_order_and_raises_here():
+    from vergaderstukken.render import pool
+
+    found = pool.across(_pid_and_square, [3, 1, 2], werkers=2)
+    assert [square for _, square in found] == [9, 1, 4]  # in the items' order
+    assert os.getpid() not in {pid for pid, _ in found}  # in forked workers
+    assert pool.across(_pid_and_square, [5], werkers=2) == [(os.getpid(), 25)]  # one: here
+    assert pool.across(_pid_and_square, [2, 3], werkers=1)[0][0] == os.getpid()
+    # an item that fails in a worker is done here again: its error is this process's
+    with pytest.raises(ValueError, match=f"vier is fout \\(in {os.getpid()}\\)"):
+        pool.across(_pid_and_square, [1, 4, 2], werkers=2)
+    assert pool._MAP == []

@@ -100,9 +100,10 @@ def build(
     if zonder is not None and not opnieuw:
         staand = hergebruik.previous_documents(folder, naam, zonder, target)
     # the typesetters start before the loading is even imported: one for only annotated
-    # agendas (--openbaar and --archief never go with --annotatie), one per worker else
-    few = staand is not None or annotatie is not None
-    zetter = typesetter(werkers, few) if few or full else None
+    # agendas (--openbaar and --archief never go with --annotatie) and for the archive's
+    # copies (made one after the other), one per worker else
+    few = staand is not None or annotatie is not None or archief
+    zetter = typesetter(werkers, few)
     from ..load.annotaties import refuse_stale
     from ..load.werkmap import load_werkmap
     from ..schema import leescache, leescache_in
@@ -116,9 +117,9 @@ def build(
             with leescache.gebruikt(gelezen):
                 werkmap, warnings = load_werkmap(root, tot=naam, mappen=mappen)
             if openbaar:
-                return build_public(werkmap, naam, warnings, target, store)
+                return build_public(werkmap, naam, warnings, target, store, zetter, werkers)
             if archief:
-                return build_archive(werkmap, naam, warnings, target, store)
+                return build_archive(werkmap, naam, warnings, target, store, zetter)
             vergadering = werkmap.vergadering(naam)
             refuse_stale(vergadering, annotatie)  # the advice of a stale key would vanish
             job = gathered_job(werkmap, vergadering, annotatie, store, target)
@@ -237,13 +238,18 @@ def build_public(
     warnings: list[Problem],
     target: Path,
     store: bouwcache.Bouwcache | None = None,
+    zetter: Zetter | None = None,
+    werkers: int | None = None,
 ) -> BuildResult:
-    """The public edition (woo/editie.py) into output/<meeting>/openbaar/."""
+    """The public edition (woo/editie.py) into output/<meeting>/openbaar/, rendered on
+    `werkers` cores, laid out by the `zetter` if there is one."""
     from ..woo import editie as openbaar
 
     job = openbaar.public_job(werkmap, naam)
     job.met_cache(store)
-    return write_edition(job, openbaar.documents(job), openbaar.MAP, target, store, warnings)
+    job.zetter = zetter
+    rendered = openbaar.documents(job, werkers=werkers)
+    return write_edition(job, rendered, openbaar.MAP, target, store, warnings)
 
 
 def build_archive(
@@ -252,12 +258,15 @@ def build_archive(
     warnings: list[Problem],
     target: Path,
     store: bouwcache.Bouwcache | None = None,
+    zetter: Zetter | None = None,
 ) -> BuildResult:
-    """PDF/A-2b copies (render/archief.py) into output/<meeting>/archief/."""
+    """PDF/A-2b copies (render/archief.py) into output/<meeting>/archief/, laid out by
+    the `zetter` if there is one."""
     from ..render import archief
 
     job = archief.archive_job(werkmap, werkmap.vergadering(naam))
     job.met_cache(store)
+    job.zetter = zetter
     return write_edition(job, archief.documents(job), archief.MAP, target, store, warnings)
 
 

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..collector import fewer_collections
 from ..exceptions import Problem
@@ -41,6 +41,8 @@ MAX_WORKERS = 2
 WORKERS_ENV = "STUKKEN_PROCESSEN"
 
 Produce = Callable[["RenderJob"], dict[str, bytes]]
+T = TypeVar("T")
+R = TypeVar("R")
 Progress = Callable[[str], None]
 
 
@@ -276,3 +278,46 @@ def _result(future: Future[Uitkomst | None]) -> Uitkomst | None:
 
 def _tell(voortgang: Progress, naam: str) -> Callable[[Future[Uitkomst | None]], None]:
     return lambda future: voortgang(naam)
+
+
+# The function and items `across` maps: set before its workers fork, as _WORK is.
+_MAP: list[tuple[Callable[[Any], Any], Sequence[Any]]] = []
+
+
+def across(
+    function: Callable[[T], R], items: Sequence[T], *, werkers: int | None = None
+) -> list[R]:
+    """`function` of each of `items`, in forked workers (`werkers`, as `workers` counts
+    them), in the order of the items; the workers find both in their copy of this module,
+    only the results are pickled. With one worker or one item it all runs here, and so
+    does an item a worker failed on, so that its error is raised as it would be here.
+    Give the costliest items first: each worker takes the next one when it is free."""
+    count = min(workers(werkers), len(items))
+    if count < 2:
+        return [function(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    _MAP[:] = [(function, items)]
+    try:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_map_one, index) for index in range(len(items))]
+            done = [_outcome(future) for future in futures]
+    finally:
+        _MAP.clear()
+    return [found[0] if found else function(item) for found, item in zip(done, items, strict=True)]
+
+
+def _map_one(index: int) -> tuple[Any] | None:
+    """In a worker: the function of item `index`, or None if it raised."""
+    function, items = _MAP[0]
+    try:
+        return (function(items[index]),)
+    except Exception:  # raised again by the parent's own call
+        return None
+
+
+def _outcome(future: Future[tuple[Any] | None]) -> tuple[Any] | None:
+    try:
+        return future.result()
+    except Exception:  # a worker that died: the item is done here
+        return None

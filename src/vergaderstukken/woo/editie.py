@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,8 @@ from ..exceptions import Loc, Problem, Problems, StukkenError
 from ..gather import Verzameling, document_info
 from ..model import Vergadering, Werkmap
 from ..pdf_budget import PdfTeZwaar
-from ..render.documents import OPENBARE_DOCUMENTS, pakket
+from ..render import pool
+from ..render.documents import OPENBARE_DOCUMENTS, pakket, plan
 from ..render.engines.pakket_pdf import open_pdf
 from ..render.engines.pakket_stukken import Bron, Stuk
 from ..render.job import Editie, RenderJob
@@ -106,11 +108,12 @@ def public_job(werkmap: Werkmap, naam: str) -> RenderJob:
     return job
 
 
-def documents(job: RenderJob) -> dict[str, bytes]:
-    """Every document of the public edition, read back before anything is written."""
-    files: dict[str, bytes] = {}
-    for produce in OPENBARE_DOCUMENTS:
-        files.update(produce(job))
+def documents(job: RenderJob, *, werkers: int | None = None) -> dict[str, bytes]:
+    """Every document of the public edition, rendered on every core as a build's are
+    (render/pool.py: the same bytes and messages as one after the other), and read back
+    before anything is written."""
+    taken, samengesteld = plan(job, OPENBARE_DOCUMENTS)
+    files = pool.render(job, taken, samengesteld, werkers=werkers)
     check_no_leaks(job, files)
     return files
 
@@ -203,17 +206,19 @@ def screen_attachments(v: Vergadering, lakker: lakken.Lakker) -> list[Problem]:
     """
     problems = Problems()
     keep = []
+    pdfs = [b for b in v.bijlagen if b.soort == "pdf" and b.bestand is not None]  # with a file
+    read = pool.across(partial(_screened, lakker=lakker), [pakket.pdf_bestand(b) for b in pdfs])
+    screened = dict(zip((b.id for b in pdfs), read, strict=True))
     for bijlage in v.bijlagen:
-        if bijlage.soort != "pdf" or bijlage.bestand is None:  # a pdf has a file
+        if bijlage.soort != "pdf" or bijlage.bestand is None:
             keep.append(bijlage)
             continue
-        data = pakket.pdf_bestand(bijlage)
         what = f"bijlage '{lakken.plain(bijlage.id)}' ({_shown(bijlage.bestand, v.folder)})"
-        try:
-            found = woo_pdf.leaks_by_place(data, lakker)
-        except PdfTeZwaar as error:  # refused while loading; a safety net
-            problems.error(bijlage.loc, f"{what} {error.message}")
+        result = screened[bijlage.id]
+        if isinstance(result, str):  # refused while loading; a safety net
+            problems.error(bijlage.loc, f"{what} {result}")
             continue
+        found, has_text = result
         if bijlage.openbaar_bestand is not None:
             keep.append(bijlage)
             if found:
@@ -233,7 +238,7 @@ def screen_attachments(v: Vergadering, lakker: lakken.Lakker) -> list[Problem]:
                 f"{what} blijft buiten de openbare versie: de PDF bevat {_per_plaats(found)}; "
                 f"stukken kan in een PDF niet lakken; {GELAKTE_VERSIE}",
             )
-        elif not woo_pdf.has_text(data):
+        elif not has_text:
             problems.warn(
                 bijlage.loc,
                 f"{what} blijft buiten de openbare versie: de PDF heeft geen tekstlaag, "
@@ -250,6 +255,15 @@ def screen_attachments(v: Vergadering, lakker: lakken.Lakker) -> list[Problem]:
     problems.raise_if_any()
     lakken.leave_out_attachments(v, keep)
     return problems.warnings
+
+
+def _screened(data: bytes, lakker: lakken.Lakker) -> tuple[dict[str, list[str]], bool] | str:
+    """What a PDF attachment shows of the strings to redact, by place, and whether it has
+    a text layer; or, for one over its budget, the message it is refused with."""
+    try:
+        return woo_pdf.leaks_by_place(data, lakker), woo_pdf.has_text(data)
+    except PdfTeZwaar as error:
+        return error.message
 
 
 def _per_plaats(found: dict[str, list[str]]) -> str:
@@ -284,8 +298,13 @@ def check_no_leaks(job: RenderJob, files: dict[str, bytes]) -> None:
     templates and stylesheets that holds it, read as the read-back reads it.
     """
     findings, advice = [], []
-    for name, data in files.items():
-        found = woo_pdf.leaks(data, lakker_of(job))
+    largest = sorted(
+        files, key=lambda name: -len(files[name])
+    )  # the pack first, beside it the rest
+    read = pool.across(partial(woo_pdf.leaks, lakker=lakker_of(job)), [files[n] for n in largest])
+    leaks = dict(zip(largest, read, strict=True))
+    for name in files:
+        found = leaks[name]
         if not found:
             continue
         shown = []
