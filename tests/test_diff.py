@@ -92,6 +92,15 @@ def commit(root: Path, message: str) -> None:
 KOP = "Besluiten en acties: HEAD vergeleken met de werkmap"
 
 
+def last_commit(repo: Path, stukken) -> str:
+    """`stukken diff HEAD~1 HEAD`'s report after its heading, the command having succeeded."""
+    result = stukken(repo, "diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 0, result.stderr
+    heading = "Besluiten en acties: HEAD~1 vergeleken met HEAD\n\n"
+    assert result.stdout.startswith(heading)
+    return result.stdout.removeprefix(heading)
+
+
 def test_insertion_in_the_middle_is_one_new_decision_and_one_renumbering_line(repo, stukken):
     edit(
         repo / APRIL,
@@ -206,11 +215,7 @@ def test_action_closed_and_deadline_moved(repo, stukken):
     (repo / APRIL).write_text(VERSLAG_3 + "acties:\n  2024-03-13.1: afgerond\n", "utf-8")
     edit(repo / "meetings/2024-03-13/verslag.yaml", "termijn: 2024-04-15", "termijn: 2024-05-15")
     commit(repo, "Actie afgerond, termijn verschoven")
-    result = stukken(repo, "diff", "HEAD~1", "HEAD")
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout == (
-        "Besluiten en acties: HEAD~1 vergeleken met HEAD\n"
-        "\n"
+    assert last_commit(repo, stukken) == (
         "Vergadering 2024-03-13\n"
         "  actie 2024-01-24.3: gewijzigd\n"
         "    termijn: 15 april 2024 -> 15 mei 2024\n"
@@ -229,11 +234,7 @@ def test_an_agreed_deadline_moved_is_one_change_not_two(repo, stukken):
     one line, under the minutes that changed."""
     edit(repo / APRIL, "termijn: 2024-05-01", "termijn: 2024-06-01")
     commit(repo, "Termijn verschoven")
-    result = stukken(repo, "diff", "HEAD~1", "HEAD")
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout == (
-        "Besluiten en acties: HEAD~1 vergeleken met HEAD\n"
-        "\n"
+    assert last_commit(repo, stukken) == (
         "Vergadering 2024-04-10\n"
         "  actie 2024-04-10.1: gewijzigd\n"
         "    afgesproken termijn: 1 mei 2024 -> 1 juni 2024\n"
