@@ -246,3 +246,19 @@ def test_the_workers_beside_the_typesetter_give_it_the_core_first(typesetter):
         own = os.getpriority(os.PRIO_PROCESS, 0)
         assert str(os.getpid()) not in files  # rendered in the workers
         assert {int(v) > own for v in files.values()} == {raised}
+
+
+def test_no_typesetter_is_forked_from_a_build_in_a_thread():
+    """stukken serve builds in a thread beside its server's: a fork copies that thread
+    alone, and a lock another thread holds would stay taken in a typesetter that imports
+    WeasyPrint. From the main thread it starts as ever."""
+    import threading
+
+    started: list[object] = []
+    thread = threading.Thread(target=lambda: started.append(zetter.Zetter.start(2)))
+    thread.start()
+    thread.join()
+    assert started == [None]
+    here = zetter.Zetter.start()
+    assert here is not None
+    here.stop()

@@ -32,6 +32,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -101,6 +102,10 @@ class Zetter:
         """Fork `aantal` typesetters; None where processes cannot be forked safely (as
         the pool, render/pool.py: fork shares this process's modules for free)."""
         if not sys.platform.startswith("linux"):
+            return None
+        if threading.current_thread() is not threading.main_thread():  # stukken serve's
+            # builds: a fork copies only this thread, and a lock one of the server's holds
+            # (an import under way) would stay taken in a typesetter importing WeasyPrint
             return None
         context = multiprocessing.get_context("fork")
         pipes = [context.Pipe() for _ in range(max(1, aantal))]
