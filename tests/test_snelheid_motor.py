@@ -757,3 +757,16 @@ def test_across_maps_in_the_workers_in_order_and_raises_here():
     with pytest.raises(ValueError, match=f"vier is fout \\(in {os.getpid()}\\)"):
         pool.across(_pid_and_square, [1, 4, 2], werkers=2)
     assert pool._MAP == []
+
+
+def test_a_build_in_a_thread_forks_no_workers():
+    """stukken serve builds beside its server's threads: one process, as on macOS."""
+    import threading
+
+    from vergaderstukken.render import pool
+
+    counted: list[int] = []
+    thread = threading.Thread(target=lambda: counted.append(pool.workers(2)))
+    thread.start()
+    thread.join()
+    assert counted == [1] and pool.workers(2) == 2

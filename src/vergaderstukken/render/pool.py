@@ -20,6 +20,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -80,10 +81,16 @@ def workers(wanted: int | None = None) -> int:
             wanted = None
     if wanted is None:
         wanted = min(MAX_WORKERS, os.cpu_count() or 1)
-    # fork shares the loaded workspace for free; macOS' system libraries forbid it
-    if not sys.platform.startswith("linux"):
-        return 1
-    return max(1, wanted)
+    return max(1, wanted) if fork_safe() else 1
+
+
+def fork_safe() -> bool:
+    """Whether this process may fork processes that go on with its code (the workers, the
+    typesetters): fork shares the loaded workspace for free, but macOS' system libraries
+    forbid it, and a build in a thread beside others (stukken serve's) would fork that
+    thread alone, with the locks the others hold (an import under way) taken for good."""
+    main = threading.current_thread() is threading.main_thread()
+    return sys.platform.startswith("linux") and main
 
 
 def render(

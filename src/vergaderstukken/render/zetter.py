@@ -32,7 +32,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from typing import Any
 from ..collector import fewer_collections
 from .engines import laden
 from .engines.pdf import UA, CssProblem, Geweigerd, html_to_pdfs
+from .pool import fork_safe
 
 GEEN = Geweigerd()  # no image refused
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
@@ -99,13 +99,9 @@ class Zetter:
 
     @classmethod
     def start(cls, aantal: int = 1) -> Zetter | None:
-        """Fork `aantal` typesetters; None where processes cannot be forked safely (as
-        the pool, render/pool.py: fork shares this process's modules for free)."""
-        if not sys.platform.startswith("linux"):
-            return None
-        if threading.current_thread() is not threading.main_thread():  # stukken serve's
-            # builds: a fork copies only this thread, and a lock one of the server's holds
-            # (an import under way) would stay taken in a typesetter importing WeasyPrint
+        """Fork `aantal` typesetters; None where processes cannot be forked safely
+        (render/pool.py's fork_safe)."""
+        if not fork_safe():
             return None
         context = multiprocessing.get_context("fork")
         pipes = [context.Pipe() for _ in range(max(1, aantal))]
