@@ -19,8 +19,6 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -29,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..collector import fewer_collections
 from ..exceptions import Problem
 from .cache import Onderdeel
+from .vorken import fork_safe
 
 if TYPE_CHECKING:  # not imported here: the typesetter is started before them (zetter.py)
     from concurrent.futures import Future
@@ -82,15 +81,6 @@ def workers(wanted: int | None = None) -> int:
     if wanted is None:
         wanted = min(MAX_WORKERS, os.cpu_count() or 1)
     return max(1, wanted) if fork_safe() else 1
-
-
-def fork_safe() -> bool:
-    """Whether this process may fork processes that go on with its code (the workers, the
-    typesetters): fork shares the loaded workspace for free, but macOS' system libraries
-    forbid it, and a build in a thread beside others (stukken serve's) would fork that
-    thread alone, with the locks the others hold (an import under way) taken for good."""
-    main = threading.current_thread() is threading.main_thread()
-    return sys.platform.startswith("linux") and main
 
 
 def render(

@@ -42,7 +42,7 @@ from typing import Any
 from ..collector import fewer_collections
 from .engines import laden
 from .engines.pdf import UA, CssProblem, Geweigerd, html_to_pdfs
-from .pool import fork_safe
+from .vorken import fork_safe
 
 GEEN = Geweigerd()  # no image refused
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
@@ -100,7 +100,7 @@ class Zetter:
     @classmethod
     def start(cls, aantal: int = 1) -> Zetter | None:
         """Fork `aantal` typesetters; None where processes cannot be forked safely
-        (render/pool.py's fork_safe)."""
+        (vorken.py)."""
         if not fork_safe():
             return None
         context = multiprocessing.get_context("fork")
