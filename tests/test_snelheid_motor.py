@@ -554,7 +554,7 @@ def test_types_made_without_parsing_are_cffis_own():
     quick, slow = cffi.FFI(), cffi.FFI()
     quick.cdef(DECLARATIONS)
     slow.cdef(DECLARATIONS)
-    laden.quick_arrays(quick)
+    laden.quick_types(quick)
     parses = []
     original = quick._parser.parse_type_and_quals
     quick._parser.parse_type_and_quals = lambda cdecl: parses.append(cdecl) or original(cdecl)
@@ -584,7 +584,7 @@ def test_weasyprints_ffi_makes_its_arrays_the_quick_way():
     laden.weasyprint()
     from weasyprint.text.ffi import ffi
 
-    assert "_typeof_locked" in vars(ffi)  # the instance's own, see quick_arrays
+    assert "_typeof_locked" in vars(ffi)  # the instance's own, see quick_types
     assert ffi.sizeof("hb_codepoint_t[10]") == 40
 
 

@@ -265,7 +265,7 @@ def composed_early(
     return Vroeg(files, warnings, error)
 
 
-def _result(future: Future[Uitkomst | None]) -> Uitkomst | None:
+def _result(future: Future[R | None]) -> R | None:
     """A worker's result; None when the worker itself died (run the task here instead)."""
     try:
         return future.result()
@@ -298,7 +298,7 @@ def across(
     try:
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(_map_one, index) for index in range(len(items))]
-            done = [_outcome(future) for future in futures]
+            done = [_result(future) for future in futures]
     finally:
         _MAP.clear()
     return [found[0] if found else function(item) for found, item in zip(done, items, strict=True)]
@@ -310,11 +310,4 @@ def _map_one(index: int) -> tuple[Any] | None:
     try:
         return (function(items[index]),)
     except Exception:  # raised again by the parent's own call
-        return None
-
-
-def _outcome(future: Future[tuple[Any] | None]) -> tuple[Any] | None:
-    try:
-        return future.result()
-    except Exception:  # a worker that died: the item is done here
         return None

@@ -298,9 +298,8 @@ def check_no_leaks(job: RenderJob, files: dict[str, bytes]) -> None:
     templates and stylesheets that holds it, read as the read-back reads it.
     """
     findings, advice = [], []
-    largest = sorted(
-        files, key=lambda name: -len(files[name])
-    )  # the pack first, beside it the rest
+    # the largest file (the pack) first: the others are read beside it
+    largest = sorted(files, key=lambda name: -len(files[name]))
     read = pool.across(partial(woo_pdf.leaks, lakker=lakker_of(job)), [files[n] for n in largest])
     leaks = dict(zip(largest, read, strict=True))
     for name in files:

@@ -33,7 +33,7 @@ def weasyprint() -> ModuleType:
     """The weasyprint module, imported with the quick library lookup the first time."""
     loaded: ModuleType | None = sys.modules.get("weasyprint")
     if loaded is not None:  # imported here, or (a test, a plug-in) by plain import
-        quick_arrays(getattr(getattr(getattr(loaded, "text", None), "ffi", None), "ffi", None))
+        quick_types(_ffi_of(loaded))
         return loaded
     with later():
         try:
@@ -44,8 +44,13 @@ def weasyprint() -> ModuleType:
                 del sys.modules[name]
             import weasyprint as module
     imported: ModuleType = module
-    quick_arrays(getattr(getattr(getattr(module, "text", None), "ffi", None), "ffi", None))
+    quick_types(_ffi_of(imported))
     return imported
+
+
+def _ffi_of(module: ModuleType) -> Any:
+    """WeasyPrint's cffi FFI (weasyprint.text.ffi.ffi), or None where it has none."""
+    return getattr(getattr(getattr(module, "text", None), "ffi", None), "ffi", None)
 
 
 #: modules WeasyPrint imports whole and uses only now and then: loaded on first use
@@ -110,7 +115,7 @@ SIMPLE = re.compile(
 PREFIXES = ("short", "long", "signed", "unsigned")  # words the parser reorders: left to it
 
 
-def quick_arrays(ffi: Any) -> None:
+def quick_types(ffi: Any) -> None:
     """Let `ffi` (WeasyPrint's) make the types it is asked for without parsing C.
 
     For every font of every PDF WeasyPrint asks cffi for an array of the glyphs it keeps
