@@ -12,7 +12,7 @@ import pytest
 
 import verslag_werkmap
 from conftest import AGENDA_YAML, STUKKEN_YAML, pdf_pages, pdf_text, write_files
-from opmaak import MM, bladen, gesplitste_datums, is_kop, laatste_regel, stempelwoorden
+from opmaak import MM, bladen, gesplitste_datums, is_kop, laatste_regel, regels, stempelwoorden
 from vergaderstukken.commands.build import build
 
 DATUM = "2024-01-24"
@@ -191,6 +191,29 @@ def test_open_actions_give_the_action_half_the_table(voorbeeld):
 
 
 KOLOMMEN = ("Nr.", "Actie", "Wie", "Termijn", "Status")
+
+
+def test_item_numbers_hang_beside_their_titles(voorbeeld):
+    """An item's number stands in the heading's left margin and its title beside it, 10 mm
+    on in the agenda and 14 mm in the minutes; a title of two lines keeps that indent."""
+    agenda = [w for blad in bladen(voorbeeld / "agenda.pdf") for w in blad.woorden]
+    for nummer, titel in (("2.", "Actualiteiten"), ("3.", "Terugkoppeling"), ("4.", "Voorstel")):
+        kop = next(i for i, w in enumerate(agenda) if w.tekst == nummer and w.bold)
+        naast = agenda[kop + 1]
+        assert naast.tekst == titel and abs(naast.top - agenda[kop].top) < 0.5
+        assert naast.x0 - agenda[kop].x0 == pytest.approx(10 * MM, abs=0.2)
+    # the minutes of 13 December in the pack: "11.3 Stand van zaken ... bij gemeente" and,
+    # on the next line, "Wierden per 1-1-2024"
+    pakket = bladen(voorbeeld / "vergaderpakket.pdf")
+    lines = [line for blad in pakket for line in regels(blad.woorden)]
+    first = next(
+        i for i, line in enumerate(lines) if [w.tekst for w in line[:2]] == ["11.3", "Stand"]
+    )
+    nummer, titel = lines[first][:2]
+    assert titel.x0 - nummer.x0 == pytest.approx(14 * MM, abs=0.2)
+    second = lines[first + 1]
+    assert [w.tekst for w in second] == ["Wierden", "per", "1-1-2024"]
+    assert all(w.bold for w in second) and second[0].x0 == pytest.approx(titel.x0, abs=0.2)
 
 
 def test_page_one_names_the_committee_once(voorbeeld):
