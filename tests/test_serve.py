@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import AGENDA_YAML
+from conftest import AGENDA_YAML, pdf_text
 from vergaderstukken.commands import serve as serve_command
 from vergaderstukken.commands.serve import Voorvertoning, serve
 from vergaderstukken.exceptions import StukkenError
@@ -262,8 +262,8 @@ def test_the_watcher_ignores_the_output_hidden_files_and_backups(start):
 def test_the_pdfs_are_built_in_the_background_and_offered(start):
     calls = []
 
-    def bouwen(root, datum, *, output):
-        calls.append((root, datum, output))
+    def bouwen(root, datum, *, output, cache):
+        calls.append((root, datum, output, cache))
         (output / "2024-01-24").mkdir(parents=True, exist_ok=True)
         (output / "2024-01-24" / "agenda.pdf").write_bytes(b"%PDF-1.7 test")
 
@@ -271,7 +271,7 @@ def test_the_pdfs_are_built_in_the_background_and_offered(start):
     deadline = time.monotonic() + 10
     while preview.stand.pdf_versie < 2 and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert calls == [(preview.root, None, preview.root / "output")]
+    assert calls == [(preview.root, None, preview.root / "output", True)]
     page = text(preview, "/")
     assert '<a href="/__uitvoer/agenda.pdf">agenda.pdf</a>' in page
     assert "PDF's bijgewerkt om " in page
@@ -280,8 +280,57 @@ def test_the_pdfs_are_built_in_the_background_and_offered(start):
     assert (status, headers["Content-Type"], body) == (200, "application/pdf", b"%PDF-1.7 test")
 
 
+NOTE = "meetings/2024-01-24/annotaties/noord.yaml"
+
+
+@pytest.mark.traag  # it renders every document once
+def test_after_a_saved_note_the_background_build_lays_out_only_that_annotated_agenda(
+    start, monkeypatch
+):
+    """The background build keeps the build cache, as `stukken build` does: a save of
+    one overlay renders that advisor's annotated agenda again, not every document."""
+    from vergaderstukken.render import job
+    from vergaderstukken.render.engines import pdf
+
+    laid_out: list[str] = []
+    original = pdf.html_to_pdfs
+
+    def counted(html, **options):
+        laid_out.append(html[html.index("<title>") + 7 : html.index("</title>")])
+        return original(html, **options)
+
+    monkeypatch.setattr(job, "html_to_pdfs", counted)
+    monkeypatch.setattr(pdf, "html_to_pdfs", counted)
+    note = "auteur: Jan\npunten:\n  dijk: Instemmen, {}.\n"
+    preview = start({NOTE: note.format("eerste versie")}, pdf=True)
+
+    def built(count: int) -> None:
+        deadline = time.monotonic() + 120
+        while (preview.stand.pdf_versie < count or preview.stand.pdf.bezig) and (
+            time.monotonic() < deadline
+        ):
+            time.sleep(0.05)
+        assert preview.stand.pdf_versie >= count and not preview.stand.pdf.bezig
+        assert preview.stand.pdf.fout == ""
+
+    built(2)
+    first = sorted(laid_out)
+    assert "Agenda Regionaal Overleg Water 24 januari 2024" in first and len(first) > 2
+    folder = preview.uitvoer / "2024-01-24"
+    agenda = (folder / "agenda.pdf").read_bytes()
+    laid_out.clear()
+    deadline = time.monotonic() + 20
+    while preview.stand.versie == 1 and time.monotonic() < deadline:  # the watcher may start late
+        (preview.root / NOTE).write_text(note.format("tweede versie"), encoding="utf-8")
+        time.sleep(0.3)
+    built(4)
+    assert laid_out == ["Geannoteerde agenda Regionaal Overleg Water 24 januari 2024"]
+    assert (folder / "agenda.pdf").read_bytes() == agenda
+    assert "tweede versie" in pdf_text(folder / "geannoteerde-agenda-noord.pdf")
+
+
 def test_a_failed_background_build_is_reported_on_the_overview(start):
-    def bouwen(root, datum, *, output):
+    def bouwen(root, datum, *, output, cache):
         raise StukkenError("uitvoermap output/2024-01-24 is niet te schrijven")
 
     messages: list[str] = []

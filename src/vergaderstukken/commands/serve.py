@@ -197,7 +197,9 @@ class Voorvertoning:
             self.stand.pdf_bezig()
             fout = ""
             try:
-                self.bouwen(self.root, self.datum, output=self.uitvoer)
+                # with the build cache, as `stukken build` has it: after a save only what
+                # changed renders again (a note: that advisor's annotated agenda)
+                self.bouwen(self.root, self.datum, output=self.uitvoer, cache=True)
             except StukkenError as error:
                 fout = "; ".join(error.format_message().splitlines()[:3])
             except Exception as error:  # the preview stays up and says what went wrong
