@@ -14,7 +14,9 @@ reference), in fresh processes, as a user would run them.
   document rendered again; the templates compiled by an earlier build, as .pyc files are).
 - unchanged build: the second `stukken build` with the cache; WeasyPrint must not load.
 - one annotation edited: the build after changing one overlay / a full build (--opnieuw)
-  run just before each edit.
+  run just before each edit; and the same save while `stukken serve` runs: seconds until
+  its page shows the new HTML and until its background build has the PDFs, against full
+  builds just before and after.
 - check and build with history: 500 meetings against 5 (benchmarks/werkmap.py).
 - peak memory: the largest resident size of the build's processes (ru_maxrss).
 
@@ -102,6 +104,38 @@ build(Path(sys.argv[1]), sys.argv[2], output=Path(sys.argv[3]))
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(max(own, workers) / 1024)
+"""
+
+
+SERVE = """
+import json, sys, time
+from pathlib import Path
+from vergaderstukken.commands.serve import Voorvertoning
+root, overlay, n = Path(sys.argv[1]), Path(sys.argv[1]) / sys.argv[2], int(sys.argv[3])
+original = overlay.read_text(encoding="utf-8")
+with Voorvertoning(root, sys.argv[4], poort=0, uitvoer=Path(sys.argv[5])) as preview:
+    stand = preview.stand
+    def built(count):
+        while stand.pdf_versie < count or stand.pdf.bezig:
+            time.sleep(0.005)
+    built(2)  # the first build: everything, WeasyPrint imported
+    def save(label, attempt=0):
+        versie, pdf = stand.versie, stand.pdf_versie
+        start = time.perf_counter()
+        text = original.replace("vragen hebben", f"vragen ({label}.{attempt}) hebben")
+        overlay.write_text(text, encoding="utf-8")
+        while stand.versie == versie:
+            time.sleep(0.005)
+            if time.perf_counter() - start > 2 and attempt < 5:  # the watcher was not
+                return save(label, attempt + 1)  # looking yet: save once more
+        html = time.perf_counter() - start
+        built(pdf + 2)
+        return html, time.perf_counter() - start
+    assert "vragen hebben" in original
+    save("warm")
+    times = [save(k) for k in range(n)]
+overlay.write_text(original, encoding="utf-8")
+print(json.dumps(times))
 """
 
 
@@ -252,6 +286,51 @@ def run(args: argparse.Namespace) -> list[Figure]:
                 "volledige build ernaast",
                 "<= 0.35",
                 edit / full <= 0.35,
+            )
+        )
+
+        # the same edit while `stukken serve` runs (the writer's loop): the page's HTML and
+        # the PDFs after each save, against full builds just before and after it
+        serve_script = tmp / "voorvertoning.py"
+        serve_script.write_text(SERVE)
+        around = [stukken(voorbeeld, "build", datum, "--opnieuw") for _ in range(n // 2 + 1)]
+        saves = json.loads(
+            output_of(
+                PYTHON,
+                str(serve_script),
+                str(voorbeeld),
+                str(overlay.relative_to(voorbeeld)),
+                str(n),
+                datum,
+                str(tmp / "serve-uit"),
+            )
+        )
+        around += [stukken(voorbeeld, "build", datum, "--opnieuw") for _ in range(n // 2 + 1)]
+        page, pdfs, full = (
+            median([h for h, _ in saves]),
+            median([p for _, p in saves]),
+            median(around),
+        )
+        figures.append(
+            Figure(
+                "stukken serve: PDF's na één gewijzigde annotatie",
+                pdfs,
+                "s",
+                full,
+                "volledige build ernaast",
+                "<= 0.35",
+                pdfs / full <= 0.35,
+            )
+        )
+        figures.append(
+            Figure(
+                "stukken serve: voorvertoning na een opslag",
+                page,
+                "s",
+                None,
+                "",
+                "<= 1 s",
+                page <= 1.0,
             )
         )
 
