@@ -23,7 +23,7 @@ from ..collector import fewer_collections
 from ..exceptions import Problem, StukkenError, display_path
 from ..load.mappen import Vergadermappen, scan_meetings, select_meeting
 from ..render import cache as bouwcache
-from ..render import hergebruik
+from ..render import hergebruik, manifest
 from ..uitvoer import recover, write_atomically
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def build(
     full = not (openbaar or archief or annotatie is not None)
     key, zonder = hergebruik.keys(root, naam) if cache and full else (None, None)
     if key is not None and not opnieuw:
-        vorige = bouwcache.previous_build(folder, naam, key, target)
+        vorige = manifest.previous_build(folder, naam, key, target)
         if vorige is not None:  # nothing changed: nothing to load, render or write
             bouwcache.keep_hashes(folder)
             return BuildResult(None, target, vorige.files, vorige.warnings)
@@ -140,7 +140,7 @@ def build(
         gelezen.flush()
     if key is not None and store is not None:
         extra = {hergebruik.KEY: zonder, hergebruik.RENDER_WARNINGS: len(job.warnings)}
-        bouwcache.remember_build(
+        manifest.remember_build(
             folder, naam, key, target, result.files, result.warnings, store.gelezen, extra
         )
     if cache:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache as bouwcache
+from . import manifest
 
 PREFIX = "geannoteerde-agenda-"  # the file names of the annotated agendas
 
@@ -37,9 +38,9 @@ def overlay(relative: str) -> bool:
 
 
 def keys(root: Path, naam: str) -> tuple[str, str]:
-    """The fingerprints of a full build of `naam` (cache.build_key) and without the
+    """The fingerprints of a full build of `naam` (manifest.build_key) and without the
     overlay files, from one walk over the input files."""
-    return bouwcache.build_keys(root, naam, {"volledig": True}, without=overlay)
+    return manifest.build_keys(root, naam, {"volledig": True}, without=overlay)
 
 
 def annotated(name: str) -> bool:
@@ -59,7 +60,7 @@ def previous_documents(folder: Path, naam: str, fingerprint: str, target: Path) 
     """The files of the previous full build but its annotated agendas, if they may stand
     (see the module docstring); None otherwise."""
     try:
-        stored = json.loads(bouwcache.manifest_path(folder, naam).read_text(encoding="utf-8"))
+        stored = json.loads(manifest.manifest_path(folder, naam).read_text(encoding="utf-8"))
         if stored.get("format") != bouwcache.FORMAT or stored.get(KEY) != fingerprint:
             return None
         if stored.get(RENDER_WARNINGS) != 0:
@@ -67,7 +68,7 @@ def previous_documents(folder: Path, naam: str, fingerprint: str, target: Path) 
         gelezen = {str(p): str(h) for p, h in stored["gelezen"].items()}
         if any(bouwcache.file_hash(Path(p)) != h for p, h in gelezen.items()):
             return None
-        if bouwcache.listing(target) != stored["uitvoer"]:
+        if manifest.listing(target) != stored["uitvoer"]:
             return None
         names = [str(name) for name in stored["files"]]
         files = {name: (target / name).read_bytes() for name in names if not annotated(name)}
