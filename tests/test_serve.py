@@ -260,18 +260,19 @@ def test_the_watcher_ignores_the_output_hidden_files_and_backups(start):
 
 
 def test_the_pdfs_are_built_in_the_background_and_offered(start):
-    calls = []
-
     def bouwen(root, datum, *, output, cache):
-        calls.append((root, datum, output, cache))
         (output / "2024-01-24").mkdir(parents=True, exist_ok=True)
         (output / "2024-01-24" / "agenda.pdf").write_bytes(b"%PDF-1.7 test")
+        gebouwd = [str(root), datum, str(output), cache, os.getpid()]
+        (output / "gebouwd.json").write_text(json.dumps(gebouwd))
 
     preview = start(pdf=True, bouwen=bouwen)
     deadline = time.monotonic() + 10
     while preview.stand.pdf_versie < 2 and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert calls == [(preview.root, None, preview.root / "output", True)]
+    root, datum, output, cache, pid = json.loads((preview.uitvoer / "gebouwd.json").read_text())
+    assert (root, datum, output, cache) == (str(preview.root), None, str(preview.uitvoer), True)
+    assert pid == preview.bouwer.pid != os.getpid()  # in the builder, not a thread here
     page = text(preview, "/")
     assert '<a href="/__uitvoer/agenda.pdf">agenda.pdf</a>' in page
     assert "PDF's bijgewerkt om " in page
@@ -280,27 +281,95 @@ def test_the_pdfs_are_built_in_the_background_and_offered(start):
     assert (status, headers["Content-Type"], body) == (200, "application/pdf", b"%PDF-1.7 test")
 
 
+def test_the_build_starts_at_the_save_beside_the_html(start):
+    """The builder is asked at the save itself: a change that leaves the HTML as it was
+    (a Word template) is built too, and a build under way sees the next save."""
+
+    def bouwen(root, datum, *, output, cache):
+        output.mkdir(exist_ok=True)
+        with (output / "builds.txt").open("a") as log:
+            log.write((root / "templates" / "agenda.docx").read_text() + "\n")
+
+    preview = start({"templates/agenda.docx": "eerste"}, pdf=True, bouwen=bouwen)
+    log = preview.uitvoer / "builds.txt"
+    deadline = time.monotonic() + 20
+    while not log.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    while "tweede" not in log.read_text() and time.monotonic() < deadline:
+        (preview.root / "templates" / "agenda.docx").write_text("tweede")
+        time.sleep(0.3)
+    assert log.read_text().splitlines()[0] == "eerste"
+    assert log.read_text().splitlines()[-1] == "tweede"
+    assert preview.stand.versie == 1  # the HTML did not change
+
+
+def test_an_error_the_page_shows_is_not_reported_again_by_the_build(start):
+    def bouwen(root, datum, *, output, cache):
+        if "[besluitvorming" in (root / AGENDA).read_text():
+            raise StukkenError(TYPO_MESSAGE)
+
+    messages: list[str] = []
+    preview = start(pdf=True, bouwen=bouwen, melden=messages.append)
+    deadline = time.monotonic() + 20
+    while preview.stand.versie == 1 and time.monotonic() < deadline:
+        edit(preview, TYPO)
+        time.sleep(0.3)
+    while (preview.stand.pdf.bezig or not preview.stand.pdf.fout) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert preview.stand.pdf.fout == TYPO_MESSAGE  # the overview says why there are none
+    assert messages.count(TYPO_MESSAGE) == 1
+    assert not [line for line in messages if line.startswith("PDF's niet gemaakt")]
+
+
+def test_stopping_the_preview_ends_its_builder_even_mid_build(start):
+    """The builder is interrupted as Ctrl+C interrupts a build, and holds no copy of the
+    preview's port."""
+
+    def bouwen(root, datum, *, output, cache):
+        output.mkdir(exist_ok=True)
+        (output / "bezig").write_text("ja")
+        time.sleep(60)
+
+    preview = start(pdf=True, bouwen=bouwen)
+    port = preview.server.server_address[1]
+    deadline = time.monotonic() + 10
+    while not (preview.uitvoer / "bezig").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    pid = preview.bouwer.pid
+    preview.stop()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    with socket.socket() as again:
+        again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        again.bind(("127.0.0.1", port))  # nothing else holds it
+        again.listen()
+
+
 NOTE = "meetings/2024-01-24/annotaties/noord.yaml"
 
 
 @pytest.mark.traag  # it renders every document once
 def test_after_a_saved_note_the_background_build_lays_out_only_that_annotated_agenda(
-    start, monkeypatch
+    start, monkeypatch, tmp_path
 ):
     """The background build keeps the build cache, as `stukken build` does: a save of
     one overlay renders that advisor's annotated agenda again, not every document."""
-    from vergaderstukken.render import job
+    from vergaderstukken.render import job, zetter
     from vergaderstukken.render.engines import pdf
 
-    laid_out: list[str] = []
+    log = tmp_path / "laid-out.txt"  # layouts happen in the builder's typesetters
     original = pdf.html_to_pdfs
 
     def counted(html, **options):
-        laid_out.append(html[html.index("<title>") + 7 : html.index("</title>")])
+        with log.open("a", encoding="utf-8") as lines:
+            lines.write(html[html.index("<title>") + 7 : html.index("</title>")] + "\n")
         return original(html, **options)
 
-    monkeypatch.setattr(job, "html_to_pdfs", counted)
-    monkeypatch.setattr(pdf, "html_to_pdfs", counted)
+    def laid_out() -> list[str]:
+        return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+    for module in (job, pdf, zetter):
+        monkeypatch.setattr(module, "html_to_pdfs", counted)
     note = "auteur: Jan\npunten:\n  dijk: Instemmen, {}.\n"
     preview = start({NOTE: note.format("eerste versie")}, pdf=True)
 
@@ -314,17 +383,17 @@ def test_after_a_saved_note_the_background_build_lays_out_only_that_annotated_ag
         assert preview.stand.pdf.fout == ""
 
     built(2)
-    first = sorted(laid_out)
+    first = sorted(laid_out())
     assert "Agenda Regionaal Overleg Water 24 januari 2024" in first and len(first) > 2
     folder = preview.uitvoer / "2024-01-24"
     agenda = (folder / "agenda.pdf").read_bytes()
-    laid_out.clear()
+    log.unlink()
     deadline = time.monotonic() + 20
     while preview.stand.versie == 1 and time.monotonic() < deadline:  # the watcher may start late
         (preview.root / NOTE).write_text(note.format("tweede versie"), encoding="utf-8")
         time.sleep(0.3)
     built(4)
-    assert laid_out == ["Geannoteerde agenda Regionaal Overleg Water 24 januari 2024"]
+    assert laid_out() == ["Geannoteerde agenda Regionaal Overleg Water 24 januari 2024"]
     assert (folder / "agenda.pdf").read_bytes() == agenda
     assert "tweede versie" in pdf_text(folder / "geannoteerde-agenda-noord.pdf")
 

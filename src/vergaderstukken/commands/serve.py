@@ -1,10 +1,12 @@
 """`stukken serve`: the live preview of one meeting in the browser.
 
 Three threads besides the caller's: the HTTP server (serve/handler.py), a watcher of the
-workspace files (watchfiles) that renders the documents' HTML again at each save, and a
-background build (commands/build.py) that brings the PDFs in output/DATUM/ up to date
-after every save that left the files without errors. A burst of saves during a build
-costs one more build, not one per save.
+workspace files (watchfiles) that renders the documents' HTML again at each save, and one
+that has the PDFs and Word files in output/DATUM/ built again (commands/build.py, with its
+cache: a saved note lays out that advisor's annotated agenda) at the same save, by the
+builder (serve/bouwer.py): a process of its own, so that the build has every core while
+this one renders the HTML. A burst of saves during a build costs one more build, not one
+per save; a build that fails on an error the page shows is not reported twice.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 from ..exceptions import StukkenError, display_path
+from ..serve.bouwer import Bouwer, bouw_een
 from ..serve.handler import VoorvertoningServer, is_loopback
 from ..serve.stand import Stand
 from ..serve.voorbeeld import maak_voorbeeld
@@ -68,6 +71,7 @@ class Voorvertoning:
         self.ververs_lock = threading.Lock()
         self.threads: list[threading.Thread] = []
         self.server: VoorvertoningServer | None = None
+        self.bouwer: Bouwer | None = None
 
     @property
     def url(self) -> str:
@@ -94,10 +98,13 @@ class Voorvertoning:
     def start(self) -> None:
         """Render once, then start serving, watching and (with `pdf`) building."""
         refuse_source_folders(self.root, self.uitvoer)
+        if self.stand.pdf_aan:  # before any thread, and before the port: see bouwer.py
+            self.bouwer = Bouwer.start(self._bouw)
         self.ververs()
         try:
             self.server = VoorvertoningServer(self.adres, self.stand)
         except OSError as error:
+            self.stop()
             host, port = self.adres
             raise StukkenError(
                 f"kan niet luisteren op {host}:{port}: {error.strerror or error} "
@@ -109,6 +116,7 @@ class Voorvertoning:
         if bronnen:
             self._thread(self._kijk, bronnen, True)
         if self.stand.pdf_aan:
+            self.pdf_nodig.set()
             self._thread(self._bouw_pdfs)
 
     def _thread(self, target: Callable[..., object], *args: object) -> None:
@@ -123,6 +131,8 @@ class Voorvertoning:
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()
+        if self.bouwer is not None:
+            self.bouwer.stop()
         for thread in self.threads:
             thread.join(WACHT)
         self.threads = []
@@ -133,7 +143,7 @@ class Voorvertoning:
             pass
 
     def ververs(self) -> None:
-        """Render the documents again; report what changed; ask for new PDFs."""
+        """Render the documents' HTML again; report what changed."""
         with self.ververs_lock:
             begin = time.monotonic()
             voorbeeld = maak_voorbeeld(self.root, self.datum)
@@ -148,7 +158,6 @@ class Voorvertoning:
             self.melden(line)
         duur = time.monotonic() - begin
         self.melden(f"bijgewerkt: vergadering {voorbeeld.vergadering} ({duur:.2f} s)")
-        self.pdf_nodig.set()
 
     def telt_mee(self, change: object, path: str) -> bool:
         """Whether a changed file is a source of the documents: stukken.yaml, or a file
@@ -186,6 +195,8 @@ class Voorvertoning:
             raise_interrupt=False,
             recursive=recursive,
         ):
+            if self.stand.pdf_aan:
+                self.pdf_nodig.set()  # the build starts beside the HTML, not after it
             self.ververs()
 
     def _bouw_pdfs(self) -> None:
@@ -195,18 +206,26 @@ class Voorvertoning:
                 return
             self.pdf_nodig.clear()
             self.stand.pdf_bezig()
-            fout = ""
-            try:
-                # with the build cache, as `stukken build` has it: after a save only what
-                # changed renders again (a note: that advisor's annotated agenda)
-                self.bouwen(self.root, self.datum, output=self.uitvoer, cache=True)
-            except StukkenError as error:
-                fout = "; ".join(error.format_message().splitlines()[:3])
-            except Exception as error:  # the preview stays up and says what went wrong
-                fout = f"interne fout: {type(error).__name__}: {error}"
+            fout = self._bouw_eens()
             self.stand.pdf_klaar(fout)
-            if fout:
+            with self.ververs_lock:  # the HTML of the same save is in
+                getoond = bool(self.stand.voorbeeld.fouten)
+            if fout and not getoond and not self.stop_event.is_set():
                 self.melden(f"PDF's niet gemaakt: {fout}")
+
+    def _bouw_eens(self) -> str:
+        if self.bouwer is not None:
+            fout = self.bouwer.bouw()
+            if fout is not None or self.stop_event.is_set():
+                return fout or ""
+            self.bouwer.stop()  # gone (the system ended it): build here from now on
+            self.bouwer = None
+        return bouw_een(self._bouw)
+
+    def _bouw(self) -> None:
+        # with the build cache, as `stukken build` has it: after a save only what
+        # changed renders again (a note: that advisor's annotated agenda)
+        self.bouwen(self.root, self.datum, output=self.uitvoer, cache=True)
 
 
 def serve(

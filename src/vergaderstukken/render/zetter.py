@@ -27,10 +27,8 @@ gone.
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -42,10 +40,9 @@ from typing import Any
 from ..collector import fewer_collections
 from .engines import laden
 from .engines.pdf import UA, CssProblem, Geweigerd, html_to_pdfs
-from .vorken import fork_safe
+from .vorken import fork_child, fork_safe
 
 GEEN = Geweigerd()  # no image refused
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 WACHTEN = 30.0  # seconds a layout waits for a busy typesetter before it is done here
 
 
@@ -220,7 +217,7 @@ def _serve(theirs: list[Connection], ours: list[Connection]) -> None:
     with suppress(Exception):  # else every layout fails here and the build does it itself
         laden.weasyprint()
     for index, conn in enumerate(theirs[1:], start=1):
-        if _fork() == 0:  # the typesetter of pipe `index`, which never returns from here
+        if fork_child() == 0:  # the typesetter of pipe `index`, which never returns from here
             try:
                 for other, end in enumerate(theirs):
                     if other != index:
@@ -232,19 +229,6 @@ def _serve(theirs: list[Connection], ours: list[Connection]) -> None:
         conn.close()
     with fewer_collections():  # WeasyPrint's modules frozen, as in the build's own workers
         _answer(theirs[0])
-
-
-def _fork() -> int:
-    """os.fork, the child ending with its parent (the build stops only the first typesetter);
-    -1 if no process could be made (the build's line to it ends, and it lays out itself)."""
-    try:
-        pid = os.fork()
-    except OSError:
-        return -1
-    if pid == 0:
-        with suppress(Exception):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    return pid
 
 
 def _answer(conn: Connection) -> None:
