@@ -409,6 +409,9 @@ def test_a_failed_background_build_is_reported_on_the_overview(start):
         time.sleep(0.02)
     page = text(preview, "/")
     assert "De PDF's zijn niet gemaakt: uitvoermap output/2024-01-24 is niet te schrijven" in page
+    # the terminal is told once the page has had its chance to show an error of its own
+    while not messages[-1].startswith("PDF's niet gemaakt") and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert messages[-1] == "PDF's niet gemaakt: uitvoermap output/2024-01-24 is niet te schrijven"
 
 

@@ -27,6 +27,9 @@ from .build import build, refuse_source_folders
 
 BRONNEN = ("meetings", "templates")  # the folders below the workspace whose files count
 WACHT = 2.0  # seconds a thread gets to finish when the preview stops
+# seconds a failed build waits for the page to show the error (the watcher's debounce and
+# one HTML rendering) before it reports the failure itself
+OPGEMERKT = 1.0
 
 Melden = Callable[[str], None]
 Bouwen = Callable[..., Any]
@@ -69,6 +72,9 @@ class Voorvertoning:
         self.stop_event = threading.Event()
         self.pdf_nodig = threading.Event()
         self.ververs_lock = threading.Lock()
+        # told at every new HTML: a failed build waits for the page to show its error (the
+        # HTML of the same save, or of one the watcher has yet to report) before it says it
+        self.html_klaar = threading.Condition(self.ververs_lock)
         self.threads: list[threading.Thread] = []
         self.server: VoorvertoningServer | None = None
         self.bouwer: Bouwer | None = None
@@ -144,11 +150,14 @@ class Voorvertoning:
 
     def ververs(self) -> None:
         """Render the documents' HTML again; report what changed."""
-        with self.ververs_lock:
+        with self.html_klaar:
             begin = time.monotonic()
-            voorbeeld = maak_voorbeeld(self.root, self.datum)
-            if not self.stand.vervang(voorbeeld):
-                return
+            try:
+                voorbeeld = maak_voorbeeld(self.root, self.datum)
+                if not self.stand.vervang(voorbeeld):
+                    return
+            finally:
+                self.html_klaar.notify_all()
         if voorbeeld.fouten:
             for line in voorbeeld.fouten:
                 self.melden(line)
@@ -208,8 +217,10 @@ class Voorvertoning:
             self.stand.pdf_bezig()
             fout = self._bouw_eens()
             self.stand.pdf_klaar(fout)
-            with self.ververs_lock:  # the HTML of the same save is in
-                getoond = bool(self.stand.voorbeeld.fouten)
+            with self.html_klaar:
+                getoond = bool(fout) and self.html_klaar.wait_for(
+                    lambda: bool(self.stand.voorbeeld.fouten) or self.stop_event.is_set(), OPGEMERKT
+                )
             if fout and not getoond and not self.stop_event.is_set():
                 self.melden(f"PDF's niet gemaakt: {fout}")
 
