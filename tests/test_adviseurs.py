@@ -173,7 +173,8 @@ def test_check_and_build_name_stale_keys_and_new_items(workspace, stukken, pad):
     brief = overlay_line(path, "  brief:")
     errors = [
         f"{path}:{dijk}: onbekend agendapunt 'dijk' (bedoelde u 'dijkversterking'?)",
-        f"{path}:{brief}: onbekend agendapunt 'brief'",
+        f"{path}:{brief}: onbekend agendapunt 'brief' (er zijn: opening, dijkversterking, "
+        "ter-kennisname, werkgroep, acties, begroting-2025, rondvraag)",
         "2 fouten gevonden; er is niets geschreven.",
     ]
     # The format: a key that names no item is an error, for check and build alike.

@@ -38,7 +38,7 @@ def test_misspelt_item_key_is_an_error_for_check_and_the_build(workspace, stukke
     messages = [
         f"{PATH}:4: onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)",
         f"{PATH}:5: onbekend agendapunt 'werkgorep' (bedoelde u 'werkgroep'?)",
-        f"{PATH}:7: onbekend agendapunt '9'",
+        f"{PATH}:7: onbekend agendapunt '9' (de agenda telt de punten 1 tot en met 5)",
     ]
     # The format: an overlay naming an item that does not exist is an error.
     for args in (["check"], ["build", "--annotatie", "noord"], ["build"]):
@@ -59,6 +59,22 @@ def test_same_item_twice_by_id_and_number(workspace, stukken):
         """,
     )
     assert lines[0] == f"{PATH}:3: agendapunt 2 ('dijk') staat hier twee keer (ook op regel 2)"
+
+
+def test_an_unknown_key_with_nothing_alike_names_the_ids_there_are(workspace, stukken):
+    # The format: the error names the file, the line and the closest existing id; when no
+    # spelling is close, the writer sees the ids that do exist.
+    lines = check_errors(
+        workspace,
+        stukken,
+        "punten:\n  begroting: te laat\nacties:\n  zwembad: ook niet\n",
+    )
+    assert lines == [
+        f"{PATH}:2: onbekend agendapunt 'begroting' (er zijn: opening, dijk, ter-kennisname, "
+        "werkgroep, brief, acties, rondvraag)",
+        f"{PATH}:4: onbekende actie 'zwembad' (er zijn: kaart, 2023-12-01.2, regeling)",
+        "2 fouten gevonden; er is niets geschreven.",
+    ]
 
 
 def test_action_notes_must_name_an_open_action(workspace, stukken):

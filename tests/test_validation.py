@@ -251,7 +251,7 @@ def test_unknown_item_in_minutes(workspace, stukken):
     )
     assert lines[:2] == [
         f"{VERSLAG}:2: onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)",
-        f"{VERSLAG}:4: onbekend agendapunt '9'",
+        f"{VERSLAG}:4: onbekend agendapunt '9' (de agenda telt de punten 1 tot en met 3)",
     ]
 
 
@@ -464,6 +464,21 @@ def test_update_of_a_closed_action_is_warned_about(workspace, stukken):
         "van 2024-01-10; deze regel verandert niets (zet status: open of loopt om haar te "
         "heropenen)",
     ]
+
+
+def test_minutes_marked_vastgesteld_without_a_date_are_warned_about(workspace, stukken):
+    # The format: vastgesteld_op goes with status vastgesteld; without it (and with no later
+    # item adopting them) the closing block 'Aldus vastgesteld ...' would have no date.
+    root = workspace({VERSLAG: "status: vastgesteld\npunten: {}\n"})
+    result = stukken(root, "check")
+    assert result.exit_code == 0
+    assert result.lines == [
+        f"{VERSLAG}:1: waarschuwing: status: vastgesteld zonder vastgesteld_op; het verslag "
+        "sluit dan zonder de datum van vaststelling (zet bijvoorbeeld "
+        "'vastgesteld_op: JJJJ-MM-DD')",
+    ]
+    root = workspace({VERSLAG: "status: vastgesteld\nvastgesteld_op: 2024-02-07\npunten: {}\n"})
+    assert stukken(root, "check").lines == []
 
 
 @pytest.mark.parametrize(

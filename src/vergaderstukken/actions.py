@@ -12,7 +12,7 @@ from datetime import date
 
 from .exceptions import Problems
 from .model import ActieUpdate, Regel, Vergadering, Werkmap, sort_key
-from .namen import did_you_mean
+from .namen import closest
 
 OPEN_STATUSES = ("open", "loopt")
 CLOSED_STATUSES = ("afgerond", "vervallen")
@@ -92,7 +92,7 @@ def validate_actions(werkmap: Werkmap, problems: Problems) -> None:
                 )
             elif not werkmap.onvolledig:  # else it may be in the file that failed to load
                 earlier = [i for i, (_, v) in origin.items() if sort_key(v) < here]
-                hint = did_you_mean(update.actie_id, sorted(earlier))
+                hint = closest(update.actie_id, sorted(earlier))
                 problems.error(update.loc, f"onbekende actie '{update.actie_id}'{hint}")
     _warn_about_updates_of_closed_actions(werkmap, problems)
 
@@ -279,5 +279,5 @@ def annotation_action_problems(
                     "nog niet open op deze agenda",
                 )
             else:
-                hint = did_you_mean(actie_id, open_ids)
+                hint = closest(actie_id, open_ids)
                 problems.error(loc, f"onbekende actie '{actie_id}'{hint}")

@@ -182,7 +182,24 @@ def check_vaststellingen(
                 )
     for naam, besluiten in werkmap.vaststellingen.items():
         _check_een_verslag(werkmap, naam, besluiten, problems)
+    _zonder_datum(werkmap, problems)
     _nooit_geagendeerd(werkmap, problems, later or [])
+
+
+def _zonder_datum(werkmap: Werkmap, problems: Problems) -> None:
+    """Minutes marked vastgesteld by hand without the date, and adopted by no item: their
+    closing block ('Aldus vastgesteld in de vergadering van <datum>') would have no date."""
+    for vergadering in werkmap.vergaderingen:
+        verslag = vergadering.verslag
+        if verslag is None or verslag.status != "vastgesteld" or verslag.vastgesteld_op:
+            continue
+        if any(b.vastgesteld for b in werkmap.vaststellingen.get(vergadering.naam, [])):
+            continue
+        problems.warn(
+            verslag.locs.get("status", verslag.loc),
+            "status: vastgesteld zonder vastgesteld_op; het verslag sluit dan zonder de datum "
+            "van vaststelling (zet bijvoorbeeld 'vastgesteld_op: JJJJ-MM-DD')",
+        )
 
 
 def _check_een_verslag(

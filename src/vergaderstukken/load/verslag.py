@@ -21,7 +21,7 @@ from ..model import (
     Verslag,
     VerslagPunt,
 )
-from ..namen import did_you_mean
+from ..namen import closest, did_you_mean
 from ..safe_read import shown
 from ..schema import SOORTEN, Record, fill, read_document
 
@@ -46,9 +46,16 @@ def resolve_item(
 
 
 def unknown_item(vergadering: Vergadering, key: str) -> str:
-    """'onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)', the closest id suggested."""
+    """'onbekend agendapunt 'dijkk' (bedoelde u 'dijk'?)': the closest id suggested, the
+    range of numbers for a number, else the ids there are (the format promises the
+    closest existing id)."""
     suggestions = [p.id for p in vergadering.alle_punten()]
     hint = did_you_mean(key, suggestions) or did_you_mean(key, vergadering.item_keys())
+    hint = hint or renamed(key, suggestions)  # 'dijk' renamed to 'dijkversterking'
+    nummers = [p.nummer for p in vergadering.punten]
+    if not hint and str(key).strip().isdigit() and nummers:  # a number: the range it is not in
+        hint = f" (de agenda telt de punten {nummers[0]} tot en met {nummers[-1]})"
+    hint = hint or closest(key, suggestions)
     return f"onbekend agendapunt '{shown(key)}'{hint}"
 
 
@@ -155,8 +162,6 @@ def load_annotatie(
         if vergadering.find_item(key) is None:
             stale[key] = loc
             message = unknown_item(vergadering, key)
-            if "(bedoelde u" not in message:  # 'dijk' renamed to 'dijkversterking'
-                message += renamed(key, [p.id for p in vergadering.alle_punten()])
             annotatie.verouderd.append(Problem(loc, message))
             problems.error(loc, message)
             continue
