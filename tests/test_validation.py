@@ -62,7 +62,7 @@ def test_wrong_types(workspace, stukken):
     assert lines[:3] == [
         f"{AGENDA}:2: 'nummer' moet een geheel getal zijn, niet 'twaalf'",
         f"{AGENDA}:5: 'bijlagen' moet een lijst zijn, niet de waarde 'plan'",
-        f"{AGENDA}:7: 'vragen' moet een lijst zijn, niet een lijst van sleutels (mapping)",
+        f"{AGENDA}:7: 'vragen' moet een lijst zijn, niet sleutels met waarden",
     ]
 
 

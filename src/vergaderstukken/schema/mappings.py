@@ -200,7 +200,12 @@ class Mapping(Type):
     def convert(self, node: yaml.Node, ctx: Context, what: str) -> Record | Invalid:
         """The record of known keys; reports unknown, doubled and missing required keys."""
         if not isinstance(node, yaml.MappingNode):
-            ctx.error(node, f"{what} moet {self.noun} met sleutels zijn, niet {kind_of(node)}")
+            soort = (  # 'agenda.yaml moet ...', "'overleg' moet een overleg zijn ..."
+                "sleutels met waarden bevatten"
+                if self.noun.endswith(".yaml")
+                else f"een {self.noun} zijn met sleutels en waarden"
+            )
+            ctx.error(node, f"{what} moet {soort}, niet {kind_of(node)}")
             return INVALID
         record = Record(ctx.loc(node), self)
         empty: set[str] = set()

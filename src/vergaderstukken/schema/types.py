@@ -64,7 +64,7 @@ def is_null(node: yaml.Node) -> bool:
 def kind_of(node: yaml.Node) -> str:
     """What `node` is, in Dutch, for a message that says it is the wrong kind."""
     if isinstance(node, yaml.MappingNode):
-        return "een lijst van sleutels (mapping)"
+        return "sleutels met waarden"
     if isinstance(node, yaml.SequenceNode):
         return "een lijst"
     return f"de waarde '{shown(node.value)}'"
