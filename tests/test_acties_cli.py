@@ -122,6 +122,10 @@ def test_per_errors_are_dutch(root, stukken):
     result = stukken(root, "acties", "--per", "gisteren")
     assert result.exit_code == 1
     assert result.stderr == "fout: geen vergadering 'gisteren' in meetings/\n"
+    for args in (["acties", "--per", "2025-13-01"], ["build", "2025-13-01"]):
+        result = stukken(root, *args)
+        assert result.exit_code == 1
+        assert result.stderr == "fout: '2025-13-01' is geen bestaande datum (JJJJ-MM-DD)\n"
 
 
 def test_table_fits_a_narrow_terminal(root):

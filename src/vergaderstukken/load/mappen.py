@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from ..exceptions import Loc, Problem, Problems, StukkenError
-from ..namen import did_you_mean, parse_iso_date
+from ..namen import ISO_DATE, did_you_mean, parse_iso_date
 from ..paden import outside
 
 MEETING_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[A-Za-z0-9][A-Za-z0-9_-]*)?$")
@@ -92,6 +92,8 @@ def select_meeting(mappen: Vergadermappen, datum: str | None) -> str:
     found = named_meeting(mappen, datum)
     if found is not None:
         return found
+    if ISO_DATE.match(datum) and parse_iso_date(datum) is None:  # 2025-13-01, 2025-02-30
+        raise StukkenError(f"'{datum}' is geen bestaande datum (JJJJ-MM-DD)")
     raise StukkenError(f"geen vergadering '{datum}' in meetings/{did_you_mean(datum, names)}")
 
 
