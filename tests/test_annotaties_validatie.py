@@ -197,3 +197,13 @@ def test_an_empty_item_key_means_seen_and_lists_every_item(workspace, stukken):
         f"{PATH}:1: waarschuwing: agendapunt 5 ('rondvraag') heeft nog geen annotatie; "
         "zet 'rondvraag:' onder punten (leeg als u er niets over zegt)"
     ]
+
+
+def test_the_hint_for_an_unknown_id_of_a_long_list_is_the_most_alike():
+    from vergaderstukken.namen import closest
+
+    ids = [f"punt-{n}" for n in range(1, 20)]
+    assert closest("punt-7x", ids) == " (bedoelde u 'punt-7'?)"
+    assert closest("zwembad", ids[:3]) == " (er zijn: punt-1, punt-2, punt-3)"
+    assert closest("qq", ids).startswith(" (het meest gelijkende is 'punt-")
+    assert closest("qq", []) == ""
