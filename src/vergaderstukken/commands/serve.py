@@ -71,10 +71,10 @@ class Voorvertoning:
         self.bouwen = bouwen
         self.stop_event = threading.Event()
         self.pdf_nodig = threading.Event()
-        self.ververs_lock = threading.Lock()
-        # told at every new HTML: a failed build waits for the page to show its error (the
-        # HTML of the same save, or of one the watcher has yet to report) before it says it
-        self.html_klaar = threading.Condition(self.ververs_lock)
+        # held while the HTML renders (the watchers render one at a time) and told at every
+        # new HTML: a failed build waits for the page to show its error (the HTML of the
+        # same save, or of one the watcher has yet to report) before it says it
+        self.html_klaar = threading.Condition()
         self.threads: list[threading.Thread] = []
         self.server: VoorvertoningServer | None = None
         self.bouwer: Bouwer | None = None
