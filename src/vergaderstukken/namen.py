@@ -24,14 +24,17 @@ def did_you_mean(word: str, candidates: Iterable[object]) -> str:
 def closest(word: str, candidates: Iterable[object]) -> str:
     """As `did_you_mean`, but never silent while there are candidates: where the format
     promises 'the closest existing id' (an overlay's or the minutes' unknown item or
-    action) and no spelling is close, the ids that exist (' (er zijn: a, b, c)'), or the
-    most alike of a long list."""
+    action), a close spelling, else `existing`."""
     names = [str(c) for c in candidates]
-    hint = did_you_mean(word, names)
-    if hint or not names:
-        return hint
+    return did_you_mean(word, names) or existing(word, names)
+
+
+def existing(word: str, candidates: Iterable[object]) -> str:
+    """For a `word` no candidate is spelled like: the ids that exist (' (er zijn: a, b,
+    c)'), or the most alike of a long list; '' without candidates."""
+    names = [str(c) for c in candidates]
     if len(names) <= LISTED:
-        return f" (er zijn: {', '.join(names)})"
+        return f" (er zijn: {', '.join(names)})" if names else ""
     best = get_close_matches(str(word), names, n=1, cutoff=0.0)
     return f" (het meest gelijkende is '{best[0]}')" if best else ""
 

@@ -21,7 +21,7 @@ from ..model import (
     Verslag,
     VerslagPunt,
 )
-from ..namen import closest, did_you_mean
+from ..namen import did_you_mean, existing
 from ..safe_read import shown
 from ..schema import SOORTEN, Record, fill, read_document
 
@@ -55,7 +55,7 @@ def unknown_item(vergadering: Vergadering, key: str) -> str:
     nummers = [p.nummer for p in vergadering.punten]
     if not hint and str(key).strip().isdigit() and nummers:  # a number: the range it is not in
         hint = f" (de agenda telt de punten {nummers[0]} tot en met {nummers[-1]})"
-    hint = hint or closest(key, suggestions)
+    hint = hint or existing(key, suggestions)
     return f"onbekend agendapunt '{shown(key)}'{hint}"
 
 
